@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Everything the server reads from its environment, read once. */
+export interface Config {
+  port: number;
+  host: string | undefined;
+  dataDir: string;
+  adminToken: string | undefined;
+  publicUrl: string | undefined;
+  allowedOrigins: string[];
+  clientDir: string;
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT inválido: ${env.PORT}`);
+  const dataDir = resolve(env.COCREA_DATA_DIR ?? 'data');
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    port,
+    host: env.HOST || undefined,
+    dataDir,
+    adminToken: env.COCREA_ADMIN_TOKEN || undefined,
+    publicUrl: env.COCREA_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    allowedOrigins: (env.COCREA_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    clientDir: resolve(env.COCREA_CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
+    sqliteSynchronous: env.COCREA_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL',
+  };
+}

@@ -1,0 +1,110 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, MAX_MESSAGE_BYTES } from '@cocrea/shared';
+import { createApp } from './http/app';
+import type { Storage } from './storage/Storage';
+import { Connection, type ConnectionContext } from './sync/Connection';
+import { RoomRegistry } from './sync/RoomRegistry';
+import { authorizeUpgrade, refuseUpgrade } from './sync/upgrade';
+
+export interface CocreaServerOptions {
+  storage: Storage;
+  adminToken: string;
+  clientDir?: string | undefined;
+  publicUrl?: string | undefined;
+  /** Origins besides the server's own host allowed to open sync sockets (e.g. the Vite dev server). */
+  allowedOrigins?: readonly string[];
+}
+
+export interface CocreaServer {
+  http: Server;
+  rooms: RoomRegistry;
+  /** Listens and resolves with the bound port (pass 0 for an ephemeral one). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting, closes every socket with 1001, stores every room, closes storage. */
+  close(): Promise<void>;
+}
+
+/** A dead peer (laptop lid closed) never sends a close frame; pings find it. */
+const PING_INTERVAL_MS = 30_000;
+
+/** One HTTP server: Express for /api and the client, `ws` (noServer) for /sync, sharing one storage. */
+export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
+  const { storage } = options;
+  const app = createApp(options);
+  const http = createServer(app);
+  const rooms = new RoomRegistry(storage);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const alive = new WeakSet<WebSocket>();
+
+  http.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    authorizeUpgrade(req, storage, options.allowedOrigins ?? []).then(
+      (decision) => {
+        if (socket.destroyed) return;
+        if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message);
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision.context));
+      },
+      (error: unknown) => {
+        console.error('upgrade failed', error);
+        refuseUpgrade(socket, 400, 'No se pudo abrir la conexión.');
+      },
+    );
+  });
+
+  function accept(ws: WebSocket, context: ConnectionContext): void {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    ws.on('error', () => ws.terminate());
+    const connection = new Connection(ws, context);
+    ws.on('message', (data, isBinary) => connection.receive(data, isBinary));
+    rooms.join(context.mesaId, connection).then(
+      (room) => {
+        const leave = () => {
+          connection.dispose();
+          rooms.leave(room, connection);
+        };
+        if (ws.readyState !== ws.OPEN) return leave();
+        ws.on('close', leave);
+        connection.attach(room);
+      },
+      (error: unknown) => {
+        console.error(`room ${context.mesaId}: could not load`, error);
+        connection.close(CloseCode.internalError, 'No se pudo cargar la mesa.');
+      },
+    );
+  }
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+  pinger.unref();
+
+  return {
+    http,
+    rooms,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
+      });
+    },
+    async close() {
+      clearInterval(pinger);
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'El servidor se está reiniciando.');
+      http.closeAllConnections();
+      await rooms.closeAll();
+      await closed;
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import { fieldErrors } from '@cocrea/shared';
+import { HttpError } from './HttpError';
+
+/** Parses `value` with a shared zod schema, or throws a 400 naming each bad field in Spanish. */
+export function parseBody<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new HttpError(400, 'invalid_body', 'La solicitud tiene datos inválidos.', fieldErrors(result.error));
+  }
+  return result.data;
+}

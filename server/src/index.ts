@@ -1,0 +1,3 @@
+export { createCocreaServer, type CocreaServer, type CocreaServerOptions } from './createServer';
+export { SqliteStorage } from './storage/sqlite/SqliteStorage';
+export type { Storage } from './storage/Storage';

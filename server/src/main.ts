@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { resolveAdminToken } from './auth/adminToken';
+import { readConfig } from './config';
+import { createCocreaServer } from './createServer';
+import { SqliteStorage } from './storage/sqlite/SqliteStorage';
+
+const config = readConfig();
+const storage = new SqliteStorage(join(config.dataDir, 'cocrea.sqlite'), { synchronous: config.sqliteSynchronous });
+const admin = resolveAdminToken(config.dataDir, config.adminToken);
+const server = createCocreaServer({
+  storage,
+  adminToken: admin.token,
+  clientDir: config.clientDir,
+  publicUrl: config.publicUrl,
+  allowedOrigins: config.allowedOrigins,
+});
+
+const port = await server.listen(config.port, config.host);
+console.log(`Cocrea escuchando en http://localhost:${port} (datos en ${config.dataDir})`);
+if (admin.created) {
+  console.log(`Token de administración del STL (se muestra una sola vez): ${admin.token}`);
+}
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: guardando todo y cerrando…`);
+  try {
+    await server.close();
+    process.exit(0);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

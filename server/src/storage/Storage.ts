@@ -1,0 +1,45 @@
+import type { Mesa, Role } from '@cocrea/shared';
+
+/** What the server keeps of one Yjs document: the latest snapshot and the updates appended after it. */
+export interface StoredDoc {
+  /** `Y.encodeStateAsUpdate` of the document at `snapshotSeq`, or null before the first compaction. */
+  snapshot: Uint8Array | null;
+  /** Updates appended after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** The sequence number of the newest update the result includes (0 for an empty document). */
+  lastSeq: number;
+}
+
+/**
+ * The append-only log of Yjs updates, one log per room. An update is durable once `appendUpdate` resolves:
+ * the sync server acknowledges it to the client only then.
+ */
+export interface DocStore {
+  loadDoc(room: string): Promise<StoredDoc>;
+  /** Appends one update and resolves with its sequence number, greater than every earlier one of the room. */
+  appendUpdate(room: string, update: Uint8Array): Promise<number>;
+  /**
+   * Stores `snapshot`, which must contain every update of the room up to and including `upToSeq`, and drops
+   * those updates, in one transaction: a crash leaves either the old log or the new snapshot, never neither.
+   */
+  compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+}
+
+export interface NewCapability {
+  role: Role;
+  /** SHA-256 of the token: the token itself is never stored. */
+  tokenHash: Buffer;
+}
+
+export interface MesaStore {
+  createMesa(mesa: Mesa, capabilities: NewCapability[]): Promise<void>;
+  getMesa(id: string): Promise<Mesa | null>;
+  listMesas(): Promise<Mesa[]>;
+  /** The role a token hash grants on a mesa, or null when it grants nothing there. */
+  findRole(mesaId: string, tokenHash: Buffer): Promise<Role | null>;
+}
+
+/** Everything the server stores. SQLite implements it by default; PostgreSQL can implement it for scale-out. */
+export interface Storage extends DocStore, MesaStore {
+  close(): Promise<void>;
+}

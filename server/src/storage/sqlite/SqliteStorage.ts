@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3';
+import type { Mesa, Role } from '@cocrea/shared';
+import type { NewCapability, Storage, StoredDoc } from '../Storage';
+import { MIGRATIONS } from './migrations';
+
+export interface SqliteOptions {
+  /**
+   * `NORMAL` (default) survives a crash of the server process, which is what WAL guarantees once a commit
+   * returns; `FULL` also survives power loss at the cost of an fsync per commit.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+/** better-sqlite3 binds Buffers as BLOBs; a view over the same bytes costs no copy. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Brings a database to the newest schema. Exported for the migration test. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1]!);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}
+
+/** The embedded default: one SQLite file in WAL mode, driven synchronously by better-sqlite3. */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(filename: string, options: SqliteOptions = {}) {
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    // Two processes (the app and a backup or admin script) may briefly contend for the write lock.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+    this.stmt = {
+      insertMesa: this.db.prepare(
+        'INSERT INTO mesas (id, title, theme, date, created_at) VALUES (@id, @title, @theme, @date, @createdAt)',
+      ),
+      insertCapability: this.db.prepare('INSERT INTO capabilities (token_hash, mesa_id, role) VALUES (?, ?, ?)'),
+      getMesa: this.db.prepare('SELECT id, title, theme, date, created_at AS createdAt FROM mesas WHERE id = ?'),
+      listMesas: this.db.prepare(
+        'SELECT id, title, theme, date, created_at AS createdAt FROM mesas ORDER BY date DESC, created_at DESC',
+      ),
+      findRole: this.db.prepare('SELECT role FROM capabilities WHERE token_hash = ? AND mesa_id = ?'),
+      snapshot: this.db.prepare('SELECT data, up_to_seq AS upToSeq FROM doc_snapshots WHERE room = ?'),
+      updates: this.db.prepare('SELECT seq, data FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq'),
+      append: this.db.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)'),
+      putSnapshot: this.db.prepare(
+        `INSERT INTO doc_snapshots (room, data, up_to_seq) VALUES (?, ?, ?)
+         ON CONFLICT(room) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq`,
+      ),
+      dropUpdates: this.db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq <= ?'),
+    };
+  }
+
+  async createMesa(mesa: Mesa, capabilities: NewCapability[]): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.insertMesa.run(mesa);
+      for (const c of capabilities) this.stmt.insertCapability.run(c.tokenHash, mesa.id, c.role);
+    })();
+  }
+
+  async getMesa(id: string): Promise<Mesa | null> {
+    return (this.stmt.getMesa.get(id) as Mesa | undefined) ?? null;
+  }
+
+  async listMesas(): Promise<Mesa[]> {
+    return this.stmt.listMesas.all() as Mesa[];
+  }
+
+  async findRole(mesaId: string, tokenHash: Buffer): Promise<Role | null> {
+    const row = this.stmt.findRole.get(tokenHash, mesaId) as { role: Role } | undefined;
+    return row?.role ?? null;
+  }
+
+  async loadDoc(room: string): Promise<StoredDoc> {
+    const snap = this.stmt.snapshot.get(room) as { data: Buffer; upToSeq: number } | undefined;
+    const rows = this.stmt.updates.all(room, snap?.upToSeq ?? 0) as { seq: number; data: Buffer }[];
+    return {
+      snapshot: snap ? new Uint8Array(snap.data) : null,
+      updates: rows.map((r) => new Uint8Array(r.data)),
+      lastSeq: rows.at(-1)?.seq ?? snap?.upToSeq ?? 0,
+    };
+  }
+
+  async appendUpdate(room: string, update: Uint8Array): Promise<number> {
+    return Number(this.stmt.append.run(room, asBuffer(update)).lastInsertRowid);
+  }
+
+  async compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.putSnapshot.run(room, asBuffer(snapshot), upToSeq);
+      this.stmt.dropUpdates.run(room, upToSeq);
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Numbered, append-only schema migrations. Never edit one that has shipped: add the next number.
+ * Each runs in its own transaction together with the bump of `user_version`.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: mesas, their capability tokens (hashed), and the Yjs update log with its snapshots.
+  `
+  CREATE TABLE mesas (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    date TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE capabilities (
+    token_hash BLOB PRIMARY KEY,
+    mesa_id TEXT NOT NULL REFERENCES mesas(id),
+    role TEXT NOT NULL
+  );
+  CREATE INDEX capabilities_mesa ON capabilities(mesa_id);
+  -- AUTOINCREMENT: sequence numbers are never reused after compaction deletes the newest rows.
+  CREATE TABLE doc_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    room TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_room_seq ON doc_updates(room, seq);
+  CREATE TABLE doc_snapshots (
+    room TEXT PRIMARY KEY,
+    data BLOB NOT NULL,
+    up_to_seq INTEGER NOT NULL
+  );
+  `,
+];

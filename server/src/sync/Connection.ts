@@ -1,0 +1,154 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { RawData, WebSocket } from 'ws';
+import { CloseCode, MessageType, RATE_LIMIT, SyncType, type Role } from '@cocrea/shared';
+import { filterAwarenessUpdate } from './awarenessFilter';
+import { awarenessMessage, storedMessage, syncStep1Message, syncStep2Message } from './messages';
+import type { Peer, Room } from './Room';
+import { TokenBucket } from './TokenBucket';
+
+/** Who is on the other end of a socket, derived once from the capability token at upgrade. */
+export interface ConnectionContext {
+  mesaId: string;
+  role: Role;
+  /** What the room's awareness shows as this connection's `user`: the server's record, not the client's claim. */
+  user: Record<string, unknown>;
+}
+
+class ProtocolError extends Error {}
+
+/** One socket in one room: decodes, checks and routes its frames. */
+export class Connection implements Peer {
+  private readonly bucket = new TokenBucket(RATE_LIMIT.burst, RATE_LIMIT.perSecond);
+  private readonly awarenessIds = new Set<number>();
+  private storedCount = 0;
+  private closed = false;
+  private room: Room | null = null;
+  /** Frames that arrive while the room loads wait here, in order: answering them needs the room. */
+  private early: RawData[] = [];
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly context: ConnectionContext,
+  ) {}
+
+  get canWrite(): boolean {
+    return this.context.role !== 'observer';
+  }
+
+  /**
+   * Binds the connection to its loaded room. The server speaks first, as the stock server does: its state
+   * vector, then who is here; then the frames that waited are handled.
+   */
+  attach(room: Room): void {
+    this.room = room;
+    this.send(syncStep1Message(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) this.send(awarenessMessage(room.awareness, states));
+    for (const data of this.early.splice(0)) this.handle(room, data);
+  }
+
+  receive(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) return this.close(CloseCode.unsupportedData, 'Solo se aceptan mensajes binarios.');
+    if (!this.bucket.take()) return this.close(CloseCode.policyViolation, 'Demasiados mensajes.');
+    if (this.room === null) {
+      this.early.push(data);
+      return;
+    }
+    this.handle(this.room, data);
+  }
+
+  private handle(room: Room, data: RawData): void {
+    try {
+      this.route(room, toBytes(data));
+    } catch (error) {
+      if (error instanceof ProtocolError) return this.close(CloseCode.invalidPayload, error.message);
+      this.close(CloseCode.invalidPayload, 'Mensaje mal formado.');
+    }
+  }
+
+  private route(room: Room, bytes: Uint8Array): void {
+    const decoder = decoding.createDecoder(bytes);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync:
+        return this.receiveSync(room, decoder);
+      case MessageType.awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        const filtered = filterAwarenessUpdate(update, this, this.awarenessIds, room, this.context.user);
+        if (filtered) awarenessProtocol.applyAwarenessUpdate(room.awareness, filtered, this);
+        return;
+      }
+      case MessageType.queryAwareness:
+        this.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+      default:
+        throw new ProtocolError('Tipo de mensaje desconocido.');
+    }
+  }
+
+  private receiveSync(room: Room, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === SyncType.step1) {
+      this.send(syncStep2Message(room.doc, decoding.readVarUint8Array(decoder)));
+      return;
+    }
+    if (syncType !== SyncType.step2 && syncType !== SyncType.update) {
+      throw new ProtocolError('Tipo de mensaje de sincronización desconocido.');
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    // Read-only connections: their updates are dropped, not answered, so a stock client carries on reading.
+    if (!this.canWrite) return;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      // Decoding the whole update before storing it keeps a corrupt one out of the log, where it would
+      // break every later load of the room.
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      throw new ProtocolError('Actualización de Yjs inválida.');
+    }
+    const isEmpty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+    room.receiveUpdate(this, update, isEmpty);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, { binary: true }, (error) => {
+      if (error) this.close(CloseCode.internalError, 'Error de envío.');
+    });
+  }
+
+  acknowledgeStored(): void {
+    this.storedCount++;
+    this.send(storedMessage(this.storedCount));
+  }
+
+  fail(error: unknown): void {
+    console.error(`room ${this.context.mesaId}: could not store an update`, error);
+    this.close(CloseCode.internalError, 'No se pudo guardar el cambio; reconectando.');
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.close(code, reason);
+  }
+
+  /** Called once the socket is gone: forgets this connection's presence in its room. */
+  dispose(): void {
+    this.closed = true;
+    this.early = [];
+    if (this.room === null) return;
+    const ids = [...this.awarenessIds];
+    for (const id of ids) this.room.owners.delete(id);
+    awarenessProtocol.removeAwarenessStates(this.room.awareness, ids, this);
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

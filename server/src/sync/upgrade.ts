@@ -1,0 +1,56 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ROLE_LABELS, SYNC_PATH, capabilityTokenSchema, mesaIdSchema } from '@cocrea/shared';
+import { hashToken } from '../auth/tokens';
+import type { MesaStore } from '../storage/Storage';
+import type { ConnectionContext } from './Connection';
+
+export type UpgradeDecision =
+  { ok: true; context: ConnectionContext } | { ok: false; status: 400 | 401 | 403 | 404; message: string };
+
+/**
+ * Decides whether an upgrade request may become a sync socket, before anything is allocated for it. Browsers
+ * always send `Origin`; one from another site is a cross-site WebSocket hijack attempt. Programs send none.
+ */
+export async function authorizeUpgrade(
+  req: IncomingMessage,
+  store: MesaStore,
+  allowedOrigins: readonly string[],
+): Promise<UpgradeDecision> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const prefix = `${SYNC_PATH}/`;
+  if (!url.pathname.startsWith(prefix)) return { ok: false, status: 404, message: 'Ruta no encontrada.' };
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isAllowedOrigin(origin, req.headers.host, allowedOrigins)) {
+    return { ok: false, status: 403, message: 'Origen no permitido.' };
+  }
+  const mesaId = url.pathname.slice(prefix.length);
+  const mesa = mesaIdSchema.safeParse(mesaId).success ? await store.getMesa(mesaId) : null;
+  if (!mesa) return { ok: false, status: 404, message: 'La mesa no existe.' };
+  const token = url.searchParams.get('token') ?? '';
+  const role = capabilityTokenSchema.safeParse(token).success ? await store.findRole(mesa.id, hashToken(token)) : null;
+  if (role === null) return { ok: false, status: 401, message: 'El enlace de acceso no es válido para esta mesa.' };
+  return { ok: true, context: { mesaId: mesa.id, role, user: { role, roleLabel: ROLE_LABELS[role] } } };
+}
+
+function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
+  if (allowed.includes(origin)) return true;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
+
+/** Answers a refused upgrade with a plain HTTP response and drops the socket. */
+export function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT, message: string): void {
+  const body = JSON.stringify({ error: { code: `upgrade_${status}`, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\n` +
+      'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+  socket.destroy();
+}

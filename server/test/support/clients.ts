@@ -1,0 +1,96 @@
+import * as decoding from 'lib0/decoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { MessageType, SyncType } from '@cocrea/shared';
+
+export interface StockClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The latest `stored` count the server acknowledged to this client (Cocrea's custom message). */
+  stored(): number;
+  /** Update-bearing sync frames this client has sent on its current socket. */
+  sent(): number;
+  destroy(): void;
+}
+
+/**
+ * The stock y-websocket 3 client, unchanged, over Node's `ws`. It counts the update frames it sends and reads
+ * the server's `stored` acknowledgements, as Cocrea's browser client does.
+ */
+export function connectStockClient(wsUrl: string, room: string, token: string, doc = new Y.Doc()): StockClient {
+  let stored = 0;
+  let sent = 0;
+  class CountingWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols);
+      sent = 0;
+      stored = 0;
+    }
+    override send(data: never, ...rest: never[]): void {
+      if (isUpdateFrame(data as Uint8Array)) sent++;
+      (super.send as (...args: unknown[]) => void)(data, ...rest);
+    }
+  }
+  const provider = new WebsocketProvider(wsUrl, room, doc, {
+    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true,
+  });
+  provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
+    stored = decoding.readVarUint(decoder);
+  };
+  return {
+    doc,
+    provider,
+    stored: () => stored,
+    sent: () => sent,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function isUpdateFrame(data: Uint8Array): boolean {
+  if (!(data instanceof Uint8Array) || data.length < 2) return false;
+  const d = decoding.createDecoder(data);
+  if (decoding.readVarUint(d) !== MessageType.sync) return false;
+  const t = decoding.readVarUint(d);
+  return t === SyncType.step2 || t === SyncType.update;
+}
+
+/** Resolves once the client has exchanged its first sync with the server. */
+export function whenSynced(client: StockClient): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      client.provider.off('sync', onSync);
+      resolve();
+    };
+    client.provider.on('sync', onSync);
+  });
+}
+
+/** Opens a raw socket and resolves with it once open, or rejects with the HTTP status of a refused upgrade. */
+export function openRawSocket(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.binaryType = 'nodebuffer';
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new RefusedUpgrade(res.statusCode ?? 0)));
+    ws.once('error', reject);
+  });
+}
+
+export class RefusedUpgrade extends Error {
+  constructor(readonly status: number) {
+    super(`upgrade refused with ${status}`);
+  }
+}
+
+/** Resolves with the close code and reason when `ws` closes. */
+export function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCocreaServer, type CocreaServer } from '../../src/createServer';
+import { SqliteStorage } from '../../src/storage/sqlite/SqliteStorage';
+
+export const ADMIN_TOKEN = 'test-admin-token-que-nadie-adivina';
+
+export interface TestServer {
+  server: CocreaServer;
+  baseUrl: string;
+  wsUrl: string;
+  dataDir: string;
+  /** Creates a mesa through the REST API, as the STL would. */
+  createMesa(input?: Partial<{ title: string; theme: string; date: string }>): Promise<CreatedMesa>;
+  close(): Promise<void>;
+}
+
+export interface CreatedMesa {
+  mesa: { id: string; title: string };
+  links: Record<'facilitator' | 'participant' | 'observer', string>;
+  tokens: Record<'facilitator' | 'participant' | 'observer', string>;
+}
+
+/** A real server on an ephemeral port over a real SQLite file in a fresh temporary folder. */
+export async function startTestServer(dataDir = mkdtempSync(join(tmpdir(), 'cocrea-test-'))): Promise<TestServer> {
+  const storage = new SqliteStorage(join(dataDir, 'cocrea.sqlite'));
+  const server = createCocreaServer({ storage, adminToken: ADMIN_TOKEN });
+  const port = await server.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    server,
+    baseUrl,
+    wsUrl: `ws://127.0.0.1:${port}/sync`,
+    dataDir,
+    async createMesa(input = {}) {
+      const res = await fetch(`${baseUrl}/api/mesas`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: JSON.stringify({ title: 'Mesa de prueba', theme: 'movilidad', date: '2026-11-21', ...input }),
+      });
+      if (res.status !== 201) throw new Error(`createMesa: ${res.status} ${await res.text()}`);
+      return (await res.json()) as CreatedMesa;
+    },
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

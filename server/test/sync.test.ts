@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectStockClient, whenSynced, type StockClient } from './support/clients';
+import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
+
+let t: TestServer;
+let mesa: CreatedMesa;
+const clients: StockClient[] = [];
+
+beforeEach(async () => {
+  t = await startTestServer();
+  mesa = await t.createMesa();
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await t.close();
+});
+
+function connect(role: 'facilitator' | 'participant' | 'observer' = 'participant'): StockClient {
+  const client = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens[role]);
+  clients.push(client);
+  return client;
+}
+
+describe('stock y-websocket clients converge', () => {
+  it.each([2, 10])('%i clients editing at once end with the same document', async (n) => {
+    const group = Array.from({ length: n }, () => connect());
+    await Promise.all(group.map(whenSynced));
+    group.forEach((c, i) => {
+      c.doc.transact(() => {
+        c.doc.getMap('m').set(`k${i}`, i);
+        c.doc.getArray<number>('a').push([i]);
+        c.doc.getText('t').insert(0, `c${i};`);
+      });
+    });
+    await vi.waitFor(
+      () => {
+        for (const c of group) {
+          expect(c.doc.getArray('a').length).toBe(n);
+          expect(c.doc.getMap('m').size).toBe(n);
+        }
+      },
+      { timeout: 10_000 },
+    );
+    const texts = new Set(group.map((c) => c.doc.getText('t').toString()));
+    expect(texts.size).toBe(1);
+    expect([...texts][0]!.split(';').filter(Boolean)).toHaveLength(n);
+  });
+
+  it('a late joiner receives everything stored before it came', async () => {
+    const first = connect();
+    await whenSynced(first);
+    first.doc.getText('t').insert(0, 'hola mesa');
+    await vi.waitFor(() => expect(first.stored()).toBeGreaterThanOrEqual(first.sent()));
+    first.destroy();
+    await vi.waitFor(() => expect(t.server.rooms.residentCount).toBe(0));
+    const late = connect();
+    await whenSynced(late);
+    expect(late.doc.getText('t').toString()).toBe('hola mesa');
+  });
+});
+
+describe('stored acknowledgements', () => {
+  it('counts every update frame the client sent, after it is stored', async () => {
+    const c = connect();
+    await whenSynced(c);
+    for (let i = 0; i < 20; i++) c.doc.getArray('a').push([i]);
+    await vi.waitFor(() => {
+      expect(c.sent()).toBeGreaterThanOrEqual(20);
+      expect(c.stored()).toBe(c.sent());
+    });
+  });
+});
+
+describe('roles', () => {
+  it('an observer reads the document but cannot change it', async () => {
+    const writer = connect('participant');
+    const observer = connect('observer');
+    await Promise.all([whenSynced(writer), whenSynced(observer)]);
+    writer.doc.getText('t').insert(0, 'del participante');
+    await vi.waitFor(() => expect(observer.doc.getText('t').toString()).toBe('del participante'));
+    observer.doc.getText('t').insert(0, 'INTRUSO ');
+    writer.doc.getText('t').insert(0, '¡');
+    await vi.waitFor(() => expect(writer.stored()).toBe(writer.sent()));
+    // A fresh reader sees what the server kept: the participant's edits, none of the observer's.
+    const reader = connect('participant');
+    await whenSynced(reader);
+    expect(reader.doc.getText('t').toString()).toBe('¡del participante');
+    expect(writer.doc.getText('t').toString()).toBe('¡del participante');
+  });
+});
+
+describe('rooms', () => {
+  it('unload when the last client leaves, after storing, and come back intact', async () => {
+    const other = await t.createMesa({ title: 'Otra mesa' });
+    const a = connect();
+    const b = connectStockClient(t.wsUrl, other.mesa.id, other.tokens.participant);
+    clients.push(b);
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    expect(t.server.rooms.residentCount).toBe(2);
+    a.doc.getMap('m').set('x', 1);
+    await vi.waitFor(() => expect(a.stored()).toBe(a.sent()));
+    a.destroy();
+    await vi.waitFor(() => expect(t.server.rooms.residentCount).toBe(1));
+    b.destroy();
+    await vi.waitFor(() => expect(t.server.rooms.residentCount).toBe(0));
+    const again = connect();
+    await whenSynced(again);
+    expect(again.doc.getMap('m').get('x')).toBe(1);
+    expect(t.server.rooms.residentCount).toBe(1);
+  });
+});

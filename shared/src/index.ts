@@ -1,0 +1,3 @@
+export * from './protocol';
+export * from './schema/mesa';
+export * from './schema/errors';

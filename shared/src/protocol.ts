@@ -1,0 +1,49 @@
+/**
+ * The wire protocol of the sync endpoint: the standard y-websocket framing (a varUint message type, then its
+ * payload) plus one Cocrea message. Kept here so the server, the client and the tests agree on every number.
+ */
+
+/** y-websocket message types (y-websocket 3.x, y-protocols 1.x). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /**
+   * Cocrea's own: server → client, `varUint(count)`: how many update-bearing sync messages (sync step 2 and
+   * update) this connection has sent that are now durably stored. Stock clients log and ignore it.
+   */
+  stored: 100,
+} as const;
+
+/** y-protocols sync sub-types, the second varUint of a `sync` message. */
+export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+
+/** WebSocket close codes the sync endpoint uses. 1xxx are RFC 6455; 44xx tell a y-websocket 3 client not to retry. */
+export const CloseCode = {
+  /** Server shutting down (SIGTERM); the client reconnects to the next instance. */
+  goingAway: 1001,
+  /** A text frame: the protocol is binary only. */
+  unsupportedData: 1003,
+  /** A frame that does not decode as a y-websocket message, or carries a corrupt Yjs update. */
+  invalidPayload: 1007,
+  /** Too many messages: the per-socket rate limit. */
+  policyViolation: 1008,
+  /** A frame above {@link MAX_MESSAGE_BYTES}. */
+  messageTooBig: 1009,
+  /** The server hit an internal error while serving this socket. */
+  internalError: 1011,
+} as const;
+
+/**
+ * The largest frame the server accepts. A client returning from a long offline session sends its whole
+ * missing state in one sync step 2; a full mesa document (300-node tree, commitment draft, history) stays
+ * well under 1 MiB, so 8 MiB leaves room without letting one frame hold much of the server's memory.
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** Per-socket token bucket: bursts of typing and cursor moves pass, floods do not. */
+export const RATE_LIMIT = { burst: 400, perSecond: 200 } as const;
+
+/** The WebSocket path prefix; the room name (the mesa id) follows it, the capability token is `?token=`. */
+export const SYNC_PATH = '/sync';
