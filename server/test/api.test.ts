@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/testServer';
+
+let t: TestServer;
+beforeEach(async () => {
+  t = await startTestServer();
+});
+afterEach(() => t.close());
+
+function post(body: unknown, token: string | null = ADMIN_TOKEN, raw?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  return fetch(`${t.baseUrl}/api/mesas`, { method: 'POST', headers, body: raw ?? JSON.stringify(body) });
+}
+
+describe('REST API', () => {
+  it('answers the health check', async () => {
+    const res = await fetch(`${t.baseUrl}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('sends security headers', async () => {
+    const res = await fetch(`${t.baseUrl}/api/health`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('creates a mesa with three distinct capability links', async () => {
+    const res = await post({ title: 'Movilidad segura', theme: 'Medio ambiente', date: '2026-12-01' });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as {
+      mesa: { id: string; theme: string };
+      links: Record<string, string>;
+      tokens: Record<string, string>;
+    };
+    expect(body.mesa.theme).toBe('medio-ambiente');
+    expect(Object.keys(body.links).sort()).toEqual(['facilitator', 'observer', 'participant']);
+    const tokens = Object.values(body.tokens);
+    expect(new Set(tokens).size).toBe(3);
+    for (const token of tokens) expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(body.links.participant).toBe(`${t.baseUrl}/mesa/${body.mesa.id}#k=${body.tokens.participant}`);
+  });
+
+  it('stores tokens only as hashes', async () => {
+    const res = await post({ title: 'Tokens', theme: 'seguridad', date: '2026-12-01' });
+    const { tokens } = (await res.json()) as { tokens: Record<string, string> };
+    await t.server.close();
+    const { readFileSync } = await import('node:fs');
+    const file = readFileSync(`${t.dataDir}/cocrea.sqlite`);
+    const wal = (() => {
+      try {
+        return readFileSync(`${t.dataDir}/cocrea.sqlite-wal`);
+      } catch {
+        return Buffer.alloc(0);
+      }
+    })();
+    for (const token of Object.values(tokens)) {
+      expect(file.includes(token)).toBe(false);
+      expect(wal.includes(token)).toBe(false);
+    }
+    // Reopen so afterEach can close it again.
+    t = await startTestServer(t.dataDir);
+  });
+
+  it('refuses mesa creation without the admin token', async () => {
+    const body = { title: 'Sin permiso', theme: 'seguridad', date: '2026-12-01' };
+    for (const token of [null, 'otro-token']) {
+      const res = await post(body, token);
+      expect(res.status).toBe(401);
+      const json = (await res.json()) as { error: { message: string } };
+      expect(json.error.message).toMatch(/token/);
+    }
+  });
+
+  it.each([
+    [{ title: 'x', theme: 'movilidad', date: '2026-12-01' }, 'title'],
+    [{ title: 'Mesa', theme: 'deportes', date: '2026-12-01' }, 'theme'],
+    [{ title: 'Mesa', theme: 'movilidad', date: '2026-02-30' }, 'date'],
+    [{ title: 'Mesa', theme: 'movilidad' }, 'date'],
+    [{ title: 'Mesa', theme: 'movilidad', date: '2026-12-01', extra: 1 }, '_'],
+    [[], '_'],
+  ])('answers 400 naming the field for %j', async (body, field) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
+    expect(json.error.code).toBe('invalid_body');
+    expect(Object.keys(json.error.fields)).toContain(field);
+  });
+
+  it('answers 400 for JSON that does not parse and 413 above 64 kB', async () => {
+    expect((await post(null, ADMIN_TOKEN, '{"title": ')).status).toBe(400);
+    const big = await post({ title: 'x'.repeat(70 * 1024), theme: 'movilidad', date: '2026-12-01' });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/64 kB/);
+  });
+
+  it('tells a capability holder its role, and nobody else', async () => {
+    const created = (await (await post({ title: 'Roles', theme: 'seguridad', date: '2026-12-01' })).json()) as {
+      mesa: { id: string };
+      tokens: Record<string, string>;
+    };
+    for (const [role, token] of Object.entries(created.tokens)) {
+      const res = await fetch(`${t.baseUrl}/api/mesas/${created.mesa.id}/session`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { role: string }).role).toBe(role);
+    }
+    const bad = await fetch(`${t.baseUrl}/api/mesas/${created.mesa.id}/session`, {
+      headers: { authorization: 'Bearer nada' },
+    });
+    expect(bad.status).toBe(401);
+    const missing = await fetch(`${t.baseUrl}/api/mesas/AAAAAAAAAAAAAAAA/session`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const res = await fetch(`${t.baseUrl}/api/nada`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Ruta no encontrada.');
+  });
+});

@@ -1,0 +1,159 @@
+import * as encoding from 'lib0/encoding';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, MAX_MESSAGE_BYTES, MessageType, SyncType } from '@cocrea/shared';
+import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
+import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
+
+let t: TestServer;
+let mesa: CreatedMesa;
+let bystander: StockClient;
+
+beforeEach(async () => {
+  t = await startTestServer();
+  mesa = await t.createMesa();
+  bystander = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
+  await whenSynced(bystander);
+  bystander.doc.getText('t').insert(0, 'antes');
+});
+afterEach(async () => {
+  bystander.destroy();
+  await t.close();
+});
+
+function rawUrl(): string {
+  return `${t.wsUrl}/${mesa.mesa.id}?token=${mesa.tokens.participant}`;
+}
+
+/** The room carries on: the bystander still edits, and a newcomer gets everything. */
+async function expectRoomHealthy(): Promise<void> {
+  bystander.doc.getText('t').insert(5, ' y después');
+  await vi.waitFor(() => expect(bystander.stored()).toBe(bystander.sent()));
+  const newcomer = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
+  await whenSynced(newcomer);
+  expect(newcomer.doc.getText('t').toString()).toBe('antes y después');
+  newcomer.destroy();
+}
+
+function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.sync);
+  encoding.writeVarUint(e, SyncType.update);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+describe('a bad frame closes only its own socket', () => {
+  it('garbage bytes close with 1007', async () => {
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    ws.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]));
+    expect((await done).code).toBe(CloseCode.invalidPayload);
+    await expectRoomHealthy();
+  });
+
+  it('a well-framed but corrupt Yjs update closes with 1007 and is not stored', async () => {
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    ws.send(syncUpdateFrame(new Uint8Array([0x05, 0xff, 0x03, 0x01, 0x09, 0x09, 0x09])));
+    expect((await done).code).toBe(CloseCode.invalidPayload);
+    await expectRoomHealthy();
+  });
+
+  it('a truncated frame closes with 1007', async () => {
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    const frame = syncUpdateFrame(Y.encodeStateAsUpdate(bystander.doc));
+    ws.send(frame.subarray(0, frame.length - 3));
+    expect((await done).code).toBe(CloseCode.invalidPayload);
+    await expectRoomHealthy();
+  });
+
+  it('an unknown message type closes with 1007', async () => {
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    ws.send(Buffer.from([42, 1, 2, 3]));
+    expect((await done).code).toBe(CloseCode.invalidPayload);
+    await expectRoomHealthy();
+  });
+
+  it('a text frame closes with 1003', async () => {
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    ws.send('hola');
+    expect((await done).code).toBe(CloseCode.unsupportedData);
+    await expectRoomHealthy();
+  });
+
+  it('an oversized frame closes with 1009', async () => {
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    ws.send(Buffer.alloc(MAX_MESSAGE_BYTES + 1024, 7));
+    expect((await done).code).toBe(CloseCode.messageTooBig);
+    await expectRoomHealthy();
+  });
+
+  it('a flood closes with 1008', async () => {
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    const query = Buffer.from([MessageType.queryAwareness]);
+    for (let i = 0; i < 2000; i++) ws.send(query);
+    expect((await done).code).toBe(CloseCode.policyViolation);
+    await expectRoomHealthy();
+  });
+});
+
+describe('awareness', () => {
+  function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.awareness);
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarUint(inner, clientId);
+    encoding.writeVarUint(inner, clock);
+    encoding.writeVarString(inner, JSON.stringify(state));
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    return encoding.toUint8Array(e);
+  }
+
+  it('a connection cannot speak for another connection’s client id', async () => {
+    bystander.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
+    const watcher = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
+    await whenSynced(watcher);
+    const victim = bystander.doc.clientID;
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(victim)?.cursor).toEqual({ x: 1, y: 1 }));
+    const ws = await openRawSocket(rawUrl());
+    ws.send(awarenessFrame(victim, 10_000, { cursor: { x: 666, y: 666 } }));
+    // A marker through the same socket, for its own id, shows the spoof was processed (and dropped) by now.
+    ws.send(awarenessFrame(123456, 1, { cursor: { x: 2, y: 2 } }));
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(123456)).toBeDefined());
+    expect(watcher.provider.awareness.getStates().get(victim)?.cursor).toEqual({ x: 1, y: 1 });
+    ws.close();
+    watcher.destroy();
+  });
+
+  it('the user shown is the server’s record of the join, not the client’s claim', async () => {
+    const watcher = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
+    await whenSynced(watcher);
+    const ws = await openRawSocket(`${t.wsUrl}/${mesa.mesa.id}?token=${mesa.tokens.observer}`);
+    ws.send(awarenessFrame(777, 1, { user: { role: 'facilitator', name: 'Impostor' } }));
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(777)).toBeDefined());
+    const user = watcher.provider.awareness.getStates().get(777)?.user as { role: string; name?: string };
+    expect(user.role).toBe('observer');
+    expect(user.name).toBeUndefined();
+    ws.close();
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(777)).toBeUndefined());
+    watcher.destroy();
+  });
+
+  it('removeAwarenessStates from a stock client is relayed', async () => {
+    const watcher = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
+    await whenSynced(watcher);
+    bystander.provider.awareness.setLocalStateField('cursor', { x: 5, y: 5 });
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(bystander.doc.clientID)).toBeDefined());
+    awarenessProtocol.removeAwarenessStates(bystander.provider.awareness, [bystander.doc.clientID], 'test');
+    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(bystander.doc.clientID)).toBeUndefined());
+    watcher.destroy();
+  });
+});

@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectStockClient, whenSynced } from './support/clients';
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const ADMIN = 'token-de-prueba-para-el-choque';
+
+interface Child {
+  process: ChildProcess;
+  port: number;
+}
+
+/** Starts `src/main.ts` as its own process, exactly as `npm start` runs it, and waits for its port. */
+function startServerProcess(dataDir: string): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', COCREA_DATA_DIR: dataDir, COCREA_ADMIN_TOKEN: ADMIN },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /localhost:(\d+)/.exec(out);
+      if (match) resolve({ process: child, port: Number(match[1]) });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${out}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+const children: ChildProcess[] = [];
+let dataDir = '';
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function createMesa(port: number): Promise<{ id: string; token: string }> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/mesas`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+    body: JSON.stringify({ title: 'Mesa que se cae', theme: 'seguridad', date: '2026-11-21' }),
+  });
+  const body = (await res.json()) as { mesa: { id: string }; tokens: { participant: string } };
+  return { id: body.mesa.id, token: body.tokens.participant };
+}
+
+describe('durability', () => {
+  it('every edit acknowledged as stored survives a SIGKILL of the server', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cocrea-crash-'));
+    const first = await startServerProcess(dataDir);
+    children.push(first.process);
+    const mesa = await createMesa(first.port);
+    const writer = connectStockClient(`ws://127.0.0.1:${first.port}/sync`, mesa.id, mesa.token);
+    await whenSynced(writer);
+
+    // Each push goes out as its own update frame; remember which frame carried which edit.
+    const frameOf: number[] = [];
+    const list = writer.doc.getArray<number>('edits');
+    let i = 0;
+    const stream = setInterval(() => {
+      for (let k = 0; k < 5; k++) {
+        list.push([i]);
+        frameOf[i] = writer.sent();
+        i++;
+      }
+    }, 5);
+    await vi.waitFor(() => expect(writer.stored()).toBeGreaterThan(200), { timeout: 20_000 });
+    const gone = exited(first.process);
+    first.process.kill('SIGKILL');
+    await gone;
+    clearInterval(stream);
+    const acknowledged = frameOf.flatMap((frame, edit) => (frame <= writer.stored() ? [edit] : []));
+    writer.destroy();
+    expect(acknowledged.length).toBeGreaterThan(200);
+
+    const second = await startServerProcess(dataDir);
+    children.push(second.process);
+    const reader = connectStockClient(`ws://127.0.0.1:${second.port}/sync`, mesa.id, mesa.token);
+    await whenSynced(reader);
+    const kept = new Set(reader.doc.getArray<number>('edits').toArray());
+    const lost = acknowledged.filter((edit) => !kept.has(edit));
+    expect(lost).toEqual([]);
+    reader.destroy();
+  });
+
+  it('SIGTERM stores everything and exits cleanly', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cocrea-term-'));
+    const first = await startServerProcess(dataDir);
+    children.push(first.process);
+    const mesa = await createMesa(first.port);
+    const writer = connectStockClient(`ws://127.0.0.1:${first.port}/sync`, mesa.id, mesa.token);
+    await whenSynced(writer);
+    writer.doc.getText('t').insert(0, 'guardado al cerrar');
+    await vi.waitFor(() => expect(writer.stored()).toBe(writer.sent()));
+    const code = exited(first.process);
+    first.process.kill('SIGTERM');
+    expect(await code).toBe(0);
+    writer.destroy();
+
+    const second = await startServerProcess(dataDir);
+    children.push(second.process);
+    const reader = connectStockClient(`ws://127.0.0.1:${second.port}/sync`, mesa.id, mesa.token);
+    await whenSynced(reader);
+    expect(reader.doc.getText('t').toString()).toBe('guardado al cerrar');
+    reader.destroy();
+  });
+});
