@@ -122,3 +122,52 @@ describe('REST API', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Ruta no encontrada.');
   });
 });
+
+describe('joining a mesa', () => {
+  async function newMesa() {
+    const res = await post({ title: 'Unirse', theme: 'seguridad', date: '2026-12-01' });
+    return (await res.json()) as { mesa: { id: string }; tokens: Record<string, string> };
+  }
+  function join(mesaId: string, token: string, body: unknown): Promise<Response> {
+    return fetch(`${t.baseUrl}/api/mesas/${mesaId}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+  }
+  const ana = { name: 'Ana López', sector: 'academia', organization: 'UAEMéx', acceptsChathamHouse: true };
+
+  it('records the join and recognises the seat on the next visit', async () => {
+    const m = await newMesa();
+    const res = await join(m.mesa.id, m.tokens.participant!, ana);
+    expect(res.status).toBe(201);
+    const { participant, seat } = (await res.json()) as { participant: { name: string; color: string }; seat: string };
+    expect(participant.name).toBe('Ana López');
+    expect(participant.color).toMatch(/^#[0-9a-f]{6}$/);
+    const session = await fetch(`${t.baseUrl}/api/mesas/${m.mesa.id}/session`, {
+      headers: { authorization: `Bearer ${m.tokens.participant}`, 'x-cocrea-seat': seat },
+    });
+    expect(((await session.json()) as { participant: { name: string } }).participant.name).toBe('Ana López');
+  });
+
+  it('refuses a join without accepting the Chatham House rule, in Spanish', async () => {
+    const m = await newMesa();
+    const res = await join(m.mesa.id, m.tokens.participant!, { ...ana, acceptsChathamHouse: false });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { fields: Record<string, string> } };
+    expect(body.error.fields.acceptsChathamHouse).toMatch(/Chatham House/);
+  });
+
+  it('gives the socket the joined name and colour, and refuses a seat from another role', async () => {
+    const m = await newMesa();
+    const { seat } = (await (await join(m.mesa.id, m.tokens.participant!, ana)).json()) as { seat: string };
+    const { openRawSocket, RefusedUpgrade } = await import('./support/clients');
+    const ok = await openRawSocket(`${t.wsUrl}/${m.mesa.id}?token=${m.tokens.participant}&seat=${seat}`);
+    ok.close();
+    const refused = await openRawSocket(`${t.wsUrl}/${m.mesa.id}?token=${m.tokens.facilitator}&seat=${seat}`).then(
+      () => 101,
+      (e: unknown) => (e instanceof RefusedUpgrade ? e.status : 0),
+    );
+    expect(refused).toBe(401);
+  });
+});

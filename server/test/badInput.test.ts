@@ -139,9 +139,9 @@ describe('awareness', () => {
     const ws = await openRawSocket(`${t.wsUrl}/${mesa.mesa.id}?token=${mesa.tokens.observer}`);
     ws.send(awarenessFrame(777, 1, { user: { role: 'facilitator', name: 'Impostor' } }));
     await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(777)).toBeDefined());
-    const user = watcher.provider.awareness.getStates().get(777)?.user as { role: string; name?: string };
+    const user = watcher.provider.awareness.getStates().get(777)?.user as { role: string; name: string | null };
     expect(user.role).toBe('observer');
-    expect(user.name).toBeUndefined();
+    expect(user.name).toBeNull();
     ws.close();
     await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(777)).toBeUndefined());
     watcher.destroy();

@@ -1,5 +1,14 @@
 import { Router, type Request } from 'express';
-import { ROLES, createMesaSchema, mesaIdSchema, type Mesa } from '@cocrea/shared';
+import {
+  PRESENCE_COLORS,
+  ROLES,
+  createMesaSchema,
+  joinMesaSchema,
+  mesaIdSchema,
+  seatTokenSchema,
+  type Mesa,
+  type Participant,
+} from '@cocrea/shared';
 import { generateId, generateToken, hashToken } from '../auth/tokens';
 import type { MesaStore } from '../storage/Storage';
 import { requireAdmin, requireCapability } from './auth';
@@ -41,11 +50,36 @@ export function mesasRouter({ store, adminToken, publicUrl }: MesasRouterOptions
     res.json({ mesas: await store.listMesas() });
   });
 
-  /** Who a capability link makes you on this mesa: the client asks before it connects. */
+  /**
+   * Who a capability link makes you on this mesa, and, if the browser kept a seat from an earlier join
+   * (header `X-Cocrea-Seat`), who you joined as. The client asks before it connects.
+   */
   router.get('/:id/session', async (req, res) => {
     const mesa = await findMesa(store, req.params.id);
     const role = await requireCapability(req, store, mesa.id);
-    res.json({ mesa, role });
+    const seat = req.get('x-cocrea-seat');
+    const participant =
+      seat && seatTokenSchema.safeParse(seat).success ? await store.findParticipant(mesa.id, hashToken(seat)) : null;
+    res.json({ mesa, role, participant: participant?.role === role ? participant : null });
+  });
+
+  /** Joining: name, sector, organisation and the Chatham House rule. Answers the seat token, once. */
+  router.post('/:id/join', async (req, res) => {
+    const mesa = await findMesa(store, req.params.id);
+    const role = await requireCapability(req, store, mesa.id);
+    const input = parseBody(joinMesaSchema, req.body);
+    const joined = await store.listParticipants(mesa.id);
+    const participant: Participant = {
+      id: generateId(),
+      role,
+      name: input.name,
+      sector: input.sector,
+      organization: input.organization,
+      color: PRESENCE_COLORS[joined.length % PRESENCE_COLORS.length]!,
+    };
+    const seat = generateToken();
+    await store.addParticipant(mesa.id, participant, hashToken(seat));
+    res.status(201).json({ participant, seat });
   });
 
   return router;

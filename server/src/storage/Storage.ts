@@ -1,4 +1,4 @@
-import type { Mesa, Role } from '@cocrea/shared';
+import type { Mesa, Participant, Role } from '@cocrea/shared';
 
 /** What the server keeps of one Yjs document: the latest snapshot and the updates appended after it. */
 export interface StoredDoc {
@@ -37,6 +37,11 @@ export interface MesaStore {
   listMesas(): Promise<Mesa[]>;
   /** The role a token hash grants on a mesa, or null when it grants nothing there. */
   findRole(mesaId: string, tokenHash: Buffer): Promise<Role | null>;
+  /** Records a join; `seatHash` is the SHA-256 of the seat token the joiner's browser keeps. */
+  addParticipant(mesaId: string, participant: Participant, seatHash: Buffer): Promise<void>;
+  findParticipant(mesaId: string, seatHash: Buffer): Promise<Participant | null>;
+  /** Everyone who joined the mesa, in join order. */
+  listParticipants(mesaId: string): Promise<Participant[]>;
 }
 
 /** Everything the server stores. SQLite implements it by default; PostgreSQL can implement it for scale-out. */

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RawData, WebSocket } from 'ws';
-import { CloseCode, MessageType, RATE_LIMIT, SyncType, type Role } from '@cocrea/shared';
+import { CloseCode, MessageType, RATE_LIMIT, SyncType, type PresenceUser, type Role } from '@cocrea/shared';
 import { filterAwarenessUpdate } from './awarenessFilter';
 import { awarenessMessage, storedMessage, syncStep1Message, syncStep2Message } from './messages';
 import type { Peer, Room } from './Room';
@@ -13,7 +13,7 @@ export interface ConnectionContext {
   mesaId: string;
   role: Role;
   /** What the room's awareness shows as this connection's `user`: the server's record, not the client's claim. */
-  user: Record<string, unknown>;
+  user: PresenceUser;
 }
 
 class ProtocolError extends Error {}

@@ -21,7 +21,7 @@ export function filterAwarenessUpdate(
   connection: unknown,
   ownIds: Set<number>,
   room: AwarenessOwnership,
-  user: Record<string, unknown>,
+  user: object,
 ): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ROLE_LABELS, SYNC_PATH, capabilityTokenSchema, mesaIdSchema } from '@cocrea/shared';
+import { SYNC_PATH, capabilityTokenSchema, mesaIdSchema, seatTokenSchema, type PresenceUser } from '@cocrea/shared';
 import { hashToken } from '../auth/tokens';
 import type { MesaStore } from '../storage/Storage';
 import type { ConnectionContext } from './Connection';
@@ -30,7 +30,19 @@ export async function authorizeUpgrade(
   const token = url.searchParams.get('token') ?? '';
   const role = capabilityTokenSchema.safeParse(token).success ? await store.findRole(mesa.id, hashToken(token)) : null;
   if (role === null) return { ok: false, status: 401, message: 'El enlace de acceso no es válido para esta mesa.' };
-  return { ok: true, context: { mesaId: mesa.id, role, user: { role, roleLabel: ROLE_LABELS[role] } } };
+  // A seat names the person (from their join); without one the socket is anonymous, as a script's would be.
+  const seat = url.searchParams.get('seat');
+  let user: PresenceUser = { id: null, role, name: null, color: null };
+  if (seat !== null) {
+    const participant = seatTokenSchema.safeParse(seat).success
+      ? await store.findParticipant(mesa.id, hashToken(seat))
+      : null;
+    if (participant === null || participant.role !== role) {
+      return { ok: false, status: 401, message: 'El registro de participante no es válido para esta mesa.' };
+    }
+    user = { id: participant.id, role, name: participant.name, color: participant.color };
+  }
+  return { ok: true, context: { mesaId: mesa.id, role, user } };
 }
 
 function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {

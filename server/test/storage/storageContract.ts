@@ -148,5 +148,26 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.findRole(b.id, hashToken('f'))).toBeNull();
       expect(await storage.findRole(a.id, hashToken('otro'))).toBeNull();
     });
+
+    it('a seat finds its participant on its own mesa only, and joins list in order', async () => {
+      const a = mesa();
+      const b = mesa();
+      await storage.createMesa(a, []);
+      await storage.createMesa(b, []);
+      const ana = {
+        id: 'p1',
+        role: 'participant' as const,
+        name: 'Ana',
+        sector: 'academia' as const,
+        organization: 'UAEMéx',
+        color: '#1f77b4',
+      };
+      const beto = { ...ana, id: 'p2', name: 'Beto', sector: 'otro' as const };
+      await storage.addParticipant(a.id, ana, hashToken('s1'));
+      await storage.addParticipant(a.id, beto, hashToken('s2'));
+      expect(await storage.findParticipant(a.id, hashToken('s1'))).toEqual(ana);
+      expect(await storage.findParticipant(b.id, hashToken('s1'))).toBeNull();
+      expect((await storage.listParticipants(a.id)).map((p) => p.name)).toEqual(['Ana', 'Beto']);
+    });
   });
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Mesa, Role } from '@cocrea/shared';
+import type { Mesa, Participant, Role } from '@cocrea/shared';
 import type { NewCapability, Storage, StoredDoc } from '../Storage';
 import { MIGRATIONS } from './migrations';
 
@@ -58,6 +58,16 @@ export class SqliteStorage implements Storage {
          ON CONFLICT(room) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq`,
       ),
       dropUpdates: this.db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq <= ?'),
+      insertParticipant: this.db.prepare(
+        `INSERT INTO participants (id, mesa_id, role, name, sector, organization, color, seat_hash, joined_at)
+         VALUES (@id, @mesaId, @role, @name, @sector, @organization, @color, @seatHash, @joinedAt)`,
+      ),
+      findParticipant: this.db.prepare(
+        `SELECT id, role, name, sector, organization, color FROM participants WHERE mesa_id = ? AND seat_hash = ?`,
+      ),
+      listParticipants: this.db.prepare(
+        `SELECT id, role, name, sector, organization, color FROM participants WHERE mesa_id = ? ORDER BY joined_at, id`,
+      ),
     };
   }
 
@@ -79,6 +89,18 @@ export class SqliteStorage implements Storage {
   async findRole(mesaId: string, tokenHash: Buffer): Promise<Role | null> {
     const row = this.stmt.findRole.get(tokenHash, mesaId) as { role: Role } | undefined;
     return row?.role ?? null;
+  }
+
+  async addParticipant(mesaId: string, participant: Participant, seatHash: Buffer): Promise<void> {
+    this.stmt.insertParticipant.run({ ...participant, mesaId, seatHash, joinedAt: new Date().toISOString() });
+  }
+
+  async findParticipant(mesaId: string, seatHash: Buffer): Promise<Participant | null> {
+    return (this.stmt.findParticipant.get(mesaId, seatHash) as Participant | undefined) ?? null;
+  }
+
+  async listParticipants(mesaId: string): Promise<Participant[]> {
+    return this.stmt.listParticipants.all(mesaId) as Participant[];
   }
 
   async loadDoc(room: string): Promise<StoredDoc> {

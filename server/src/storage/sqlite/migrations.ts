@@ -31,4 +31,19 @@ export const MIGRATIONS: readonly string[] = [
     up_to_seq INTEGER NOT NULL
   );
   `,
+  // 2: who joined each mesa, with the seat token (hashed) their browser keeps to come back.
+  `
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    mesa_id TEXT NOT NULL REFERENCES mesas(id),
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    sector TEXT NOT NULL,
+    organization TEXT NOT NULL,
+    color TEXT NOT NULL,
+    seat_hash BLOB NOT NULL UNIQUE,
+    joined_at TEXT NOT NULL
+  );
+  CREATE INDEX participants_mesa ON participants(mesa_id);
+  `,
 ];
