@@ -1,0 +1,14 @@
+import { t } from '../../i18n/t';
+
+export function Home() {
+  return (
+    <main className="page-center">
+      <div className="card">
+        <h1>{t('home.title')}</h1>
+        <p className="lead">{t('app.tagline')}</p>
+        <p>{t('home.body')}</p>
+        <p className="muted">{t('home.stl')}</p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+import { expect, test } from '../fixtures/cocrea';
+
+test.describe('entrar a una mesa', () => {
+  test('una participante se registra, ve a los demás y sigue dentro al recargar', async ({ cocrea, actor }) => {
+    const mesa = await cocrea.createMesa({ title: 'Movilidad en el Valle de Toluca' });
+    const ana = await actor('Ana López');
+    const beto = await actor('Beto Ruiz');
+
+    await ana.join(mesa.links.participant, { sector: 'academia', organization: 'UAEMéx' });
+    await beto.join(mesa.links.facilitator);
+
+    await expect(ana.page.getByRole('heading', { name: 'Movilidad en el Valle de Toluca' })).toBeVisible();
+    await expect(ana.page.getByText('Beto Ruiz · Facilitación')).toBeAttached();
+    await expect(beto.page.getByText('Ana López · Participante')).toBeAttached();
+    // The link's secret leaves the address bar once it is remembered.
+    expect(ana.page.url()).not.toContain('#k=');
+
+    await ana.page.reload();
+    await expect(ana.page.getByRole('heading', { name: 'Movilidad en el Valle de Toluca' })).toBeVisible();
+    await expect(ana.page.getByText('Todos los cambios guardados')).toBeVisible();
+    await expect(ana.page.getByLabel('Nombre')).toHaveCount(0);
+  });
+
+  test('el registro explica en español lo que falta', async ({ cocrea, actor }) => {
+    const mesa = await cocrea.createMesa();
+    const carla = await actor('Carla');
+    await carla.page.goto(mesa.links.participant);
+    await carla.page.getByRole('button', { name: 'Entrar a la mesa' }).click();
+    await expect(carla.page.getByText('Escriba su nombre (al menos 2 caracteres).')).toBeVisible();
+    await expect(carla.page.getByText('Elija su sector.')).toBeVisible();
+    await expect(carla.page.getByText('Debe aceptar la regla de Chatham House para participar.')).toBeVisible();
+  });
+
+  test('un enlace inválido dice por qué no se puede entrar', async ({ cocrea, actor }) => {
+    const mesa = await cocrea.createMesa();
+    const intruso = await actor('Intruso');
+    await intruso.page.goto(`${cocrea.baseURL}/mesa/${mesa.mesa.id}#k=${'x'.repeat(43)}`);
+    await expect(intruso.page.getByRole('alert')).toContainText('El enlace de acceso no es válido para esta mesa.');
+    await intruso.page.goto(`${cocrea.baseURL}/mesa/${mesa.mesa.id}`);
+    await intruso.page.reload();
+    await expect(intruso.page.getByRole('alert')).toContainText('El enlace de acceso no es válido para esta mesa.');
+  });
+});
