@@ -26,8 +26,8 @@ export class MesaConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private readonly persistence: IndexeddbPersistence;
-  private sent = 0;
-  private stored = 0;
+  /** Update frames sent on the current socket, and how many of them the server says are stored. */
+  private readonly frames = { sent: 0, stored: 0 };
   /** Local edits made with no open socket: they go out in the next sync step 2. */
   private editedOffline = false;
   private wasConnected = false;
@@ -37,18 +37,19 @@ export class MesaConnection {
 
   constructor(mesaId: string, credentials: Credentials) {
     this.persistence = new IndexeddbPersistence(`cocrea:${mesaId}`, this.doc);
-    const connection = this;
+    const frames = this.frames;
+    const refresh = () => this.refresh();
     // The provider sends through this socket, so counting here sees exactly the frames the server will ack.
     class CountingWebSocket extends WebSocket {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols);
-        connection.sent = 0;
-        connection.stored = 0;
+        frames.sent = 0;
+        frames.stored = 0;
       }
       override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-        if (isUpdateFrame(data)) connection.sent++;
+        if (isUpdateFrame(data)) frames.sent++;
         super.send(data);
-        connection.refresh();
+        refresh();
       }
     }
     const params: Record<string, string> = { token: credentials.token };
@@ -59,7 +60,7 @@ export class MesaConnection {
       disableBc: true,
     });
     this.provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
-      this.stored = decoding.readVarUint(decoder);
+      this.frames.stored = decoding.readVarUint(decoder);
       this.refresh();
     };
     this.provider.on('status', ({ status }) => {
@@ -109,7 +110,7 @@ export class MesaConnection {
   private computeSaveState(): SaveState {
     if (!this.provider.wsconnected) return this.wasConnected || this.editedOffline ? 'offline' : 'connecting';
     if (!this.provider.synced) return this.editedOffline ? 'saving' : 'connecting';
-    return this.stored < this.sent || this.editedOffline ? 'saving' : 'saved';
+    return this.frames.stored < this.frames.sent || this.editedOffline ? 'saving' : 'saved';
   }
 
   private refreshPresence(): void {
