@@ -14,6 +14,18 @@ export const MessageType = {
    * update) this connection has sent that are now durably stored. Stock clients log and ignore it.
    */
   stored: 100,
+  /**
+   * Cocrea's own: server → client, `varString(JSON)` of an `AgendaSnapshot` (the agenda, the timer's state, the
+   * tool locks and the server's clock). Sent on attach and after every accepted change. Only the server speaks
+   * it: a client that sends it is closed with 1007 like any unknown type.
+   */
+  agenda: 101,
+  /**
+   * Cocrea's own: server → client, `varUint(count) varString(tool)`: an update-bearing sync message touched a
+   * locked tool and was neither stored nor relayed; `count` is how many of this connection's messages have been
+   * refused so far. Each such message is either stored (counted by `stored`) or refused (counted here).
+   */
+  refused: 102,
 } as const;
 
 /** y-protocols sync sub-types, the second varUint of a `sync` message. */
