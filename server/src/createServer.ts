@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, MAX_MESSAGE_BYTES } from '@cocrea/shared';
+import { AgendaService } from './agenda/AgendaService';
 import { createApp } from './http/app';
 import type { Storage } from './storage/Storage';
 import { Connection, type ConnectionContext } from './sync/Connection';
@@ -20,6 +21,7 @@ export interface CocreaServerOptions {
 export interface CocreaServer {
   http: Server;
   rooms: RoomRegistry;
+  agenda: AgendaService;
   /** Listens and resolves with the bound port (pass 0 for an ephemeral one). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting, closes every socket with 1001, stores every room, closes storage. */
@@ -32,9 +34,11 @@ const PING_INTERVAL_MS = 30_000;
 /** One HTTP server: Express for /api and the client, `ws` (noServer) for /sync, sharing one storage. */
 export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
   const { storage } = options;
-  const app = createApp(options);
+  // A loaded room learns its tool locks from the agenda before anyone joins it; the agenda publishes to rooms.
+  const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room));
+  const agenda = new AgendaService(storage, rooms);
+  const app = createApp({ ...options, agenda });
   const http = createServer(app);
-  const rooms = new RoomRegistry(storage);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();
 
@@ -68,6 +72,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
         if (ws.readyState !== ws.OPEN) return leave();
         ws.on('close', leave);
         connection.attach(room);
+        agenda.greet(connection, context.mesaId);
       },
       (error: unknown) => {
         console.error(`room ${context.mesaId}: could not load`, error);
@@ -91,6 +96,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
   return {
     http,
     rooms,
+    agenda,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         http.once('error', reject);

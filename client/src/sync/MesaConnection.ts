@@ -1,13 +1,26 @@
 import * as decoding from 'lib0/decoding';
+import { uint32 } from 'lib0/random';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MessageType, SYNC_PATH, type PresenceUser } from '@cocrea/shared';
+import {
+  MessageType,
+  SYNC_PATH,
+  agendaSnapshotSchema,
+  toolSchema,
+  type AgendaSnapshot,
+  type PresenceUser,
+  type Tool,
+} from '@cocrea/shared';
 import type { Credentials } from '../session/credentials';
 import { isUpdateFrame } from './updateFrames';
 
-/** What the save indicator says; "saved" only once the server has acknowledged every local change. */
-export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline';
+/**
+ * What the save indicator says; "saved" only once the server has acknowledged every local change. "refused": a
+ * locked tool refused some of them; they stay in this browser and go out again when the tool opens.
+ */
+export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused';
 
 /** A participant as the room's awareness shows them (the `user` field is set by the server). */
 export interface PresenceState {
@@ -26,8 +39,15 @@ export class MesaConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private readonly persistence: IndexeddbPersistence;
-  /** Update frames sent on the current socket, and how many of them the server says are stored. */
-  private readonly frames = { sent: 0, stored: 0 };
+  /**
+   * Update frames sent on the current socket, how many of them the server says are stored and how many it
+   * refused (each frame is one or the other, in order), and the Yjs client id each frame was sent under.
+   */
+  private readonly frames = { sent: 0, stored: 0, refused: 0, clientIds: [] as number[] };
+  /** The tools that refused frames on the current socket. */
+  private readonly refusedTools = new Set<Tool>();
+  /** The agenda as the server last published it (message 101). */
+  private agenda: AgendaSnapshot | null = null;
   /** Local edits made with no open socket: they go out in the next sync step 2. */
   private editedOffline = false;
   private wasConnected = false;
@@ -38,6 +58,8 @@ export class MesaConnection {
   constructor(mesaId: string, credentials: Credentials) {
     this.persistence = new IndexeddbPersistence(`cocrea:${mesaId}`, this.doc);
     const frames = this.frames;
+    const refusedTools = this.refusedTools;
+    const doc = this.doc;
     const refresh = () => this.refresh();
     // The provider sends through this socket, so counting here sees exactly the frames the server will ack.
     class CountingWebSocket extends WebSocket {
@@ -45,9 +67,15 @@ export class MesaConnection {
         super(url, protocols);
         frames.sent = 0;
         frames.stored = 0;
+        frames.refused = 0;
+        frames.clientIds = [];
+        refusedTools.clear();
       }
       override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-        if (isUpdateFrame(data)) frames.sent++;
+        if (isUpdateFrame(data)) {
+          frames.sent++;
+          frames.clientIds.push(doc.clientID);
+        }
         super.send(data);
         refresh();
       }
@@ -62,6 +90,23 @@ export class MesaConnection {
     this.provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
       this.frames.stored = decoding.readVarUint(decoder);
       this.refresh();
+    };
+    this.provider.messageHandlers[MessageType.refused] = (_encoder, decoder) => {
+      this.frames.refused = decoding.readVarUint(decoder);
+      const tool = toolSchema.safeParse(decoding.readVarString(decoder));
+      if (tool.success) this.refusedTools.add(tool.data);
+      // Frames settle in order, so the refused one is the next after every frame settled before it.
+      const refusedUnder = this.frames.clientIds[this.frames.stored + this.frames.refused - 1];
+      if (refusedUnder === this.doc.clientID) this.renewClientId();
+      this.refresh();
+    };
+    this.provider.messageHandlers[MessageType.agenda] = (_encoder, decoder) => {
+      const json = decoding.readVarString(decoder);
+      try {
+        this.receiveAgenda(agendaSnapshotSchema.parse(JSON.parse(json)));
+      } catch (error) {
+        console.error('agenda: the server sent a snapshot this client does not understand', error);
+      }
     };
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.wasConnected = true;
@@ -78,6 +123,9 @@ export class MesaConnection {
       }
       this.refresh();
     });
+    // The browser knows about a lost network long before the provider's 30 s silence check would.
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
     this.provider.awareness.on('change', () => this.refreshPresence());
     this.refreshPresence();
   }
@@ -93,8 +141,35 @@ export class MesaConnection {
 
   getSaveState = (): SaveState => this.saveState;
   getPresence = (): PresenceState[] => this.presence;
+  getAgenda = (): AgendaSnapshot | null => this.agenda;
+
+  /**
+   * Takes a snapshot of the agenda (from message 101 or from the answer to one's own request), unless a newer one
+   * is already here: every change bumps the revision, and the socket and a request's answer may cross.
+   */
+  receiveAgenda(snapshot: AgendaSnapshot): void {
+    if (this.agenda !== null && snapshot.state.revision <= this.agenda.state.revision) return;
+    this.agenda = snapshot;
+    // Edits a locked tool refused go out again once it opens: a new socket's sync step 2 carries them.
+    if ([...this.refusedTools].some((tool) => !snapshot.locks[tool].locked)) {
+      this.refusedTools.clear();
+      // Not from inside the provider's message handler; and not at all if the socket is meant to be closed
+      // (destroyed, or offline: the next connect resends them anyway).
+      setTimeout(() => {
+        if (!this.provider.shouldConnect) return;
+        this.provider.disconnect();
+        this.provider.connect();
+      });
+    }
+    this.notify();
+  }
+
+  private readonly goOffline = () => this.provider.disconnect();
+  private readonly goOnline = () => this.provider.connect();
 
   destroy(): void {
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
     this.provider.destroy();
     void this.persistence.destroy();
     this.doc.destroy();
@@ -110,7 +185,24 @@ export class MesaConnection {
   private computeSaveState(): SaveState {
     if (!this.provider.wsconnected) return this.wasConnected || this.editedOffline ? 'offline' : 'connecting';
     if (!this.provider.synced) return this.editedOffline ? 'saving' : 'connecting';
-    return this.frames.stored < this.frames.sent || this.editedOffline ? 'saving' : 'saved';
+    const { sent, stored, refused } = this.frames;
+    if (stored + refused < sent || this.editedOffline) return 'saving';
+    return refused > 0 ? 'refused' : 'saved';
+  }
+
+  /**
+   * Moves this replica to a fresh Yjs client id, as Yjs itself does when two replicas clash on one. The server
+   * refused an update of the old id, and Yjs applies each id's updates in order, with no gap: everything later
+   * under the old id would wait for the refused one. Under a new id, edits of open tools go through at once; the
+   * refused ones stay here until their tool opens. Presence moves along, since y-websocket uses one id for both.
+   */
+  private renewClientId(): void {
+    const previous = this.doc.clientID;
+    const state = this.awareness.getLocalState();
+    this.doc.clientID = uint32();
+    this.awareness.clientID = this.doc.clientID;
+    awarenessProtocol.removeAwarenessStates(this.awareness, [previous], this);
+    if (state !== null) this.awareness.setLocalState(state);
   }
 
   private refreshPresence(): void {
@@ -119,7 +211,12 @@ export class MesaConnection {
     this.awareness.getStates().forEach((state, clientId) => {
       const user = (state as { user?: PresenceUser }).user;
       if (!user) return;
-      list.push({ ...(state as Omit<PresenceState, 'clientId' | 'isLocal'>), clientId, user, isLocal: clientId === localId });
+      list.push({
+        ...(state as Omit<PresenceState, 'clientId' | 'isLocal'>),
+        clientId,
+        user,
+        isLocal: clientId === localId,
+      });
     });
     list.sort((a, b) => (a.user.name ?? '').localeCompare(b.user.name ?? '', 'es-MX') || a.clientId - b.clientId);
     this.presence = list;

@@ -3,8 +3,7 @@ import { MessageType, SyncType } from '@cocrea/shared';
 
 /** Whether a frame the provider sends carries document changes (sync step 2 or update): what the server acks. */
 export function isUpdateFrame(data: unknown): boolean {
-  const bytes =
-    data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
   if (bytes === null || bytes.length < 2) return false;
   const decoder = decoding.createDecoder(bytes);
   if (decoding.readVarUint(decoder) !== MessageType.sync) return false;

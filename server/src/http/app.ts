@@ -3,19 +3,22 @@ import { join } from 'node:path';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import type { AgendaService } from '../agenda/AgendaService';
 import type { Storage } from '../storage/Storage';
+import { agendaRouter } from './agendaRouter';
 import { HttpError, errorHandler, sendError } from './HttpError';
 import { mesasRouter } from './mesasRouter';
 
 export interface AppOptions {
   storage: Storage;
+  agenda: AgendaService;
   adminToken: string;
   publicUrl?: string | undefined;
   /** The built client (client/dist); served with an SPA fallback when present. */
   clientDir?: string | undefined;
 }
 
-export function createApp({ storage, adminToken, publicUrl, clientDir }: AppOptions): express.Express {
+export function createApp({ storage, agenda, adminToken, publicUrl, clientDir }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -37,6 +40,11 @@ export function createApp({ storage, adminToken, publicUrl, clientDir }: AppOpti
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // The server's clock, for clients to estimate their offset to it (several samples; see shared ClockSync).
+  api.get('/time', (_req, res) => {
+    res.set('cache-control', 'no-store').json({ now: Date.now() });
+  });
+  api.use('/mesas/:id/agenda', agendaRouter({ store: storage, agenda }));
   api.use('/mesas', mesasRouter({ store: storage, adminToken, publicUrl }));
   api.use((_req, res) => sendError(res, new HttpError(404, 'not_found', 'Ruta no encontrada.')));
   api.use(errorHandler);

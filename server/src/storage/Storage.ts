@@ -1,4 +1,4 @@
-import type { Mesa, Participant, Role } from '@cocrea/shared';
+import type { Agenda, AgendaState, Mesa, Participant, Role, ToolOverrides } from '@cocrea/shared';
 
 /** What the server keeps of one Yjs document: the latest snapshot and the updates appended after it. */
 export interface StoredDoc {
@@ -44,7 +44,26 @@ export interface MesaStore {
   listParticipants(mesaId: string): Promise<Participant[]>;
 }
 
+/** One mesa's agenda record: its own copy of the plan, where the shared timer is, and the facilitator's locks. */
+export interface StoredAgenda {
+  agenda: Agenda;
+  /** The timer's state, its revision, and the stage log (the planned and actual start of every stage). */
+  state: AgendaState;
+  overrides: ToolOverrides;
+}
+
+/**
+ * Agenda records, written whole by the agenda service (which serializes the writes of each mesa). A record is
+ * durable once `saveAgenda` resolves: the service publishes a change only then.
+ */
+export interface AgendaStore {
+  /** The mesa's record, or null if nobody has used its agenda yet. */
+  loadAgenda(mesaId: string): Promise<StoredAgenda | null>;
+  /** Replaces the mesa's record. The mesa must exist. */
+  saveAgenda(mesaId: string, record: StoredAgenda): Promise<void>;
+}
+
 /** Everything the server stores. SQLite implements it by default; PostgreSQL can implement it for scale-out. */
-export interface Storage extends DocStore, MesaStore {
+export interface Storage extends DocStore, MesaStore, AgendaStore {
   close(): Promise<void>;
 }

@@ -2,9 +2,9 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RawData, WebSocket } from 'ws';
-import { CloseCode, MessageType, RATE_LIMIT, SyncType, type PresenceUser, type Role } from '@cocrea/shared';
+import { CloseCode, MessageType, RATE_LIMIT, SyncType, type PresenceUser, type Role, type Tool } from '@cocrea/shared';
 import { filterAwarenessUpdate } from './awarenessFilter';
-import { awarenessMessage, storedMessage, syncStep1Message, syncStep2Message } from './messages';
+import { awarenessMessage, refusedMessage, storedMessage, syncStep1Message, syncStep2Message } from './messages';
 import type { Peer, Room } from './Room';
 import { TokenBucket } from './TokenBucket';
 
@@ -23,6 +23,7 @@ export class Connection implements Peer {
   private readonly bucket = new TokenBucket(RATE_LIMIT.burst, RATE_LIMIT.perSecond);
   private readonly awarenessIds = new Set<number>();
   private storedCount = 0;
+  private refusedCount = 0;
   private closed = false;
   private room: Room | null = null;
   /** Frames that arrive while the room loads wait here, in order: answering them needs the room. */
@@ -99,8 +100,6 @@ export class Connection implements Peer {
       throw new ProtocolError('Tipo de mensaje de sincronización desconocido.');
     }
     const update = decoding.readVarUint8Array(decoder);
-    // Read-only connections: their updates are dropped, not answered, so a stock client carries on reading.
-    if (!this.canWrite) return;
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decoding the whole update before storing it keeps a corrupt one out of the log, where it would
@@ -109,8 +108,12 @@ export class Connection implements Peer {
     } catch {
       throw new ProtocolError('Actualización de Yjs inválida.');
     }
+    // Read-only connections: their changes are dropped, not answered, so a stock client carries on reading.
+    // An empty one (an observer's sync step 2 with nothing new) is acknowledged like anyone's: nothing of
+    // theirs is unsaved, and their save indicator may say so.
     const isEmpty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-    room.receiveUpdate(this, update, isEmpty);
+    if (!this.canWrite && !isEmpty) return;
+    room.receiveUpdate(this, update, decoded);
   }
 
   send(message: Uint8Array): void {
@@ -123,6 +126,16 @@ export class Connection implements Peer {
   acknowledgeStored(): void {
     this.storedCount++;
     this.send(storedMessage(this.storedCount));
+  }
+
+  /**
+   * The update touched a locked tool: it was not stored, so it is not acknowledged as stored either. The socket
+   * stays open (closing it would only have the client resend the same update on reconnect); the client learns
+   * which tool refused it and keeps the change locally until the tool opens again.
+   */
+  refuse(tool: Tool): void {
+    this.refusedCount++;
+    this.send(refusedMessage(this.refusedCount, tool));
   }
 
   fail(error: unknown): void {

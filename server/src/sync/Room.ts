@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Tool } from '@cocrea/shared';
 import type { DocStore } from '../storage/Storage';
+import { lockedToolTouched, type DecodedUpdate } from './areaLocks';
 import { awarenessMessage, updateMessage } from './messages';
 
 /** A connection as a room sees it. */
@@ -10,6 +12,8 @@ export interface Peer {
   acknowledgeStored(): void;
   /** Called when the room cannot store this peer's update; the peer reconnects and resends its state. */
   fail(error: unknown): void;
+  /** Called, in order with `acknowledgeStored`, for an update refused because it touched a locked tool. */
+  refuse(tool: Tool): void;
 }
 
 /**
@@ -30,6 +34,8 @@ export class Room {
   readonly owners = new Map<number, unknown>();
   private queue: Promise<void> = Promise.resolve();
   private tail: number;
+  /** Tools whose updates are refused, as the mesa's agenda says now (see `server/src/agenda/`). */
+  private lockedTools: ReadonlySet<Tool> = new Set();
 
   private constructor(
     readonly name: string,
@@ -76,9 +82,28 @@ export class Room {
     return new Room(name, doc, store, stored.lastSeq, stored.updates.length);
   }
 
-  /** Stores a decoded, non-empty-or-empty update from `peer`, then applies and relays it. */
-  receiveUpdate(peer: Peer, update: Uint8Array, isEmpty: boolean): void {
+  /** Sets the tools whose updates this room refuses from now on; updates already stored stay. */
+  setLockedTools(tools: ReadonlySet<Tool>): void {
+    this.lockedTools = tools;
+  }
+
+  /** Sends `message` to every peer: the server's own announcements (the agenda). */
+  broadcast(message: Uint8Array): void {
+    for (const peer of this.peers) peer.send(message);
+  }
+
+  /**
+   * Stores a decoded update from `peer`, then applies and relays it; or refuses it, unstored, if it touches a
+   * locked tool. The lock is checked in the queue, against the document as the updates ahead of this one left it.
+   */
+  receiveUpdate(peer: Peer, update: Uint8Array, decoded: DecodedUpdate): void {
+    const isEmpty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
     this.enqueue(async () => {
+      const refused = isEmpty ? null : lockedToolTouched(this.doc, decoded, this.lockedTools);
+      if (refused !== null) {
+        peer.refuse(refused);
+        return;
+      }
       try {
         if (!isEmpty) {
           this.lastSeq = await this.store.appendUpdate(this.name, update);

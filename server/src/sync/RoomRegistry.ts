@@ -10,11 +10,23 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
 
-  constructor(private readonly store: DocStore) {}
+  /**
+   * @param prepare runs on each freshly loaded room before any peer joins it: the agenda sets the room's tool
+   *   locks here, so no update is ever checked against a room that does not know them yet.
+   */
+  constructor(
+    private readonly store: DocStore,
+    private readonly prepare: (room: Room) => Promise<void> = async () => {},
+  ) {}
 
   /** How many rooms are in memory now. */
   get residentCount(): number {
     return this.rooms.size;
+  }
+
+  /** The room `name` if it is in memory now and not unloading. */
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
   }
 
   /** Joins `peer` to the room `name`, loading it first if needed. */
@@ -32,13 +44,27 @@ export class RoomRegistry {
       }
       let loading = this.loading.get(name);
       if (!loading) {
-        loading = Room.load(name, this.store).finally(() => this.loading.delete(name));
+        loading = this.load(name).finally(() => this.loading.delete(name));
         this.loading.set(name, loading);
-        this.rooms.set(name, await loading);
+        await loading;
       } else {
         await loading;
       }
     }
+  }
+
+  private async load(name: string): Promise<Room> {
+    const room = await Room.load(name, this.store);
+    try {
+      await this.prepare(room);
+    } catch (error) {
+      room.destroy();
+      throw error;
+    }
+    // Registered in the same tick that `prepare` finished in: whatever the agenda changes after preparing the
+    // room (its next queued task awaits storage first) finds the room here and reaches it.
+    this.rooms.set(name, room);
+    return room;
   }
 
   /** Removes `peer`; the last one out unloads the room. */

@@ -43,3 +43,19 @@ export function storedMessage(count: number): Uint8Array {
   encoding.writeVarUint(e, count);
   return encoding.toUint8Array(e);
 }
+
+export function refusedMessage(count: number, tool: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.refused);
+  encoding.writeVarUint(e, count);
+  encoding.writeVarString(e, tool);
+  return encoding.toUint8Array(e);
+}
+
+/** The agenda as everybody sees it, already serialized: one JSON string sent to many sockets. */
+export function agendaMessage(snapshotJson: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.agenda);
+  encoding.writeVarString(e, snapshotJson);
+  return encoding.toUint8Array(e);
+}

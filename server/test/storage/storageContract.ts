@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Mesa } from '@cocrea/shared';
+import { applyCommand, createDefaultAgenda, initialAgendaState, type Mesa } from '@cocrea/shared';
 import { generateId, hashToken } from '../../src/auth/tokens';
-import type { Storage } from '../../src/storage/Storage';
+import type { Storage, StoredAgenda } from '../../src/storage/Storage';
 
 export interface StorageFactory {
   /** A fresh, empty storage. */
@@ -21,6 +21,14 @@ function mesa(overrides: Partial<Mesa> = {}): Mesa {
     createdAt: new Date().toISOString(),
     ...overrides,
   };
+}
+
+/** A record as the agenda service writes one: the template, started, with the tree forced open. */
+function agendaRecord(date = '2026-11-21'): StoredAgenda {
+  const agenda = createDefaultAgenda(date);
+  const started = applyCommand(agenda, initialAgendaState(), { type: 'start' }, 1_790_000_000_000);
+  if (!started.ok) throw new Error(started.error);
+  return { agenda, state: started.state, overrides: { tree: 'open', commitment: null } };
 }
 
 function textUpdate(text: string): Uint8Array {
@@ -168,6 +176,52 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.findParticipant(a.id, hashToken('s1'))).toEqual(ana);
       expect(await storage.findParticipant(b.id, hashToken('s1'))).toBeNull();
       expect((await storage.listParticipants(a.id)).map((p) => p.name)).toEqual(['Ana', 'Beto']);
+    });
+
+    it('an agenda nobody has used loads as null', async () => {
+      const m = mesa();
+      await storage.createMesa(m, []);
+      expect(await storage.loadAgenda(m.id)).toBeNull();
+    });
+
+    it('a saved agenda reads back as saved, and the next save replaces it', async () => {
+      const m = mesa();
+      await storage.createMesa(m, []);
+      const first = agendaRecord();
+      await storage.saveAgenda(m.id, first);
+      expect(await storage.loadAgenda(m.id)).toEqual(first);
+      const paused = applyCommand(
+        first.agenda,
+        first.state,
+        { type: 'pause' },
+        first.state.stageLog[0]!.actualStart + 1,
+      );
+      if (!paused.ok) throw new Error(paused.error);
+      const second: StoredAgenda = { ...first, state: paused.state, overrides: { tree: null, commitment: 'locked' } };
+      await storage.saveAgenda(m.id, second);
+      expect(await storage.loadAgenda(m.id)).toEqual(second);
+    });
+
+    it('mesas do not see each other’s agendas', async () => {
+      const a = mesa();
+      const b = mesa({ date: '2026-12-05' });
+      await storage.createMesa(a, []);
+      await storage.createMesa(b, []);
+      await storage.saveAgenda(a.id, agendaRecord(a.date));
+      await storage.saveAgenda(b.id, agendaRecord(b.date));
+      expect((await storage.loadAgenda(a.id))?.agenda.date).toBe(a.date);
+      expect((await storage.loadAgenda(b.id))?.agenda.date).toBe(b.date);
+    });
+
+    it('a saved agenda survives a reopen, the running timer’s end time included', async () => {
+      const m = mesa();
+      await storage.createMesa(m, []);
+      const record = agendaRecord();
+      await storage.saveAgenda(m.id, record);
+      storage = await factory.reopen(storage);
+      const loaded = await storage.loadAgenda(m.id);
+      expect(loaded).toEqual(record);
+      expect(loaded?.state.endsAt).toBe(record.state.endsAt);
     });
   });
 }

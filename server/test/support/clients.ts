@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { MessageType, SyncType } from '@cocrea/shared';
+import { MessageType, SyncType, agendaSnapshotSchema, type AgendaSnapshot } from '@cocrea/shared';
 
 export interface StockClient {
   doc: Y.Doc;
@@ -11,6 +11,10 @@ export interface StockClient {
   stored(): number;
   /** Update-bearing sync frames this client has sent on its current socket. */
   sent(): number;
+  /** How many of them the server refused for touching a locked tool (Cocrea's message 102), and the last tool. */
+  refused(): { count: number; tool: string | null };
+  /** The latest agenda the server published to this client (Cocrea's message 101), or null before the first. */
+  agenda(): AgendaSnapshot | null;
   destroy(): void;
 }
 
@@ -21,11 +25,14 @@ export interface StockClient {
 export function connectStockClient(wsUrl: string, room: string, token: string, doc = new Y.Doc()): StockClient {
   let stored = 0;
   let sent = 0;
+  let refused = { count: 0, tool: null as string | null };
+  let agenda: AgendaSnapshot | null = null;
   class CountingWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols);
       sent = 0;
       stored = 0;
+      refused = { count: 0, tool: null };
     }
     override send(data: never, ...rest: never[]): void {
       if (isUpdateFrame(data as Uint8Array)) sent++;
@@ -40,11 +47,19 @@ export function connectStockClient(wsUrl: string, room: string, token: string, d
   provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
     stored = decoding.readVarUint(decoder);
   };
+  provider.messageHandlers[MessageType.refused] = (_encoder, decoder) => {
+    refused = { count: decoding.readVarUint(decoder), tool: decoding.readVarString(decoder) };
+  };
+  provider.messageHandlers[MessageType.agenda] = (_encoder, decoder) => {
+    agenda = agendaSnapshotSchema.parse(JSON.parse(decoding.readVarString(decoder)));
+  };
   return {
     doc,
     provider,
     stored: () => stored,
     sent: () => sent,
+    refused: () => refused,
+    agenda: () => agenda,
     destroy() {
       provider.destroy();
       doc.destroy();

@@ -21,8 +21,13 @@ export type ToolOverride = z.infer<typeof toolOverrideSchema>;
 export const toolOverridesSchema = z.object({ tree: toolOverrideSchema, commitment: toolOverrideSchema }).strict();
 export type ToolOverrides = z.infer<typeof toolOverridesSchema>;
 
-/** Whether a tool refuses edits now (`locked`), and whether that is the facilitator's override or the agenda's. */
-export const toolLockSchema = z.object({ locked: z.boolean(), override: toolOverrideSchema }).strict();
+/**
+ * Whether a tool refuses edits now (`locked`): the facilitator's `override` if set, else what the agenda alone says
+ * (`agendaLocked`), which the facilitator's controls show as the choice to go back to.
+ */
+export const toolLockSchema = z
+  .object({ locked: z.boolean(), override: toolOverrideSchema, agendaLocked: z.boolean() })
+  .strict();
 export type ToolLock = z.infer<typeof toolLockSchema>;
 
 export const toolLocksSchema = z.object({ tree: toolLockSchema, commitment: toolLockSchema }).strict();

@@ -1,5 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ROLE_LABELS, SECTORS, THEMES, joinMesaSchema, fieldErrors, type Participant, type Sector } from '@cocrea/shared';
+import {
+  ROLE_LABELS,
+  SECTORS,
+  THEMES,
+  joinMesaSchema,
+  fieldErrors,
+  type Participant,
+  type Sector,
+} from '@cocrea/shared';
 import { joinMesa, type MesaSession } from '../../api/mesas';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';

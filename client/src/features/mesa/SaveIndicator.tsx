@@ -7,6 +7,7 @@ const LABEL = {
   saving: 'save.saving',
   offline: 'save.offline',
   connecting: 'save.connecting',
+  refused: 'save.refused',
 } as const;
 
 /** "Todos los cambios guardados" appears only when the server has acknowledged every local change. */
@@ -18,7 +19,7 @@ export function SaveIndicator({ connection }: { connection: MesaConnection }) {
       role="status"
       aria-live="polite"
       data-state={state}
-      title={state === 'offline' ? t('save.offlineHint') : undefined}
+      title={state === 'offline' ? t('save.offlineHint') : state === 'refused' ? t('save.refusedHint') : undefined}
     >
       <span className="dot" aria-hidden="true" />
       {t(LABEL[state])}

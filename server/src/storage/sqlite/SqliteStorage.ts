@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Mesa, Participant, Role } from '@cocrea/shared';
-import type { NewCapability, Storage, StoredDoc } from '../Storage';
+import type { NewCapability, Storage, StoredAgenda, StoredDoc } from '../Storage';
 import { MIGRATIONS } from './migrations';
 
 export interface SqliteOptions {
@@ -68,6 +68,15 @@ export class SqliteStorage implements Storage {
       listParticipants: this.db.prepare(
         `SELECT id, role, name, sector, organization, color FROM participants WHERE mesa_id = ? ORDER BY joined_at, id`,
       ),
+      loadAgenda: this.db.prepare(
+        'SELECT agenda, state, tool_overrides AS overrides FROM mesa_agendas WHERE mesa_id = ?',
+      ),
+      saveAgenda: this.db.prepare(
+        `INSERT INTO mesa_agendas (mesa_id, agenda, state, tool_overrides, updated_at)
+         VALUES (@mesaId, @agenda, @state, @overrides, @updatedAt)
+         ON CONFLICT(mesa_id) DO UPDATE SET agenda = excluded.agenda, state = excluded.state,
+           tool_overrides = excluded.tool_overrides, updated_at = excluded.updated_at`,
+      ),
     };
   }
 
@@ -101,6 +110,27 @@ export class SqliteStorage implements Storage {
 
   async listParticipants(mesaId: string): Promise<Participant[]> {
     return this.stmt.listParticipants.all(mesaId) as Participant[];
+  }
+
+  async loadAgenda(mesaId: string): Promise<StoredAgenda | null> {
+    const row = this.stmt.loadAgenda.get(mesaId) as { agenda: string; state: string; overrides: string } | undefined;
+    if (!row) return null;
+    // Written by the agenda service from schema-checked values only, so read back as they went in.
+    return {
+      agenda: JSON.parse(row.agenda) as StoredAgenda['agenda'],
+      state: JSON.parse(row.state) as StoredAgenda['state'],
+      overrides: JSON.parse(row.overrides) as StoredAgenda['overrides'],
+    };
+  }
+
+  async saveAgenda(mesaId: string, record: StoredAgenda): Promise<void> {
+    this.stmt.saveAgenda.run({
+      mesaId,
+      agenda: JSON.stringify(record.agenda),
+      state: JSON.stringify(record.state),
+      overrides: JSON.stringify(record.overrides),
+      updatedAt: new Date().toISOString(),
+    });
   }
 
   async loadDoc(room: string): Promise<StoredDoc> {

@@ -46,4 +46,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX participants_mesa ON participants(mesa_id);
   `,
+  // 3: each mesa's agenda record, as JSON written whole: its own copy of the plan, the shared timer's state with
+  // the stage log, and the facilitator's tool locks. Created on first use from the template.
+  `
+  CREATE TABLE mesa_agendas (
+    mesa_id TEXT PRIMARY KEY REFERENCES mesas(id),
+    agenda TEXT NOT NULL,
+    state TEXT NOT NULL,
+    tool_overrides TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,0 +1,202 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ViewportPortal,
+  useReactFlow,
+  type Edge,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type * as Y from 'yjs';
+import { moveNode, pinNode, TreeEditError, type Tree, type TreeNode } from '@cocrea/shared';
+import { t } from '../../i18n/t';
+import type { PresenceState } from '../../sync/MesaConnection';
+import { useFollowViewport } from '../agenda/useFollowViewport';
+import { layoutTree, type Point } from './layout';
+import { childKinds } from './treeActions';
+import { TreeNodeView, type TreeFlowNode, type TreeViewActions } from './TreeNodeView';
+import { useTreeFlowNodes } from './useTreeFlowNodes';
+
+const nodeTypes = { tree: TreeNodeView };
+/** Cursors are shared at most 20 times a second. */
+const CURSOR_INTERVAL_MS = 50;
+
+interface Props {
+  doc: Y.Doc;
+  tree: Tree;
+  readOnly: boolean;
+  selectedId: string | null;
+  editingId: string | null;
+  others: PresenceState[];
+  actions: TreeViewActions;
+  onSelect(id: string | null): void;
+  onCursor(point: Point | null): void;
+}
+
+/**
+ * The problem tree on a React Flow canvas. Positions come from the layout (or a pin); the only local state is the
+ * node being dragged. Dropping a node onto another re-parents it, dropping it on empty canvas pins it there.
+ */
+export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others, actions, onSelect, onCursor }: Props) {
+  const flow = useReactFlow();
+  // "Presentar mi vista" / "Seguir al facilitador": shares or follows the canvas view (agenda feature).
+  useFollowViewport();
+  const [drag, setDrag] = useState<{ id: string; position: Point } | null>(null);
+  const lastCursor = useRef(0);
+  /** The view fits the tree as it grows, until the person pans or zooms themselves. */
+  const userMovedView = useRef(false);
+  useEffect(() => {
+    if (userMovedView.current) return;
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }));
+    return () => cancelAnimationFrame(frame);
+  }, [flow, tree.nodes.size]);
+
+  const layout = useMemo(() => layoutTree(tree), [tree]);
+
+  const nodes = useTreeFlowNodes({ doc, tree, layout, drag, selectedId, editingId, readOnly, others, actions });
+
+  // Edges depend on the tree's shape only: a text edit keeps the same array, so React Flow skips them.
+  const shape = useMemo(
+    () => [...tree.nodes.values()].map((n) => `${n.parentId ?? ''}>${n.id}:${n.kind}`).join('|'),
+    [tree],
+  );
+  const edges = useMemo<Edge[]>(() => {
+    const result: Edge[] = [];
+    for (const link of shape.split('|')) {
+      const [parentId, rest] = link.split('>') as [string, string];
+      if (!parentId) continue;
+      const [id, kind] = rest.split(':') as [string, string];
+      const up = kind === 'efecto';
+      result.push({
+        id: `${parentId}->${id}`,
+        source: parentId,
+        target: id,
+        sourceHandle: up ? 'st' : 'b',
+        targetHandle: up ? 'tb' : 't',
+        type: 'smoothstep',
+        className: `edge-${kind}`,
+      });
+    }
+    return result;
+  }, [shape]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TreeFlowNode>[]) => {
+      for (const change of changes) {
+        if (change.type === 'position' && change.position && change.dragging) {
+          setDrag({ id: change.id, position: change.position });
+        } else if (change.type === 'select' && change.selected) {
+          onSelect(change.id);
+        }
+      }
+    },
+    [onSelect],
+  );
+
+  const onNodeDragStop: OnNodeDrag<TreeFlowNode> = useCallback(
+    (_event, dragged) => {
+      setDrag(null);
+      const moving = tree.nodes.get(dragged.id);
+      if (!moving) return;
+      const target = flow
+        .getIntersectingNodes(dragged)
+        .map((n) => tree.nodes.get(n.id))
+        .find(
+          (n): n is TreeNode => n !== undefined && n.id !== moving.id && childKinds(n).includes(moving.kind as never),
+        );
+      try {
+        if (target && target.id !== moving.parentId) {
+          moveNode(doc, moving.id, target.id);
+          pinNode(doc, moving.id, null);
+        } else if (!target) {
+          pinNode(doc, moving.id, dragged.position);
+        }
+      } catch (error) {
+        // Dropping a branch into itself is refused by the model; the node just goes back.
+        if (!(error instanceof TreeEditError)) throw error;
+      }
+    },
+    [doc, flow, tree],
+  );
+
+  const onPointerMove = (event: PointerEvent) => {
+    const now = performance.now();
+    if (now - lastCursor.current < CURSOR_INTERVAL_MS) return;
+    lastCursor.current = now;
+    onCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (readOnly || editingId) return;
+    const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.react-flow__node')?.dataset
+      .id;
+    const node = tree.nodes.get(focusedId ?? selectedId ?? '');
+    if (!node) return;
+    const key = event.key.toLowerCase();
+    if (key === 'enter') actions.startEditing(node.id);
+    else if (key === 'c' && childKinds(node).includes('causa')) actions.add(node, 'causa');
+    else if (key === 'e' && childKinds(node).includes('efecto')) actions.add(node, 'efecto');
+    else if (key === 'delete' || key === 'backspace') actions.remove(node);
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div
+      className="tree-canvas"
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => onCursor(null)}
+      onKeyDown={onKeyDown}
+    >
+      <ReactFlow<TreeFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={() => onSelect(null)}
+        onMoveStart={(event) => {
+          if (event) userMovedView.current = true;
+        }}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        // d3-zoom stops double-clicks before React sees them; a double-click here means "edit this node".
+        zoomOnDoubleClick={false}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        aria-label={t('tree.canvasLabel')}
+        className={drag ? 'is-dragging' : undefined}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel={t('tree.minimap')} />
+        <ViewportPortal>
+          {others.map((o) =>
+            o.cursor ? (
+              <div
+                key={o.clientId}
+                className="remote-cursor"
+                style={{ transform: `translate(${o.cursor.x}px, ${o.cursor.y}px)`, color: o.user.color ?? '#555' }}
+                aria-hidden="true"
+              >
+                <svg width="16" height="16" viewBox="0 0 16 16">
+                  <path d="M0 0 L0 14 L4 10 L8 16 L10 15 L6 9 L12 9 Z" fill="currentColor" stroke="white" />
+                </svg>
+                <span style={{ background: o.user.color ?? '#555' }}>{o.user.name ?? t('presence.anonymous')}</span>
+              </div>
+            ) : null,
+          )}
+        </ViewportPortal>
+      </ReactFlow>
+    </div>
+  );
+}

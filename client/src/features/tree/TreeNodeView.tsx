@@ -1,0 +1,113 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import type * as Y from 'yjs';
+import { nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
+import { t } from '../../i18n/t';
+import type { PresenceState } from '../../sync/MesaConnection';
+import { bindTextarea } from '../sharedText/bindTextarea';
+import { childKinds } from './treeActions';
+
+/** What the workspace lets a node do; the same actions back the canvas, the outline and the keyboard. */
+export interface TreeViewActions {
+  startEditing(id: string): void;
+  stopEditing(): void;
+  add(node: TreeNode, kind: BranchKind): void;
+  remove(node: TreeNode): void;
+  unpin(node: TreeNode): void;
+}
+
+export type TreeFlowNode = Node<
+  {
+    node: TreeNode;
+    doc: Y.Doc;
+    readOnly: boolean;
+    editing: boolean;
+    editors: PresenceState[];
+    actions: TreeViewActions;
+  },
+  'tree'
+>;
+
+function addLabel(node: TreeNode, kind: BranchKind): string {
+  if (node.kind === 'problema') return t(kind === 'causa' ? 'tree.add.causa' : 'tree.add.efecto');
+  return t(kind === 'causa' ? 'tree.add.subcausa' : 'tree.add.subefecto');
+}
+
+/** One node on the canvas: its kind, its shared text (edited in place), and its actions when selected. */
+export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeProps<TreeFlowNode>) {
+  const { node, doc, readOnly, editing, editors, actions } = data;
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (!editing || !field.current) return;
+    const unbind = bindTextarea(field.current, nodeText(doc, node.id));
+    field.current.focus();
+    field.current.setSelectionRange(field.current.value.length, field.current.value.length);
+    return unbind;
+  }, [editing, doc, node.id]);
+
+  const editor = editors[0];
+  return (
+    <div
+      className={`tree-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
+      style={editor ? { boxShadow: `0 0 0 3px ${editor.user.color ?? '#888'}` } : undefined}
+      onDoubleClick={() => !readOnly && actions.startEditing(node.id)}
+    >
+      {/* Only the handles this kind uses: each one is measured and subscribed to by React Flow. */}
+      {node.kind === 'causa' && <Handle type="target" position={Position.Top} id="t" isConnectable={false} />}
+      {node.kind !== 'efecto' && <Handle type="source" position={Position.Bottom} id="b" isConnectable={false} />}
+      {node.kind !== 'causa' && <Handle type="source" position={Position.Top} id="st" isConnectable={false} />}
+      {node.kind === 'efecto' && <Handle type="target" position={Position.Bottom} id="tb" isConnectable={false} />}
+      <span className="tree-node-kind">{t(`tree.kind.${node.kind}`)}</span>
+      {editing ? (
+        <textarea
+          ref={field}
+          className="tree-node-input nodrag nowheel"
+          aria-label={t(`tree.placeholder.${node.kind}`)}
+          placeholder={t(`tree.placeholder.${node.kind}`)}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Escape' || (e.key === 'Enter' && !e.shiftKey)) {
+              e.preventDefault();
+              // Back to the node, so the keyboard can go on (C, E, Supr…) without reaching for the mouse.
+              const wrapper = e.currentTarget.closest<HTMLElement>('.react-flow__node');
+              actions.stopEditing();
+              wrapper?.focus();
+            }
+          }}
+          onBlur={() => actions.stopEditing()}
+          maxLength={500}
+          rows={3}
+        />
+      ) : (
+        <p className={`tree-node-text${node.text ? '' : ' is-empty'}`}>
+          {node.text || t(`tree.placeholder.${node.kind}`)}
+        </p>
+      )}
+      {editor && (
+        <span className="tree-node-editor" style={{ background: editor.user.color ?? '#888' }}>
+          {t('tree.editingBy', { name: editor.user.name ?? t('presence.anonymous') })}
+        </span>
+      )}
+      {selected && !readOnly && !editing && (
+        <div className="tree-node-actions nodrag">
+          {childKinds(node).map((kind) => (
+            <button key={kind} type="button" onClick={() => actions.add(node, kind)}>
+              + {addLabel(node, kind)}
+            </button>
+          ))}
+          {node.pin && (
+            <button type="button" onClick={() => actions.unpin(node)} title={t('tree.unpin')}>
+              ↺
+            </button>
+          )}
+          {node.kind !== 'problema' && (
+            <button type="button" className="danger" onClick={() => actions.remove(node)}>
+              {t('tree.delete')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,46 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { observeTree, readTree, type Tree, type TreeNode } from '@cocrea/shared';
+
+/**
+ * The normalized problem tree, re-read once per transaction that touched it. Nodes that did not change keep
+ * their previous objects (structural sharing), so memoized views of an unchanged branch skip re-rendering.
+ */
+export function useTree(doc: Y.Doc): Tree {
+  const store = useMemo(() => {
+    let snapshot = readTree(doc);
+    return {
+      subscribe: (onChange: () => void) =>
+        observeTree(doc, () => {
+          snapshot = shareUnchanged(snapshot, readTree(doc));
+          onChange();
+        }),
+      getSnapshot: () => snapshot,
+    };
+  }, [doc]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/** `next` with every node equal to its counterpart in `prev` replaced by that object, children first. */
+export function shareUnchanged(prev: Tree, next: Tree): Tree {
+  const nodes = new Map<string, TreeNode>();
+  const share = (node: TreeNode): TreeNode => {
+    const children = node.children.map(share);
+    const old = prev.nodes.get(node.id);
+    const same =
+      old !== undefined &&
+      old.text === node.text &&
+      old.kind === node.kind &&
+      old.parentId === node.parentId &&
+      old.depth === node.depth &&
+      old.pin?.x === node.pin?.x &&
+      old.pin?.y === node.pin?.y &&
+      old.children.length === children.length &&
+      old.children.every((c, i) => c === children[i]);
+    const result = same ? old : { ...node, children };
+    nodes.set(result.id, result);
+    return result;
+  };
+  const root = share(next.root);
+  return root === prev.root ? prev : { root, nodes };
+}

@@ -1,0 +1,175 @@
+import {
+  applyCommand,
+  createDefaultAgenda,
+  followAgendaEdit,
+  initialAgendaState,
+  type Agenda,
+  type AgendaCommand,
+  type AgendaSnapshot,
+  type SetToolLock,
+} from '@cocrea/shared';
+import type { AgendaStore, MesaStore, StoredAgenda } from '../storage/Storage';
+import { ensureFixedStructure } from '../sync/areaLocks';
+import { agendaMessage } from '../sync/messages';
+import type { Room } from '../sync/Room';
+import { NO_OVERRIDES, carryOverrides, lockedTools, toolLocks } from './toolLocks';
+
+/** Why a change was refused: a stale revision, a state the change does not apply to, or an invalid request. */
+export type AgendaRefusalCode = 'stale_revision' | 'refused' | 'invalid';
+
+/** A change the agenda refused; nothing was stored or published. `message` is Spanish, for people. */
+export class AgendaRefusal extends Error {
+  constructor(
+    readonly code: AgendaRefusalCode,
+    message: string,
+    /** The request field at fault, for `invalid`. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What the agenda needs of the rooms: the resident room of a mesa, to publish to it. */
+export interface ResidentRooms {
+  get(mesaId: string): Room | undefined;
+}
+
+/**
+ * Owns every mesa's agenda and its one shared timer. Every change of one mesa goes through one queue: read the
+ * record, apply the change with the server's clock, store the record, then publish it to the mesa's room (the
+ * sockets' message 101, and the room's tool locks). So two facilitators clicking at once end in one state, what
+ * anybody is told was stored first, and a restart resumes from the stored `endsAt` of the running stage.
+ *
+ * Nothing is cached: the record is read from storage on each change (a single-row read), so storage is the one
+ * source of truth and there is no second copy to keep consistent.
+ */
+export class AgendaService {
+  /** The tail of each mesa's queue, removed once it drains. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: AgendaStore & Pick<MesaStore, 'getMesa'>,
+    private readonly rooms: ResidentRooms,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The mesa's agenda as everybody sees it now. The mesa must exist. */
+  snapshot(mesaId: string): Promise<AgendaSnapshot> {
+    return this.serialize(mesaId, async () => this.toSnapshot(await this.load(mesaId)));
+  }
+
+  /** Applies a facilitator's command to the timer at the server's time. */
+  command(mesaId: string, command: AgendaCommand): Promise<AgendaSnapshot> {
+    return this.serialize(mesaId, async () => {
+      const record = await this.load(mesaId);
+      checkRevision(record, command.expectedRevision);
+      const result = applyCommand(record.agenda, record.state, command, this.now());
+      if (!result.ok) throw new AgendaRefusal('refused', result.error);
+      const after = { agenda: record.agenda, state: result.state };
+      return this.commit(mesaId, { ...after, overrides: carryOverrides(record, after, record.overrides) });
+    });
+  }
+
+  /** Replaces the plan (renamed, retimed, added, removed or reordered stages); the timer follows its stage by id. */
+  editAgenda(mesaId: string, agenda: Agenda, expectedRevision?: number): Promise<AgendaSnapshot> {
+    return this.serialize(mesaId, async () => {
+      const record = await this.load(mesaId);
+      checkRevision(record, expectedRevision);
+      if (agenda.date !== record.agenda.date) {
+        throw new AgendaRefusal(
+          'invalid',
+          `La fecha de la agenda es la de la mesa (${record.agenda.date}).`,
+          'agenda.date',
+        );
+      }
+      const result = followAgendaEdit(record.state, record.agenda, agenda);
+      if (!result.ok) throw new AgendaRefusal('refused', result.error);
+      const after = { agenda, state: result.state };
+      return this.commit(mesaId, { ...after, overrides: carryOverrides(record, after, record.overrides) });
+    });
+  }
+
+  /** Forces a tool open or locked for the current stage, or hands it back to the agenda. */
+  setToolLock(mesaId: string, { tool, mode, expectedRevision }: SetToolLock): Promise<AgendaSnapshot> {
+    return this.serialize(mesaId, async () => {
+      const record = await this.load(mesaId);
+      checkRevision(record, expectedRevision);
+      return this.commit(mesaId, {
+        agenda: record.agenda,
+        // Every published change bumps the revision, so clients can tell a newer snapshot from an older one.
+        state: { ...record.state, revision: record.state.revision + 1 },
+        overrides: { ...record.overrides, [tool]: mode === 'agenda' ? null : mode },
+      });
+    });
+  }
+
+  /** Gives a freshly loaded room its tool locks, before any peer can send it an update. */
+  prepareRoom(room: Room): Promise<void> {
+    ensureFixedStructure(room.doc);
+    return this.serialize(room.name, async () => {
+      const record = await this.load(room.name);
+      room.setLockedTools(lockedTools(toolLocks(record.agenda, record.state, record.overrides)));
+    });
+  }
+
+  /** Sends one newly attached socket the agenda, in order with the changes published to its room. */
+  greet(peer: { send(message: Uint8Array): void }, mesaId: string): void {
+    this.serialize(mesaId, async () => {
+      peer.send(agendaMessage(JSON.stringify(this.toSnapshot(await this.load(mesaId)))));
+    }).catch((error: unknown) => console.error(`agenda ${mesaId}: could not greet a socket`, error));
+  }
+
+  private async commit(mesaId: string, record: StoredAgenda): Promise<AgendaSnapshot> {
+    await this.store.saveAgenda(mesaId, record);
+    const snapshot = this.toSnapshot(record);
+    const room = this.rooms.get(mesaId);
+    if (room) {
+      room.setLockedTools(lockedTools(snapshot.locks));
+      room.broadcast(agendaMessage(JSON.stringify(snapshot)));
+    }
+    return snapshot;
+  }
+
+  private toSnapshot({ agenda, state, overrides }: StoredAgenda): AgendaSnapshot {
+    return { agenda, state, locks: toolLocks(agenda, state, overrides), serverNow: this.now() };
+  }
+
+  /** The stored record, or the mesa's own copy of the template, stored on first use so it stays the mesa's. */
+  private async load(mesaId: string): Promise<StoredAgenda> {
+    const stored = await this.store.loadAgenda(mesaId);
+    if (stored) return stored;
+    const mesa = await this.store.getMesa(mesaId);
+    if (!mesa) throw new Error(`agenda: the mesa ${mesaId} does not exist`);
+    const record: StoredAgenda = {
+      agenda: createDefaultAgenda(mesa.date),
+      state: initialAgendaState(),
+      overrides: NO_OVERRIDES,
+    };
+    await this.store.saveAgenda(mesaId, record);
+    return record;
+  }
+
+  /** Runs `task` after every earlier task of the mesa has settled; a failed task does not stop the ones after. */
+  private serialize<T>(mesaId: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(mesaId) ?? Promise.resolve()).then(task);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(mesaId, tail);
+    void tail.then(() => {
+      if (this.queues.get(mesaId) === tail) this.queues.delete(mesaId);
+    });
+    return run;
+  }
+}
+
+/** A change meant for another revision acts on a state its sender never saw: refuse it rather than guess. */
+function checkRevision(record: StoredAgenda, expected: number | undefined): void {
+  const current = record.state.revision;
+  if (expected === undefined || expected === current) return;
+  throw new AgendaRefusal(
+    'stale_revision',
+    `La agenda cambió mientras tanto (va en la revisión ${current}; su solicitud partía de la ${expected}). Revise el estado actual e intente de nuevo.`,
+  );
+}

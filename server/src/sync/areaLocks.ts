@@ -1,0 +1,209 @@
+import * as Y from 'yjs';
+import { commitmentText, type Tool } from '@cocrea/shared';
+
+/**
+ * Which tool an incoming Yjs update would change, told before it is stored, so a locked tool can refuse it.
+ *
+ * Every tool lives in its own top-level types of the mesa's Y.Doc, as the accessors in `shared/src/doc/` store
+ * them: the tree in `tree.ts`, the commitment draft in `commitment.ts`. `areaLocks.test.ts` writes through those
+ * accessors and checks that these names catch every edit, so a renamed type fails a test instead of slipping
+ * out of its lock.
+ */
+export const TOOL_ROOTS: Readonly<Record<Tool, readonly string[]>> = {
+  tree: ['treeProblemText', 'treeProblem', 'treeNodes'],
+  commitment: ['commitment'],
+};
+
+/**
+ * Gives a room's document the commitment's fixed structure, which every replica creates identically, from the same
+ * bytes, the first time it opens a field of the draft (see `shared/src/doc/commitment.ts`). With it in place here,
+ * a client's copy is already known and touches nothing, so merely opening a locked commitment is never refused.
+ * It is the same constant everywhere, so it needs no place in the update log.
+ */
+export function ensureFixedStructure(doc: Y.Doc): void {
+  try {
+    // Opening any field applies the structure and writes nothing else.
+    commitmentText(doc, 'problem');
+  } catch (error) {
+    // A draft that does not read is no reason to refuse the whole room; the structure is then simply not ensured.
+    console.error('could not ensure the commitment structure', error);
+  }
+}
+
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+type Struct = DecodedUpdate['structs'][number];
+
+/**
+ * Stands for a struct whose place cannot be told: it builds on something neither the document nor the update has
+ * (an update that arrived before one it depends on, or a forged one). While anything is locked it counts as
+ * touching everything, since it might.
+ */
+const UNKNOWN = Symbol('unknown');
+/** A top-level type name; `null` for a struct with no visible effect (it lands in garbage-collected content). */
+type Root = string | null | typeof UNKNOWN;
+/** What an update that cannot be placed may touch. */
+const EVERYTHING: ReadonlySet<Root> = new Set([UNKNOWN]);
+
+/**
+ * The first of the `locked` tools that `update` would change if applied to `doc` now, or null if it changes none.
+ * `doc` must hold every update received before this one: an update commonly builds on the one just ahead of it
+ * (each typed letter's left neighbour is the previous letter), so the check runs in the room's queue.
+ */
+export function lockedToolTouched(doc: Y.Doc, update: DecodedUpdate, locked: ReadonlySet<Tool>): Tool | null {
+  if (locked.size === 0) return null;
+  const roots = touchedRoots(doc, update);
+  for (const tool of locked) {
+    if (roots === EVERYTHING || TOOL_ROOTS[tool].some((name) => roots.has(name))) return tool;
+  }
+  return null;
+}
+
+/** The top-level types an update inserts into or deletes from; {@link EVERYTHING} when that cannot be told. */
+function touchedRoots(doc: Y.Doc, { structs, ds }: DecodedUpdate): ReadonlySet<Root> {
+  const own = new UpdateStructs(structs);
+  const memo = new Map<Y.Item, Root>();
+  const roots = new Set<Root>();
+
+  // Where an inserted item goes: a parent named by key (top-level) or by id, else beside its left or right
+  // origin, which may itself be new in this update. Followed iteratively: a long typed run is a long chain.
+  const rootOfNewItem = (item: Y.Item): Root => {
+    const chain: Y.Item[] = [];
+    let current = item;
+    let root: Root;
+    for (;;) {
+      const known = memo.get(current);
+      if (known !== undefined) {
+        root = known;
+        break;
+      }
+      chain.push(current);
+      // Decoded items carry their parent as a top-level key (a string), an ID, or nothing; the typings only
+      // know the integrated form.
+      const parent: unknown = current.parent;
+      if (typeof parent === 'string') {
+        root = parent;
+        break;
+      }
+      const next = parent instanceof Y.ID ? parent : (current.origin ?? current.rightOrigin);
+      if (next === null) {
+        root = UNKNOWN;
+        break;
+      }
+      const found = own.find(next);
+      if (found instanceof Y.Item && !chain.includes(found)) {
+        current = found;
+        continue;
+      }
+      if (found instanceof Y.GC) root = null;
+      else if (found instanceof Y.Item)
+        root = UNKNOWN; // a reference cycle: only a forged update has one
+      else root = rootInDoc(doc, next);
+      break;
+    }
+    for (const visited of chain) memo.set(visited, root);
+    return root;
+  };
+
+  // Yjs applies a client's structs only in clock order with no gap. A struct past a gap (a client sending on after
+  // one of its updates was refused) waits for the missing clocks and cannot be placed; so does all that follows.
+  const next = new Map<number, number>();
+  for (const struct of structs) {
+    const client = struct.id.client;
+    const expected = next.get(client) ?? Y.getState(doc.store, client);
+    if (struct instanceof Y.Skip || struct.id.clock > expected) return EVERYTHING;
+    next.set(client, Math.max(expected, struct.id.clock + struct.length));
+    // GC structs change no visible content, and content the document already has is skipped on apply.
+    if (!(struct instanceof Y.Item) || struct.id.clock + struct.length <= Y.getState(doc.store, client)) continue;
+    const root = rootOfNewItem(struct);
+    if (root === UNKNOWN) return EVERYTHING;
+    roots.add(root);
+  }
+
+  for (const [client, deletes] of ds.clients) {
+    const known = Y.getState(doc.store, client);
+    for (const { clock, len } of deletes) {
+      const end = clock + len;
+      if (clock < known && !addDocRange(doc, client, clock, Math.min(end, known), roots)) return EVERYTHING;
+      // Deletions of items this update inserts were counted with the inserts; anything else is unknown.
+      if (end > known && !own.covers(client, Math.max(clock, known), end)) return EVERYTHING;
+    }
+  }
+  return roots;
+}
+
+/** The root of an item the document already has, by id; `UNKNOWN` if the document does not have it. */
+function rootInDoc(doc: Y.Doc, id: Y.ID): Root {
+  if (id.clock >= Y.getState(doc.store, id.client)) return UNKNOWN;
+  const struct: Y.Item | Y.GC = Y.getItem(doc.store, id);
+  return struct instanceof Y.Item ? rootOfType(struct.parent) : null;
+}
+
+/**
+ * Adds the roots of the document's structs of `client` in [from, to), which the document must have; false if one
+ * of them cannot be placed.
+ */
+function addDocRange(doc: Y.Doc, client: number, from: number, to: number, roots: Set<Root>): boolean {
+  const structs = doc.store.clients.get(client) ?? [];
+  for (let i = Y.findIndexSS(structs, from); i < structs.length && structs[i]!.id.clock < to; i++) {
+    const struct = structs[i]!;
+    if (!(struct instanceof Y.Item)) continue;
+    const root = rootOfType(struct.parent);
+    if (root === UNKNOWN) return false;
+    roots.add(root);
+  }
+  return true;
+}
+
+/** The top-level key of an integrated type, found by climbing the items that hold nested types. */
+function rootOfType(parent: unknown): Root {
+  let type = parent;
+  while (type instanceof Y.AbstractType && type._item !== null) type = type._item.parent;
+  if (!(type instanceof Y.AbstractType)) return UNKNOWN;
+  try {
+    return Y.findRootTypeKey(type);
+  } catch {
+    return UNKNOWN;
+  }
+}
+
+/** The update's own structs, by client and clock, so references within the update resolve without the doc. */
+class UpdateStructs {
+  private readonly byClient = new Map<number, Struct[]>();
+
+  constructor(structs: readonly Struct[]) {
+    for (const struct of structs) {
+      const list = this.byClient.get(struct.id.client);
+      if (list) list.push(struct);
+      else this.byClient.set(struct.id.client, [struct]);
+    }
+    // A decoded update lists each client's structs in clock order already; sorting keeps the search honest anyway.
+    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  }
+
+  /** The struct containing `id`, unless it is a Skip (a gap: the update does not have it). */
+  find(id: Y.ID): Y.Item | Y.GC | null {
+    const list = this.byClient.get(id.client);
+    if (!list) return null;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const struct = list[mid]!;
+      if (id.clock < struct.id.clock) high = mid - 1;
+      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
+      else return struct instanceof Y.Skip ? null : struct;
+    }
+    return null;
+  }
+
+  /** Whether the update's own (non-Skip) structs of `client` cover every clock in [from, to). */
+  covers(client: number, from: number, to: number): boolean {
+    let cursor = from;
+    while (cursor < to) {
+      const struct = this.find(Y.createID(client, cursor));
+      if (struct === null) return false;
+      cursor = struct.id.clock + struct.length;
+    }
+    return true;
+  }
+}
