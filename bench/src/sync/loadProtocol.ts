@@ -1,0 +1,47 @@
+import type { RoomAddress } from './SyncServer';
+
+/** What the load harness and its worker processes say to each other over the IPC channel. */
+
+/**
+ * One edit as it travels inside the document: each client rewrites its own entry of a shared Y.Map (keyed by its
+ * client id) with when it sent it, on the shared clock, and whether it counts. A map entry rather than a growing
+ * list: readers learn what changed from `keysChanged`, while a Y.Array event's `changes` walks the whole list,
+ * which would make the clients slower the longer a scenario runs.
+ */
+export interface Edit {
+  t: number;
+  measured: boolean;
+}
+
+/** A client to connect; `id` is its index across every worker. */
+export interface ClientSpec extends RoomAddress {
+  id: number;
+}
+
+/** When edits are due, on the shared clock: warm-up from `startAt`, measured from `measureFrom`, none from `stopAt`. */
+export interface EditPlan {
+  editsPerSecond: number;
+  startAt: number;
+  measureFrom: number;
+  stopAt: number;
+}
+
+/** What one worker saw during the measuring window. */
+export interface WorkerReport {
+  /** Edits its clients were due to make in the measuring window, whether or not they got to make them. */
+  measuredEdits: number;
+  /** One entry per measured edit one of its clients received from another: receive time − send time. */
+  latenciesMs: number[];
+  /** The 99th percentile of this process's event-loop delay during the measuring window. */
+  lagP99Ms: number;
+}
+
+/** The parent sends one command at a time and waits for its reply. */
+export type Command =
+  | { type: 'connect'; clients: ClientSpec[] }
+  | { type: 'edit'; plan: EditPlan }
+  | { type: 'report' }
+  | { type: 'disconnect' };
+
+export type Reply =
+  { type: 'ready' } | { type: 'done' } | { type: 'report'; report: WorkerReport } | { type: 'failed'; message: string };

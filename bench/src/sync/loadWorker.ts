@@ -1,0 +1,126 @@
+/**
+ * A load worker: a process of its own holding some of the benchmark's clients, so that client-side work (ws
+ * framing, applying every update to every replica) does not run in the server's process or in one event loop.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { now } from '../clock';
+import { connectClient, type Client } from './client';
+import type { ClientSpec, Command, Edit, EditPlan, Reply, WorkerReport } from './loadProtocol';
+
+/** A client that has not synced by then is a failed run, not a slow one. */
+const CONNECT_TIMEOUT_MS = 60_000;
+
+interface LoadClient {
+  spec: ClientSpec;
+  client: Client;
+  timer?: NodeJS.Timeout;
+}
+
+let clients: LoadClient[] = [];
+let report: WorkerReport = { measuredEdits: 0, latenciesMs: [], lagP99Ms: 0 };
+
+function reply(message: Reply): void {
+  process.send!(message);
+}
+
+async function connect(specs: ClientSpec[]): Promise<void> {
+  clients = specs.map((spec) => ({ spec, client: connectClient(spec) }));
+  for (const { client } of clients) {
+    const edits = client.doc.getMap<Edit>('edits');
+    edits.observe((event) => {
+      if (event.transaction.local) return;
+      // Every edit in one event arrived in the same frame, so one reading of the clock serves them all.
+      const receivedAt = now();
+      for (const from of event.keysChanged) {
+        const edit = edits.get(from);
+        if (edit?.measured) report.latenciesMs.push(receivedAt - edit.t);
+      }
+    });
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`clients not synced after ${CONNECT_TIMEOUT_MS} ms`)),
+      CONNECT_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([Promise.all(clients.map(({ client }) => client.synced)), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Each client edits at a fixed rate from a random phase, so the room's edits are spread over time rather than
+ * arriving in lockstep. The schedule is open-loop: edit k is due at phase + k × interval whatever happened before,
+ * and which edits count is decided by when they were due, so both servers are offered the same edits even when
+ * this process falls behind. Latency starts when an edit is actually made.
+ */
+function edit(plan: EditPlan): void {
+  report = { measuredEdits: 0, latenciesMs: [], lagP99Ms: 0 };
+  const interval = 1000 / plan.editsPerSecond;
+  for (const entry of clients) {
+    const edits = entry.client.doc.getMap<Edit>('edits');
+    const key = String(entry.spec.id);
+    const first = plan.startAt + Math.random() * interval;
+    for (let due = first; due < plan.stopAt; due += interval) if (due >= plan.measureFrom) report.measuredEdits++;
+    let due = first;
+    const tick = () => {
+      edits.set(key, { t: now(), measured: due >= plan.measureFrom });
+      due += interval;
+      if (due < plan.stopAt) entry.timer = setTimeout(tick, Math.max(0, due - now()));
+    };
+    entry.timer = setTimeout(tick, Math.max(0, first - now()));
+  }
+  watchLag(plan);
+}
+
+/**
+ * This process's event-loop delay over the measuring window. Every latency includes the receiving client's wait
+ * for its event loop; a high figure here says the load generator, not the server, is the bottleneck.
+ */
+function watchLag(plan: EditPlan): void {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  setTimeout(() => histogram.enable(), Math.max(0, plan.measureFrom - now()));
+  setTimeout(
+    () => {
+      histogram.disable();
+      report.lagP99Ms = histogram.count > 0 ? histogram.percentile(99) / 1e6 : 0;
+    },
+    Math.max(0, plan.stopAt - now()),
+  );
+}
+
+function disconnect(): void {
+  for (const { client, timer } of clients) {
+    clearTimeout(timer);
+    client.destroy();
+  }
+  clients = [];
+}
+
+async function handle(command: Command): Promise<Reply> {
+  switch (command.type) {
+    case 'connect':
+      await connect(command.clients);
+      return { type: 'done' };
+    case 'edit':
+      edit(command.plan);
+      return { type: 'done' };
+    case 'report':
+      return { type: 'report', report };
+    case 'disconnect':
+      disconnect();
+      return { type: 'done' };
+  }
+}
+
+// Every y-websocket provider in Node listens for the process's exit; hundreds of them here are expected.
+process.setMaxListeners(0);
+process.on('message', (command: Command) => {
+  handle(command).then(reply, (error: unknown) => reply({ type: 'failed', message: String(error) }));
+});
+// The parent is gone (finished, crashed or killed): nothing left to measure for.
+process.on('disconnect', () => process.exit(0));
+reply({ type: 'ready' });

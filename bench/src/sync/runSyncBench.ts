@@ -1,0 +1,83 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { measureBytesPerEdit } from './bytesPerEdit';
+import { startCocreaServer } from './cocreaServer';
+import { measureColdLoad, type ColdLoad } from './coldLoad';
+import { measureHeapPerRoom } from './heapPerRoom';
+import { measureLatency, SCENARIOS, type LatencyEntry } from './latency';
+import { LoadWorkers } from './LoadWorkers';
+import { startStockServer } from './stockServer';
+import { formatSyncTable } from './syncTable';
+import type { SyncServer } from './SyncServer';
+import { checkTargets, type Targets } from './targets';
+
+export interface SyncResults {
+  generatedAt: string;
+  machine: { cpus: number; node: string };
+  latency: LatencyEntry[];
+  coldLoad: ColdLoad;
+  heapPerRoomBytes: number;
+  bytesPerEdit: number;
+  bytesPerEditAfterCompaction: number;
+  targets: Targets;
+}
+
+const resultsDir = fileURLToPath(new URL('../../results/', import.meta.url));
+
+/**
+ * One worker per core, at least two so that a room's clients always span processes, and at most four: beyond
+ * that the workers only take CPU from the server they are measuring.
+ */
+const WORKERS = Math.min(4, Math.max(2, cpus().length));
+
+/**
+ * The sync benchmark: latency under load for Cocrea and, in the same run and on the same clients, for the stock
+ * y-websocket server; then Cocrea's storage figures. Writes results/sync.json and prints a table.
+ */
+export async function runSyncBench(): Promise<SyncResults> {
+  const latency: LatencyEntry[] = [];
+  const servers: SyncServer[] = [];
+  let workers: LoadWorkers | undefined;
+  let bytes: Awaited<ReturnType<typeof measureBytesPerEdit>>;
+  try {
+    const cocrea = await startCocreaServer();
+    servers.push(cocrea);
+    servers.push(await startStockServer());
+    workers = await LoadWorkers.start(WORKERS);
+    // Each scenario runs on both servers back to back, so a drift in the machine's load hits both alike.
+    for (const scenario of SCENARIOS) {
+      for (const server of servers) {
+        const label = `${server.name}, ${scenario.rooms} × ${scenario.clientsPerRoom}`;
+        console.log(`sync: latency, ${label}…`);
+        latency.push(await measureLatency(server, workers, scenario));
+      }
+    }
+    console.log('sync: bytes per edit…');
+    bytes = await measureBytesPerEdit(cocrea);
+  } finally {
+    await workers?.stop();
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+  console.log('sync: cold load…');
+  const coldLoad = await measureColdLoad();
+  console.log('sync: heap per room…');
+  const heapPerRoomBytes = await measureHeapPerRoom();
+
+  const results: SyncResults = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version },
+    latency,
+    coldLoad,
+    heapPerRoomBytes,
+    bytesPerEdit: bytes.logged,
+    bytesPerEditAfterCompaction: bytes.compacted,
+    targets: checkTargets(latency, coldLoad),
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  // Written aside and renamed, so an interrupted run never leaves a half-written sync.json behind.
+  writeFileSync(`${resultsDir}sync.json.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${resultsDir}sync.json.tmp`, `${resultsDir}sync.json`);
+  console.log(`\n${formatSyncTable(results)}\n\nWritten to bench/results/sync.json`);
+  return results;
+}

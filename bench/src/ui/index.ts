@@ -1,0 +1,1 @@
+export { runUiBench, UI_TARGETS, type UiResults } from './uiBench';
