@@ -25,6 +25,7 @@ const collect = () => {
 
 const dir = mkdtempSync(join(tmpdir(), 'cocrea-heap-'));
 const storage = new SqliteStorage(join(dir, 'cocrea.sqlite'));
+let bytesPerRoom: number;
 try {
   // Stored as the server leaves a room it has unloaded: one snapshot, no log tail. (Loading the same tree from
   // its log instead ends up at the same heap, within a few percent.)
@@ -41,9 +42,11 @@ try {
   collect();
   const after = process.memoryUsage().heapUsed;
 
-  process.send!(Math.round((after - before) / rooms.length));
+  bytesPerRoom = Math.round((after - before) / rooms.length);
   for (const room of rooms) room.destroy();
 } finally {
   await storage.close();
   rmSync(dir, { recursive: true, force: true });
 }
+// Cleaned up first: the parent stops this process as soon as it has the figure.
+process.send!(bytesPerRoom, () => process.disconnect());

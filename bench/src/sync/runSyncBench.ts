@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { measureBytesPerEdit } from './bytesPerEdit';
+import { measureBytesPerEdit, type BytesPerEdit } from './bytesPerEdit';
 import { startCocreaServer } from './cocreaServer';
 import { measureColdLoad, type ColdLoad } from './coldLoad';
 import { measureHeapPerRoom } from './heapPerRoom';
@@ -14,7 +14,8 @@ import { checkTargets, type Targets } from './targets';
 
 export interface SyncResults {
   generatedAt: string;
-  machine: { cpus: number; node: string };
+  /** `loadAverage`: the 1-minute load average when the run began and ended; other processes skew every figure. */
+  machine: { cpus: number; node: string; loadAverage: { before: number; after: number } };
   latency: LatencyEntry[];
   coldLoad: ColdLoad;
   heapPerRoomBytes: number;
@@ -36,10 +37,11 @@ const WORKERS = Math.min(4, Math.max(2, cpus().length));
  * y-websocket server; then Cocrea's storage figures. Writes results/sync.json and prints a table.
  */
 export async function runSyncBench(): Promise<SyncResults> {
+  const loadBefore = loadavg()[0]!;
   const latency: LatencyEntry[] = [];
   const servers: SyncServer[] = [];
   let workers: LoadWorkers | undefined;
-  let bytes: Awaited<ReturnType<typeof measureBytesPerEdit>>;
+  let bytes: BytesPerEdit;
   try {
     const cocrea = await startCocreaServer();
     servers.push(cocrea);
@@ -66,7 +68,11 @@ export async function runSyncBench(): Promise<SyncResults> {
 
   const results: SyncResults = {
     generatedAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version },
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      loadAverage: { before: round2(loadBefore), after: round2(loadavg()[0]!) },
+    },
     latency,
     coldLoad,
     heapPerRoomBytes,
@@ -80,4 +86,8 @@ export async function runSyncBench(): Promise<SyncResults> {
   renameSync(`${resultsDir}sync.json.tmp`, `${resultsDir}sync.json`);
   console.log(`\n${formatSyncTable(results)}\n\nWritten to bench/results/sync.json`);
   return results;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -39,9 +39,14 @@ export function formatSyncTable(results: SyncResults): string {
 
   const editsPerSecond = latency[0]?.editsPerSecond ?? 0;
   const { p99At25ClientsPerRoom: at25, p99RatioToStock: ratio, coldLoadAfterCompaction: cold } = targets;
-  const worstRatio = Math.max(...ratio.byScenario.map((s) => s.ratio ?? Infinity));
+  const ratios = ratio.byScenario
+    .map((s) => `${s.rooms} × ${s.clientsPerRoom} ${s.ratio === null ? '–' : `${s.ratio.toFixed(2)}×`}`)
+    .join(', ');
+  const { cpus, loadAverage } = results.machine;
   return [
     `Sync latency, edit → visible to each other client in the room (${editsPerSecond} edits/s per client)`,
+    `Load average ${loadAverage.before} → ${loadAverage.after} on ${cpus} CPUs: servers and clients share them, ` +
+      'so anything else running inflates the latencies.',
     line(header),
     ...rows.map(line),
     '',
@@ -53,7 +58,8 @@ export function formatSyncTable(results: SyncResults): string {
     '',
     'Targets',
     `  p99 at 1 × 25 (cocrea) ≤ ${at25.targetMs} ms: ${at25.p99Ms?.toFixed(2) ?? '–'} ms  ${verdict(at25.pass)}`,
-    `  cocrea p99 ≤ ${ratio.max} × stock p99, every scenario: worst ${worstRatio.toFixed(2)}×  ${verdict(ratio.pass)}`,
+    `  cocrea p99 ≤ ${ratio.max} × stock p99, every scenario: ${ratios}  ${verdict(ratio.pass)}`,
+    '  (a p99 over fewer than a few hundred deliveries, as at 1 × 2, is close to the single worst one)',
     `  cold load after compaction ≤ ${cold.targetMs} ms: ${cold.afterCompactionMs.toFixed(2)} ms  ${verdict(cold.pass)}`,
   ].join('\n');
 }

@@ -11,6 +11,13 @@ export interface SqliteOptions {
   synchronous?: 'NORMAL' | 'FULL';
 }
 
+interface PendingAppend {
+  room: string;
+  data: Buffer;
+  resolve(seq: number): void;
+  reject(error: unknown): void;
+}
+
 /** better-sqlite3 binds Buffers as BLOBs; a view over the same bytes costs no copy. */
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -143,9 +150,33 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  async appendUpdate(room: string, update: Uint8Array): Promise<number> {
-    return Number(this.stmt.append.run(room, asBuffer(update)).lastInsertRowid);
+  /**
+   * Appends are committed together, one transaction per event-loop turn: a commit per update wrote ~13 KB of WAL
+   * for a ~20-byte update and made every room wait on checkpoints (see bench/). Each promise still resolves
+   * only after its row is committed, so an acknowledged update is durable.
+   */
+  appendUpdate(room: string, update: Uint8Array): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pendingAppends.push({ room, data: asBuffer(update), resolve, reject });
+      if (this.pendingAppends.length === 1) setImmediate(this.commitAppends);
+    });
   }
+
+  private readonly pendingAppends: PendingAppend[] = [];
+
+  private readonly commitAppends = (): void => {
+    const batch = this.pendingAppends.splice(0);
+    let seqs: number[];
+    try {
+      seqs = this.db.transaction(() =>
+        batch.map((a) => Number(this.stmt.append.run(a.room, a.data).lastInsertRowid)),
+      )();
+    } catch (error) {
+      for (const a of batch) a.reject(error);
+      return;
+    }
+    batch.forEach((a, i) => a.resolve(seqs[i]!));
+  };
 
   async compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     this.db.transaction(() => {
@@ -155,6 +186,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    if (this.pendingAppends.length > 0) this.commitAppends();
     if (this.db.open) this.db.close();
   }
 }
