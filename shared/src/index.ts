@@ -15,3 +15,4 @@ export * from './schema/commitment';
 export * from './doc/commitment';
 export * from './doc/origins';
 export * from './doc/tree';
+export * from './doc/text';

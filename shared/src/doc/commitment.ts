@@ -50,6 +50,7 @@ import {
 import type { Theme } from '../schema/mesa';
 import { isOrderKey, keyBetween, spreadKeys } from './orderKey';
 import { localOrigin } from './origins';
+import { replaceChangedSpan, wellFormed } from './text';
 
 const ROOT = 'commitment';
 /** YYYY-MM-DD or `null`, as the draft holds a date. */
@@ -249,24 +250,7 @@ export function commitmentText(doc: Y.Doc, path: CommitmentTextPath): Y.Text {
  * stored as U+FFFD (see {@link wellFormed}).
  */
 export function setCommitmentText(doc: Y.Doc, path: CommitmentTextPath, value: string): void {
-  const text = commitmentText(doc, path);
-  const next = wellFormed(value);
-  const old = text.toString();
-  if (old === next) return;
-  const shorter = Math.min(old.length, next.length);
-  let start = 0;
-  while (start < shorter && old.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && old.charCodeAt(old.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) {
-    end++;
-  }
-  // Never cut between the two halves of a surrogate pair (an emoji, say): Yjs would store each half as U+FFFD.
-  if (start > 0 && isHighSurrogate(old.charCodeAt(start - 1))) start--;
-  if (end > 0 && isLowSurrogate(old.charCodeAt(old.length - end))) end--;
-  doc.transact(() => {
-    if (old.length - start - end > 0) text.delete(start, old.length - start - end);
-    if (next.length - start - end > 0) text.insert(start, next.slice(start, next.length - end));
-  }, localOrigin);
+  replaceChangedSpan(commitmentText(doc, path), value);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -622,22 +606,4 @@ function placeAmong(siblings: readonly Entry[], index: number): string {
   const keys = spreadKeys(siblings.length + 1);
   siblings.forEach((sibling, i) => sibling.map.set('order', keys[i < index ? i : i + 1]!));
   return keys[index]!;
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * `text` with each lone surrogate replaced by U+FFFD. Yjs keeps a lone surrogate as is in the writer's document but
- * encodes it as U+FFFD for everyone else, so the writer and the others would disagree about the text for good.
- */
-function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

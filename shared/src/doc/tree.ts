@@ -20,6 +20,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { isOrderKey, keyBetween, spreadKeys } from './orderKey';
 import { localOrigin } from './origins';
+import { replaceChangedSpan } from './text';
 
 /** The id of the central problem in {@link Tree.nodes}; never the id of a stored node. */
 export const TREE_ROOT_ID = 'root';
@@ -275,23 +276,7 @@ export function nodeText(doc: Y.Doc, id: string): Y.Text {
  * and rewriting all of it would delete what someone else typed in the same node meanwhile.
  */
 export function setText(doc: Y.Doc, id: string, value: string): void {
-  const text = nodeText(doc, id);
-  const old = text.toString();
-  if (old === value) return;
-  const shorter = Math.min(old.length, value.length);
-  let start = 0;
-  while (start < shorter && old.charCodeAt(start) === value.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && old.charCodeAt(old.length - 1 - end) === value.charCodeAt(value.length - 1 - end)) {
-    end++;
-  }
-  // Never cut between the two halves of a surrogate pair (an emoji, say): Yjs would store each half as U+FFFD.
-  if (start > 0 && isHighSurrogate(old.charCodeAt(start - 1))) start--;
-  if (end > 0 && isLowSurrogate(old.charCodeAt(old.length - end))) end--;
-  doc.transact(() => {
-    if (old.length - start - end > 0) text.delete(start, old.length - start - end);
-    if (value.length - start - end > 0) text.insert(start, value.slice(start, value.length - end));
-  }, localOrigin);
+  replaceChangedSpan(nodeText(doc, id), value);
 }
 
 /** The tree as plain JSON, content only: kind, text and children, in the order {@link readTree} gives. */
@@ -482,14 +467,6 @@ function requireStoredEntry(doc: Y.Doc, id: string): Entry {
 
 function clamp(index: number, max: number): number {
   return Math.min(Math.max(Math.trunc(index), 0), max);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function nodesOf(doc: Y.Doc): Y.Map<unknown> {

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { localOrigin } from '@cocrea/shared';
+import { replaceChangedSpan } from '@cocrea/shared';
 
 type Field = HTMLTextAreaElement | HTMLInputElement;
 
@@ -11,23 +11,7 @@ type Field = HTMLTextAreaElement | HTMLInputElement;
 export function bindTextarea(field: Field, text: Y.Text): () => void {
   field.value = text.toString();
 
-  const onInput = () => {
-    const before = text.toString();
-    const after = field.value;
-    if (before === after) return;
-    let start = 0;
-    while (start < before.length && start < after.length && before[start] === after[start]) start++;
-    let endBefore = before.length;
-    let endAfter = after.length;
-    while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-      endBefore--;
-      endAfter--;
-    }
-    text.doc!.transact(() => {
-      if (endBefore > start) text.delete(start, endBefore - start);
-      if (endAfter > start) text.insert(start, after.slice(start, endAfter));
-    }, localOrigin);
-  };
+  const onInput = () => replaceChangedSpan(text, field.value);
 
   const onChange = (event: Y.YTextEvent) => {
     const next = text.toString();
