@@ -12,6 +12,7 @@ export * from './agenda/edit';
 export * from './agenda/machine';
 export * from './agenda/clockSync';
 export * from './schema/commitment';
+export * from './schema/commitmentVersion';
 export * from './doc/commitment';
 export * from './doc/origins';
 export * from './doc/tree';

@@ -23,9 +23,10 @@ export function sendError(res: Response, error: HttpError): void {
 export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   if (res.headersSent) return next(error);
   if (error instanceof HttpError) return sendError(res, error);
-  const type = (error as { type?: string }).type;
+  const { type, limit } = error as { type?: string; limit?: number };
   if (type === 'entity.too.large') {
-    return sendError(res, new HttpError(413, 'payload_too_large', 'La solicitud es demasiado grande (máximo 64 kB).'));
+    const max = typeof limit === 'number' ? ` (máximo ${Math.round(limit / 1024)} kB)` : '';
+    return sendError(res, new HttpError(413, 'payload_too_large', `La solicitud es demasiado grande${max}.`));
   }
   if (type === 'entity.parse.failed') {
     return sendError(res, new HttpError(400, 'invalid_json', 'El cuerpo de la solicitud no es JSON válido.'));

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { AgendaService } from '../agenda/AgendaService';
 import type { Storage } from '../storage/Storage';
 import { agendaRouter } from './agendaRouter';
+import { commitmentRouter } from './commitmentRouter';
 import { HttpError, errorHandler, sendError } from './HttpError';
 import { mesasRouter } from './mesasRouter';
 
@@ -36,6 +37,8 @@ export function createApp({ storage, agenda, adminToken, publicUrl, clientDir }:
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
   );
+  // Before the API-wide body parser: a saved commitment may be larger than 64 kB.
+  api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda }));
   api.use(express.json({ limit: '64kb' }));
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,4 +1,15 @@
-import type { Agenda, AgendaState, Mesa, Participant, Role, ToolOverrides } from '@cocrea/shared';
+import type {
+  Agenda,
+  AgendaState,
+  Commitment,
+  CommitmentVersion,
+  CommitmentVersionSummary,
+  Mesa,
+  Participant,
+  Role,
+  ToolOverrides,
+  VersionStage,
+} from '@cocrea/shared';
 
 /** What the server keeps of one Yjs document: the latest snapshot and the updates appended after it. */
 export interface StoredDoc {
@@ -63,7 +74,24 @@ export interface AgendaStore {
   saveAgenda(mesaId: string, record: StoredAgenda): Promise<void>;
 }
 
+/** A version about to be stored: the store gives it its number and time. */
+export interface NewCommitmentVersion {
+  stage: VersionStage;
+  contentHash: string;
+  /** Already checked against the commitment schema; stored with the schema's current version number. */
+  commitment: Commitment;
+}
+
+/** Saved commitment versions: immutable once written, numbered 1, 2, … per mesa in the order they were stored. */
+export interface CommitmentStore {
+  /** Stores a version under the mesa's next number, atomically even when saves race. The mesa must exist. */
+  addCommitmentVersion(mesaId: string, version: NewCommitmentVersion): Promise<CommitmentVersion>;
+  /** The mesa's versions without their content, newest first. */
+  listCommitmentVersions(mesaId: string): Promise<CommitmentVersionSummary[]>;
+  getCommitmentVersion(mesaId: string, number: number): Promise<CommitmentVersion | null>;
+}
+
 /** Everything the server stores. SQLite implements it by default; PostgreSQL can implement it for scale-out. */
-export interface Storage extends DocStore, MesaStore, AgendaStore {
+export interface Storage extends DocStore, MesaStore, AgendaStore, CommitmentStore {
   close(): Promise<void>;
 }

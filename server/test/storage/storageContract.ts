@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyCommand, createDefaultAgenda, initialAgendaState, type Mesa } from '@cocrea/shared';
+import { applyCommand, createDefaultAgenda, initialAgendaState, type Mesa, type VersionStage } from '@cocrea/shared';
+import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { generateId, hashToken } from '../../src/auth/tokens';
 import type { Storage, StoredAgenda } from '../../src/storage/Storage';
 
@@ -222,6 +223,40 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const loaded = await storage.loadAgenda(m.id);
       expect(loaded).toEqual(record);
       expect(loaded?.state.endsAt).toBe(record.state.endsAt);
+    });
+
+    const stage: VersionStage = { status: 'running', number: 4, name: 'Análisis del problema' };
+
+    it('commitment versions are numbered per mesa, listed newest first, and survive a reopen unchanged', async () => {
+      const a = mesa();
+      const b = mesa();
+      await storage.createMesa(a, []);
+      await storage.createMesa(b, []);
+      const first = await storage.addCommitmentVersion(a.id, {
+        stage,
+        contentHash: 'a'.repeat(64),
+        commitment: { ...seed004Commitment, mesaId: a.id },
+      });
+      const other = await storage.addCommitmentVersion(b.id, {
+        stage,
+        contentHash: 'b'.repeat(64),
+        commitment: { ...seed004Commitment, mesaId: b.id },
+      });
+      const second = await storage.addCommitmentVersion(a.id, {
+        stage: { ...stage, number: 7 },
+        contentHash: 'c'.repeat(64),
+        commitment: { ...seed004Commitment, mesaId: a.id, finalResult: 'Otro.' },
+      });
+      expect([first.number, other.number, second.number]).toEqual([1, 1, 2]);
+      storage = await factory.reopen(storage);
+      expect((await storage.listCommitmentVersions(a.id)).map((v) => [v.number, v.contentHash])).toEqual([
+        [2, 'c'.repeat(64)],
+        [1, 'a'.repeat(64)],
+      ]);
+      expect(await storage.getCommitmentVersion(a.id, 1)).toEqual(first);
+      expect(await storage.getCommitmentVersion(a.id, 2)).toEqual(second);
+      expect(await storage.getCommitmentVersion(b.id, 2)).toBeNull();
+      expect(await storage.listCommitmentVersions(mesa().id)).toEqual([]);
     });
   });
 }

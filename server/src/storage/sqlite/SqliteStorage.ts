@@ -1,6 +1,16 @@
 import Database from 'better-sqlite3';
-import type { Mesa, Participant, Role } from '@cocrea/shared';
-import type { NewCapability, Storage, StoredAgenda, StoredDoc } from '../Storage';
+import {
+  COMMITMENT_VERSION,
+  commitmentSchema,
+  migrateCommitment,
+  versionStageSchema,
+  type CommitmentVersion,
+  type CommitmentVersionSummary,
+  type Mesa,
+  type Participant,
+  type Role,
+} from '@cocrea/shared';
+import type { NewCapability, NewCommitmentVersion, Storage, StoredAgenda, StoredDoc } from '../Storage';
 import { MIGRATIONS } from './migrations';
 
 export interface SqliteOptions {
@@ -84,6 +94,22 @@ export class SqliteStorage implements Storage {
          ON CONFLICT(mesa_id) DO UPDATE SET agenda = excluded.agenda, state = excluded.state,
            tool_overrides = excluded.tool_overrides, updated_at = excluded.updated_at`,
       ),
+      // One statement picks the next number and writes it, so racing saves of a mesa cannot share a number.
+      insertVersion: this.db.prepare(
+        `INSERT INTO commitment_versions (mesa_id, number, saved_at, stage, content_hash, schema_version, content)
+         SELECT @mesaId, COALESCE(MAX(number), 0) + 1, @savedAt, @stage, @contentHash, @schemaVersion, @content
+         FROM commitment_versions WHERE mesa_id = @mesaId
+         RETURNING number`,
+      ),
+      listVersions: this.db.prepare(
+        `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash
+         FROM commitment_versions WHERE mesa_id = ? ORDER BY number DESC`,
+      ),
+      getVersion: this.db.prepare(
+        `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash, schema_version AS schemaVersion,
+           content
+         FROM commitment_versions WHERE mesa_id = ? AND number = ?`,
+      ),
     };
   }
 
@@ -138,6 +164,40 @@ export class SqliteStorage implements Storage {
       overrides: JSON.stringify(record.overrides),
       updatedAt: new Date().toISOString(),
     });
+  }
+
+  async addCommitmentVersion(mesaId: string, version: NewCommitmentVersion): Promise<CommitmentVersion> {
+    const savedAt = new Date().toISOString();
+    const row = this.stmt.insertVersion.get({
+      mesaId,
+      savedAt,
+      stage: JSON.stringify(version.stage),
+      contentHash: version.contentHash,
+      schemaVersion: COMMITMENT_VERSION,
+      content: JSON.stringify(version.commitment),
+    }) as { number: number };
+    return { mesaId, number: row.number, savedAt, ...version };
+  }
+
+  async listCommitmentVersions(mesaId: string): Promise<CommitmentVersionSummary[]> {
+    const rows = this.stmt.listVersions.all(mesaId) as (Omit<CommitmentVersionSummary, 'stage'> & { stage: string })[];
+    return rows.map((row) => ({ ...row, stage: versionStageSchema.parse(JSON.parse(row.stage)) }));
+  }
+
+  async getCommitmentVersion(mesaId: string, number: number): Promise<CommitmentVersion | null> {
+    const row = this.stmt.getVersion.get(mesaId, number) as
+      (Omit<CommitmentVersionSummary, 'stage'> & { stage: string; schemaVersion: number; content: string }) | undefined;
+    if (!row) return null;
+    // A record written by an older schema is brought up to date on the way out; the stored row never changes.
+    const content = migrateCommitment(JSON.parse(row.content) as Record<string, unknown>, row.schemaVersion);
+    return {
+      mesaId,
+      number: row.number,
+      savedAt: row.savedAt,
+      stage: versionStageSchema.parse(JSON.parse(row.stage)),
+      contentHash: row.contentHash,
+      commitment: commitmentSchema.parse(content),
+    };
   }
 
   async loadDoc(room: string): Promise<StoredDoc> {

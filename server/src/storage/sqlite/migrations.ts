@@ -57,4 +57,18 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 4: saved versions of each mesa's commitment, immutable, numbered per mesa. `content` is the commitment as
+  // JSON at `schema_version` of the shared commitment schema; `stage` is where the agenda stood, as JSON.
+  `
+  CREATE TABLE commitment_versions (
+    mesa_id TEXT NOT NULL REFERENCES mesas(id),
+    number INTEGER NOT NULL,
+    saved_at TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    PRIMARY KEY (mesa_id, number)
+  );
+  `,
 ];

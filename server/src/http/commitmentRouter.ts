@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import express, { Router, type Request } from 'express';
+import {
+  COMMITMENT_BODY_LIMIT_BYTES,
+  mesaIdSchema,
+  saveCommitmentSchema,
+  type Commitment,
+  type Role,
+  type VersionStage,
+} from '@cocrea/shared';
+import type { AgendaService } from '../agenda/AgendaService';
+import type { CommitmentStore, MesaStore } from '../storage/Storage';
+import { requireCapability } from './auth';
+import { HttpError } from './HttpError';
+import { parseBody } from './validate';
+
+export interface CommitmentRouterOptions {
+  store: MesaStore & CommitmentStore;
+  agenda: AgendaService;
+}
+
+/**
+ * `/api/mesas/:id/commitment/versions`: the facilitator saves the draft as a new immutable version; everyone with a
+ * link of the mesa reads the versions (the printable view, JSON and CSV). It parses its own, larger JSON bodies:
+ * a complete commitment with its lines of action outgrows the API's 64 kB.
+ */
+export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Router {
+  const router = Router({ mergeParams: true });
+  router.use(express.json({ limit: COMMITMENT_BODY_LIMIT_BYTES }));
+
+  router.post('/versions', async (req, res) => {
+    const mesaId = await authorize(req, store, 'facilitator');
+    const { commitment } = parseBody(saveCommitmentSchema, req.body);
+    if (commitment.mesaId !== mesaId) {
+      const message = 'El compromiso pertenece a otra mesa.';
+      throw new HttpError(400, 'invalid_body', message, { 'commitment.mesaId': message });
+    }
+    const version = await store.addCommitmentVersion(mesaId, {
+      stage: await currentStage(agenda, mesaId),
+      contentHash: contentHash(commitment),
+      commitment,
+    });
+    res.status(201).location(`versions/${version.number}`).json(version);
+  });
+
+  router.get('/versions', async (req, res) => {
+    const mesaId = await authorize(req, store, null);
+    res.json({ versions: await store.listCommitmentVersions(mesaId) });
+  });
+
+  router.get('/versions/:number', async (req, res) => {
+    const mesaId = await authorize(req, store, null);
+    const number = /^[1-9]\d{0,8}$/.test(String(req.params.number)) ? Number(req.params.number) : null;
+    const version = number === null ? null : await store.getCommitmentVersion(mesaId, number);
+    if (!version) throw new HttpError(404, 'version_not_found', 'Esa versión del compromiso no existe.');
+    res.json(version);
+  });
+
+  return router;
+}
+
+/**
+ * SHA-256 of the commitment as the schema outputs it. The schema fixes the key order and trims the texts, so the
+ * same content always hashes the same, whatever order or spacing the request came in.
+ */
+export function contentHash(commitment: Commitment): string {
+  return createHash('sha256').update(JSON.stringify(commitment)).digest('hex');
+}
+
+async function currentStage(agenda: AgendaService, mesaId: string): Promise<VersionStage> {
+  const { agenda: plan, state } = await agenda.snapshot(mesaId);
+  return { status: state.status, number: state.stageIndex, name: plan.stages[state.stageIndex]?.name ?? '' };
+}
+
+/** The mesa id once the token is checked (401) and, for saving, the role too (403). */
+async function authorize(req: Request, store: MesaStore, needs: Role | null): Promise<string> {
+  const id = String(req.params.id);
+  const mesa = mesaIdSchema.safeParse(id).success ? await store.getMesa(id) : null;
+  if (!mesa) throw new HttpError(404, 'mesa_not_found', 'La mesa no existe.');
+  const role = await requireCapability(req, store, mesa.id);
+  if (needs !== null && role !== needs) {
+    throw new HttpError(403, 'forbidden', 'Solo la facilitación puede guardar el compromiso.');
+  }
+  return mesa.id;
+}

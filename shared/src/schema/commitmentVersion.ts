@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { commitmentSchema, type Commitment } from './commitment';
+
+/**
+ * A saved version of a mesa's commitment: what "Guardar compromiso" stores on the server. Versions are immutable
+ * and numbered per mesa (1, 2, …); the live draft keeps evolving in the mesa's document.
+ */
+
+/** Where the mesa's agenda stood when the version was saved: the stage and whether the agenda had begun or ended. */
+export const versionStageSchema = z
+  .object({
+    status: z.enum(['not_started', 'running', 'paused', 'finished']),
+    /** 0-based, the methodology's "Etapa N". */
+    number: z.int().min(0),
+    name: z.string(),
+  })
+  .strict();
+export type VersionStage = z.infer<typeof versionStageSchema>;
+
+/** A version as listed: everything but the content. */
+export interface CommitmentVersionSummary {
+  number: number;
+  /** ISO 8601, server time. */
+  savedAt: string;
+  stage: VersionStage;
+  /** SHA-256 (hex) of the stored commitment's canonical JSON: equal hashes, equal content. */
+  contentHash: string;
+}
+
+export interface CommitmentVersion extends CommitmentVersionSummary {
+  mesaId: string;
+  commitment: Commitment;
+}
+
+/** `POST /api/mesas/:id/commitment/versions`: the whole commitment, which must be complete. */
+export const saveCommitmentSchema = z.strictObject({ commitment: commitmentSchema });
+
+/** The JSON body limit of a save: the largest commitment of the seeds is ~12 kB; generous lists fit. */
+export const COMMITMENT_BODY_LIMIT_BYTES = 512 * 1024;
+
+/** The Spanish label of the moment a version was saved. */
+export function versionStageLabel(stage: VersionStage): string {
+  if (stage.status === 'not_started') return 'Antes de iniciar la agenda';
+  if (stage.status === 'finished') return 'Agenda concluida';
+  return `Etapa ${stage.number} · ${stage.name}`;
+}
