@@ -9,6 +9,7 @@ import {
   moveNode,
   pinNode,
   setCommitmentText,
+  setObjectiveText,
   setText,
   TOOLS,
   TREE_ROOT_ID,
@@ -56,6 +57,7 @@ describe('tool locks see which tool an update changes', () => {
       (doc) => addCause(doc, TREE_ROOT_ID, 'Transporte público insuficiente'),
       (doc) => addEffect(doc, TREE_ROOT_ID, 'Horas perdidas'),
       (doc) => pinNode(doc, TREE_ROOT_ID, { x: 10, y: 20 }),
+      (doc) => setObjectiveText(doc, TREE_ROOT_ID, 'Movilidad fluida en el Valle de Toluca'),
     ];
     for (const edit of edits) {
       const updates = r.edit(edit);
@@ -77,6 +79,7 @@ describe('tool locks see which tool an update changes', () => {
     );
     const cases: ((doc: Y.Doc) => void)[] = [
       (doc) => setText(doc, a, 'Causa A, reescrita'),
+      (doc) => setObjectiveText(doc, a, 'Medio A'),
       (doc) => moveNode(doc, b, a),
       (doc) => pinNode(doc, a, { x: 1, y: 2 }),
       // A map deletion is a delete set alone, with no new struct: the check must read deletions too.

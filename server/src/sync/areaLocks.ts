@@ -10,7 +10,7 @@ import { commitmentText, type Tool } from '@cocrea/shared';
  * out of its lock.
  */
 export const TOOL_ROOTS: Readonly<Record<Tool, readonly string[]>> = {
-  tree: ['treeProblemText', 'treeProblem', 'treeNodes'],
+  tree: ['treeProblemText', 'treeProblem', 'treeObjectiveText', 'treeNodes'],
   commitment: ['commitment'],
 };
 

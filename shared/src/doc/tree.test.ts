@@ -10,10 +10,12 @@ import {
   exportTreeJson,
   moveNode,
   nodeText,
+  objectiveText,
   observeTree,
   pinNode,
   readTree,
   reorderNode,
+  setObjectiveText,
   setText,
   TREE_ROOT_ID,
   TreeEditError,
@@ -90,6 +92,7 @@ describe('the problem tree: accessors', () => {
       parentId: null,
       depth: 0,
       text: '',
+      objective: '',
       pin: null,
       children: [],
     });
@@ -295,6 +298,55 @@ describe('the problem tree: text', () => {
     const doc = new Y.Doc();
     const a = addCause(doc, TREE_ROOT_ID, 'igual');
     expect(updatesDuring(doc, () => setText(doc, a, 'igual'))).toBe(0);
+  });
+});
+
+describe('the objectives tree: the same nodes reworded in positive form', () => {
+  it('reads every node, the problem included, with an empty objective until someone rewords it', () => {
+    const doc = new Y.Doc();
+    const cause = addCause(doc, TREE_ROOT_ID, 'Falta de alumbrado');
+    expect(readTree(doc).nodes.get(cause)!.objective).toBe('');
+    setObjectiveText(doc, TREE_ROOT_ID, 'Calles seguras');
+    setObjectiveText(doc, cause, 'Alumbrado suficiente');
+    const tree = readTree(doc);
+    expect(tree.root.objective).toBe('Calles seguras');
+    expect(tree.nodes.get(cause)).toMatchObject({ text: 'Falta de alumbrado', objective: 'Alumbrado suficiente' });
+    expect(objectiveText(doc, cause)).toBe(objectiveText(doc, cause));
+    expectRefusal(() => objectiveText(doc, 'no-such-node'), 'unknown-node');
+  });
+
+  it('keeps both people’s letters when two reword the same node at once, the problem included', () => {
+    const [alice, bob] = replicas(2) as [Y.Doc, Y.Doc];
+    const effect = addEffect(alice, TREE_ROOT_ID, 'Accidentes');
+    sync(alice, bob);
+    setObjectiveText(alice, effect, 'Menos accidentes');
+    setObjectiveText(bob, effect, 'Pocos');
+    setObjectiveText(alice, TREE_ROOT_ID, 'Movilidad');
+    setObjectiveText(bob, TREE_ROOT_ID, 'segura');
+    sync(alice, bob);
+    for (const doc of [alice, bob]) {
+      const tree = readTree(doc);
+      expect(tree.nodes.get(effect)!.objective.length).toBe('Menos accidentes'.length + 'Pocos'.length);
+      expect(tree.root.objective.length).toBe('Movilidad'.length + 'segura'.length);
+    }
+    expect(readTree(alice)).toEqual(readTree(bob));
+  });
+
+  it('gives a node stored before the objectives tree existed its text on first use', () => {
+    const doc = new Y.Doc();
+    const cause = addCause(doc, TREE_ROOT_ID, 'Antigua');
+    (doc.getMap('treeNodes').get(cause) as Y.Map<unknown>).delete('objective');
+    expect(readTree(doc).nodes.get(cause)!.objective).toBe('');
+    setObjectiveText(doc, cause, 'Nueva');
+    expect(readTree(doc).nodes.get(cause)!.objective).toBe('Nueva');
+  });
+
+  it('is undone by the tree’s undo manager, like any edit of the tree', () => {
+    const doc = new Y.Doc();
+    const undo = createTreeUndoManager(doc);
+    setObjectiveText(doc, TREE_ROOT_ID, 'Objetivo');
+    undo.undo();
+    expect(readTree(doc).root.objective).toBe('');
   });
 });
 

@@ -5,8 +5,13 @@
  * Storage, in the mesa's Y.Doc:
  * - `treeProblemText` (top-level Y.Text): the central problem's statement.
  * - `treeProblem` (top-level Y.Map): the central problem's other keys, today only `pin`.
+ * - `treeObjectiveText` (top-level Y.Text): the problem reworded as the objectives tree's objective.
  * - `treeNodes` (top-level Y.Map): node id → Y.Map `{ kind: 'causa' | 'efecto', parent: node id or
- *   {@link TREE_ROOT_ID}, text: Y.Text, order: order key among siblings, pin?: { x, y } }`.
+ *   {@link TREE_ROOT_ID}, text: Y.Text, objective: Y.Text, order: order key among siblings, pin?: { x, y } }`.
+ *
+ * The objectives tree (Etapa 4) is the same tree read in positive form: the problem becomes the objective, causes
+ * become means, effects become ends. So it is not a second tree but a second text on every node (`objective`),
+ * created with the node so that two people rewording it at once both keep their letters.
  *
  * The problem lives in top-level types, not in `treeNodes`: every replica has top-level types from the start and
  * they merge instead of conflicting, so two people opening an empty mesa at once type into the same problem and
@@ -45,6 +50,8 @@ export interface TreeNode {
   /** 0 for the problem, 1 for its causes and effects, and so on. */
   readonly depth: number;
   readonly text: string;
+  /** The node reworded in positive form for the objectives tree; `''` until someone rewords it. */
+  readonly objective: string;
   readonly pin: Pin | null;
   /** In sibling order. The problem's causes come first, then its effects. */
   readonly children: readonly TreeNode[];
@@ -96,6 +103,7 @@ export interface AddNodeOptions {
 const NODES = 'treeNodes';
 const PROBLEM = 'treeProblem';
 const PROBLEM_TEXT = 'treeProblemText';
+const OBJECTIVE_TEXT = 'treeObjectiveText';
 
 /** A stored node that passed validation, as normalization needs it. */
 interface Entry {
@@ -145,7 +153,7 @@ export function readTree(doc: Y.Doc): Tree {
 /** Calls `onChange` after every transaction that changed the tree, once however much it changed; returns unsubscribe. */
 export function observeTree(doc: Y.Doc, onChange: () => void): () => void {
   const types = treeTypes(doc);
-  // Deep observers of the three types all run at the end of the same transaction: report it once.
+  // Deep observers of the tree's types all run at the end of the same transaction: report it once.
   let last: Y.Transaction | null = null;
   const handler = (_events: unknown, transaction: Y.Transaction) => {
     if (transaction === last) return;
@@ -180,6 +188,7 @@ export function addNode(doc: Y.Doc, { parentId, kind, text = '', index, id = uui
     node.set('parent', parentId);
     node.set('order', placeAmong(siblings, index ?? siblings.length));
     node.set('text', new Y.Text(text));
+    node.set('objective', new Y.Text());
   }, localOrigin);
   return id;
 }
@@ -279,6 +288,26 @@ export function setText(doc: Y.Doc, id: string, value: string): void {
   replaceChangedSpan(nodeText(doc, id), value);
 }
 
+/**
+ * The Y.Text of a node's positive wording in the objectives tree (the problem's: the objective). Nodes added
+ * before the objectives tree existed get theirs on first use; two people rewording such a node at the very same
+ * moment would keep only one of the two texts, a risk limited to documents older than the feature.
+ */
+export function objectiveText(doc: Y.Doc, id: string): Y.Text {
+  if (id === TREE_ROOT_ID) return objectiveTextOf(doc);
+  const { map } = requireStoredEntry(doc, id);
+  const text = map.get('objective');
+  if (text instanceof Y.Text) return text;
+  const created = new Y.Text();
+  doc.transact(() => map.set('objective', created), localOrigin);
+  return created;
+}
+
+/** Makes a node's positive wording `value`, replacing only the span that differs (see {@link setText}). */
+export function setObjectiveText(doc: Y.Doc, id: string, value: string): void {
+  replaceChangedSpan(objectiveText(doc, id), value);
+}
+
 /** The tree as plain JSON, content only: kind, text and children, in the order {@link readTree} gives. */
 export function exportTreeJson(doc: Y.Doc): TreeJson {
   return toJson(readTree(doc).root);
@@ -342,6 +371,7 @@ function normalize(doc: Y.Doc): Normalized {
     parentId: null,
     depth: 0,
     text: problemTextOf(doc).toString(),
+    objective: objectiveTextOf(doc).toString(),
     pin: toPin(problemOf(doc).get('pin')),
     children: [],
   };
@@ -351,12 +381,14 @@ function normalize(doc: Y.Doc): Normalized {
     const parent = queue[i]!;
     for (const entry of childrenOf.get(parent.id) ?? []) {
       const text = entry.map.get('text');
+      const objective = entry.map.get('objective');
       const node: BuildNode = {
         id: entry.id,
         kind: entry.kind,
         parentId: parent.id,
         depth: parent.depth + 1,
         text: text instanceof Y.Text ? text.toString() : '',
+        objective: objective instanceof Y.Text ? objective.toString() : '',
         pin: toPin(entry.map.get('pin')),
         children: [],
       };
@@ -481,6 +513,10 @@ function problemTextOf(doc: Y.Doc): Y.Text {
   return doc.getText(PROBLEM_TEXT);
 }
 
-function treeTypes(doc: Y.Doc): [Y.Map<unknown>, Y.Map<unknown>, Y.Text] {
-  return [nodesOf(doc), problemOf(doc), problemTextOf(doc)];
+function objectiveTextOf(doc: Y.Doc): Y.Text {
+  return doc.getText(OBJECTIVE_TEXT);
+}
+
+function treeTypes(doc: Y.Doc): [Y.Map<unknown>, Y.Map<unknown>, Y.Text, Y.Text] {
+  return [nodesOf(doc), problemOf(doc), problemTextOf(doc), objectiveTextOf(doc)];
 }

@@ -30,6 +30,7 @@ export function shareUnchanged(prev: Tree, next: Tree): Tree {
     const same =
       old !== undefined &&
       old.text === node.text &&
+      old.objective === node.objective &&
       old.kind === node.kind &&
       old.parentId === node.parentId &&
       old.depth === node.depth &&
