@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/cocrea';
@@ -21,6 +22,24 @@ async function addCause(page: Page, parentText: string, text: string) {
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
+
+/** Adds an effect under the node with `parentText` via its button, and types its text. */
+async function addEffect(page: Page, parentText: string, text: string) {
+  await canvasNode(page, parentText).click();
+  await canvasNode(page, parentText)
+    .getByRole('button', { name: /Agregar (efecto|subefecto)/ })
+    .click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Clicks an export button of the tree's toolbar; returns the downloaded file's name and bytes. */
+async function download(page: Page, button: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 test.describe('el árbol de problemas compartido', () => {
   test('lo que una agrega lo ven las otras dos personas', async ({ cocrea, actor }) => {
@@ -130,6 +149,65 @@ test.describe('el árbol de problemas compartido', () => {
       for (const label of expected) await expect(canvasNode(p, label.split(': ')[1]!)).toBeVisible();
     }
     await expect(outlineItem(page, 'Causa: Promesas incumplidas')).toHaveAttribute('aria-level', '3');
+  });
+
+  test('el árbol se exporta en PNG, SVG y JSON sin decir quién escribió qué', async ({ cocrea, actor }) => {
+    const mesa = await cocrea.createMesa();
+    // Surnames that appear nowhere else, so finding one in a file can only mean a name leaked into it.
+    const [ana, beto] = await Promise.all([actor('Ana Quintanilla'), actor('Beto Zamudio')]);
+    await ana.join(mesa.links.participant);
+    await beto.join(mesa.links.participant);
+    const texts = ['Inundaciones en la colonia', 'Drenaje tapado por basura', 'Casas con humedad y moho'];
+    await writeProblem(ana.page, texts[0]!);
+    await addCause(ana.page, texts[0]!, texts[1]!);
+    await addEffect(ana.page, texts[0]!, texts[2]!);
+
+    // Beto's cursor and "Beto Zamudio está editando" are on Ana's canvas when she exports: they must stay out.
+    await canvasNode(beto.page, texts[1]!).dblclick();
+    await expect(ana.page.locator('.remote-cursor')).toContainText('Beto Zamudio');
+    await expect(canvasNode(ana.page, texts[1]!)).toContainText('Beto Zamudio está editando');
+    const leaks = (content: string) => ['Quintanilla', 'Zamudio'].filter((name) => content.includes(name));
+
+    const png = await download(ana.page, 'Imagen PNG');
+    expect(png.name).toBe('arbol-de-problemas.png');
+    expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    // The IHDR chunk comes first: length (4 bytes), type, then width and height as 32-bit big-endian integers.
+    expect(png.bytes.toString('latin1', 12, 16)).toBe('IHDR');
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(800);
+    expect(png.bytes.readUInt32BE(20)).toBeGreaterThanOrEqual(600);
+    expect(leaks(png.bytes.toString('latin1'))).toEqual([]);
+
+    const svg = await download(ana.page, 'Imagen SVG');
+    expect(svg.name).toBe('arbol-de-problemas.svg');
+    const parsed = await ana.page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      const edges = Array.from(doc.querySelectorAll<SVGPathElement>('path.react-flow__edge-path'));
+      return {
+        root: doc.documentElement.localName,
+        errors: doc.getElementsByTagName('parsererror').length,
+        text: doc.documentElement.textContent ?? '',
+        // The SVG carries no stylesheet: an edge is visible only if its stroke came along with it.
+        strokedEdges: edges.filter((path) => path.style.stroke !== '').length,
+      };
+    }, svg.bytes.toString('utf8'));
+    expect(parsed).toMatchObject({ root: 'svg', errors: 0, strokedEdges: 2 });
+    for (const text of texts) expect(parsed.text).toContain(text);
+    expect(leaks(svg.bytes.toString('utf8'))).toEqual([]);
+    // Nor the cursor, the "está editando" label or the editor's colour around the node.
+    expect(svg.bytes.toString('utf8')).not.toMatch(/remote-cursor|tree-node-editor/);
+
+    const json = await download(ana.page, 'Datos JSON');
+    expect(json.name).toBe('arbol-de-problemas.json');
+    // Kinds, texts and structure only: no ids, positions or authors.
+    expect(JSON.parse(json.bytes.toString('utf8'))).toEqual({
+      kind: 'problema',
+      text: texts[0],
+      children: [
+        { kind: 'causa', text: texts[1], children: [] },
+        { kind: 'efecto', text: texts[2], children: [] },
+      ],
+    });
+    expect(leaks(json.bytes.toString('utf8'))).toEqual([]);
   });
 
   test('la página de la mesa no tiene fallas de accesibilidad graves', async ({ cocrea, actor }) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { nodeText, type Tree, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
@@ -30,124 +30,171 @@ function orderedChildren(node: TreeNode): readonly TreeNode[] {
 export function Outline({ doc, tree, readOnly, selectedId, editingId, actions, onSelect }: Props) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [focusedId, setFocusedId] = useState<string>(tree.root.id);
-  const refs = useRef(new Map<string, HTMLDivElement>());
+  const treeView = useRef<HTMLUListElement>(null);
 
   // Follow the shared selection (a click on the canvas), and survive the focused node being deleted remotely.
   const current = tree.nodes.has(selectedId ?? '') ? selectedId! : tree.nodes.has(focusedId) ? focusedId : tree.root.id;
 
-  const visible: TreeNode[] = [];
-  const walk = (node: TreeNode) => {
-    visible.push(node);
-    if (!collapsed.has(node.id)) orderedChildren(node).forEach(walk);
-  };
-  walk(tree.root);
+  // The handlers below stay the same across tree changes, so that rows of unchanged nodes skip re-rendering.
+  const focus = useCallback(
+    (id: string) => {
+      setFocusedId(id);
+      onSelect(id);
+      treeView.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
+    },
+    [onSelect],
+  );
 
-  const focus = (id: string) => {
-    setFocusedId(id);
-    onSelect(id);
-    refs.current.get(id)?.focus();
-  };
+  const toggle = useCallback(
+    (id: string, open: boolean) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev);
+        if (open) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
 
-  const toggle = (id: string, open: boolean) =>
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (open) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-
-  const onKeyDown = (event: KeyboardEvent, node: TreeNode) => {
-    if (event.target !== event.currentTarget) return;
-    const index = visible.findIndex((n) => n.id === node.id);
-    const hasChildren = node.children.length > 0;
-    const key = event.key;
-    if (key === 'ArrowDown' && index < visible.length - 1) focus(visible[index + 1]!.id);
-    else if (key === 'ArrowUp' && index > 0) focus(visible[index - 1]!.id);
-    else if (key === 'Home') focus(visible[0]!.id);
-    else if (key === 'End') focus(visible.at(-1)!.id);
-    else if (key === 'ArrowRight' && hasChildren && collapsed.has(node.id)) toggle(node.id, true);
-    else if (key === 'ArrowRight' && hasChildren) focus(orderedChildren(node)[0]!.id);
-    else if (key === 'ArrowLeft' && hasChildren && !collapsed.has(node.id)) toggle(node.id, false);
-    else if (key === 'ArrowLeft' && node.parentId) focus(node.parentId);
-    else if (readOnly) return;
-    else if (key === 'Enter') actions.startEditing(node.id);
-    else if (key.toLowerCase() === 'c' && childKinds(node).includes('causa')) actions.add(node, 'causa');
-    else if (key.toLowerCase() === 'e' && childKinds(node).includes('efecto')) actions.add(node, 'efecto');
-    else if (key === 'Delete' || key === 'Backspace') actions.remove(node);
-    else return;
-    event.preventDefault();
-  };
-
-  const renderItem = (node: TreeNode, level: number, setSize: number, posInSet: number) => {
-    const children = orderedChildren(node);
-    const open = !collapsed.has(node.id);
-    const groupId = `outline-group-${node.id}`;
-    const showChildren = children.length > 0 && open;
-    // The treeitem is the row alone, owning its group (as in the WAI-ARIA navigation treeview example), so its
-    // name is its own text and not every descendant's.
-    return (
-      <li key={node.id} role="none">
-        <div
-          ref={(el) => {
-            if (el) refs.current.set(node.id, el);
-            else refs.current.delete(node.id);
-          }}
-          role="treeitem"
-          aria-level={level}
-          aria-setsize={setSize}
-          aria-posinset={posInSet}
-          aria-selected={node.id === current}
-          aria-expanded={children.length > 0 ? open : undefined}
-          aria-owns={showChildren ? groupId : undefined}
-          tabIndex={node.id === current ? 0 : -1}
-          onKeyDown={(e) => onKeyDown(e, node)}
-          onClick={(e) => {
-            e.stopPropagation();
-            focus(node.id);
-          }}
-          className={`outline-row kind-${node.kind}`}
-        >
-          <span className="outline-caret" aria-hidden="true">
-            {children.length > 0 ? (open ? '▾' : '▸') : ''}
-          </span>
-          <span className="outline-kind">
-            {t(`tree.kind.${node.kind}`)}
-            <span className="sr-colon">:</span>
-          </span>
-          {editingId === node.id ? (
-            <OutlineEditor
-              doc={doc}
-              node={node}
-              onDone={() => {
-                actions.stopEditing();
-                refs.current.get(node.id)?.focus();
-              }}
-            />
-          ) : (
-            <span className={`outline-text${node.text ? '' : ' is-empty'}`}>
-              {node.text || t(`tree.placeholder.${node.kind}`)}
-            </span>
-          )}
-        </div>
-        {showChildren && (
-          <ul role="group" id={groupId}>
-            {children.map((c, i) => renderItem(c, level + 1, children.length, i + 1))}
-          </ul>
-        )}
-      </li>
-    );
-  };
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>, node: TreeNode, open: boolean) => {
+      if (event.target !== event.currentTarget) return;
+      // The rows on screen, in order: those of collapsed branches are not rendered.
+      const rows = treeView.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [];
+      const visible = Array.from(rows, (row) => row.dataset.id!);
+      const index = visible.indexOf(node.id);
+      const hasChildren = node.children.length > 0;
+      const key = event.key;
+      if (key === 'ArrowDown' && index < visible.length - 1) focus(visible[index + 1]!);
+      else if (key === 'ArrowUp' && index > 0) focus(visible[index - 1]!);
+      else if (key === 'Home') focus(visible[0]!);
+      else if (key === 'End') focus(visible.at(-1)!);
+      else if (key === 'ArrowRight' && hasChildren && !open) toggle(node.id, true);
+      else if (key === 'ArrowRight' && hasChildren) focus(orderedChildren(node)[0]!.id);
+      else if (key === 'ArrowLeft' && hasChildren && open) toggle(node.id, false);
+      else if (key === 'ArrowLeft' && node.parentId) focus(node.parentId);
+      else if (readOnly) return;
+      else if (key === 'Enter') actions.startEditing(node.id);
+      else if (key.toLowerCase() === 'c' && childKinds(node).includes('causa')) actions.add(node, 'causa');
+      else if (key.toLowerCase() === 'e' && childKinds(node).includes('efecto')) actions.add(node, 'efecto');
+      else if (key === 'Delete' || key === 'Backspace') actions.remove(node);
+      else return;
+      event.preventDefault();
+    },
+    [focus, toggle, readOnly, actions],
+  );
 
   return (
     <nav className="outline" aria-label={t('outline.title')}>
       <h2>{t('outline.title')}</h2>
-      <ul role="tree" aria-label={t('tree.title')}>
-        {renderItem(tree.root, 1, 1, 1)}
+      <ul role="tree" aria-label={t('tree.title')} ref={treeView}>
+        <OutlineItem
+          doc={doc}
+          node={tree.root}
+          level={1}
+          setSize={1}
+          posInSet={1}
+          collapsed={collapsed}
+          current={current}
+          editingId={editingId}
+          actions={actions}
+          focusItem={focus}
+          onKeyDown={onKeyDown}
+        />
       </ul>
       <p className="outline-keys muted">{t('tree.keys')}</p>
     </nav>
   );
 }
+
+interface ItemProps {
+  doc: Y.Doc;
+  node: TreeNode;
+  level: number;
+  setSize: number;
+  posInSet: number;
+  collapsed: ReadonlySet<string>;
+  /** The selected node, the one row in the tab order. */
+  current: string;
+  editingId: string | null;
+  actions: TreeViewActions;
+  focusItem(id: string): void;
+  onKeyDown(event: KeyboardEvent<HTMLElement>, node: TreeNode, open: boolean): void;
+}
+
+/**
+ * A node's row and, when open, its children's. Memoized: the tree shares unchanged nodes between snapshots, so a
+ * remote edit re-renders the rows from the edited node up to the problem, not all of them. (The inner function has
+ * another name so that the children below are the memoized component, not the bare function.)
+ */
+const OutlineItem = memo(function OutlineBranch(props: ItemProps) {
+  const { doc, node, level, setSize, posInSet, collapsed, current, editingId, actions, focusItem, onKeyDown } = props;
+  const row = useRef<HTMLDivElement>(null);
+  const children = orderedChildren(node);
+  const open = !collapsed.has(node.id);
+  const groupId = `outline-group-${node.id}`;
+  const showChildren = children.length > 0 && open;
+  // The treeitem is the row alone, owning its group (as in the WAI-ARIA navigation treeview example), so its
+  // name is its own text and not every descendant's.
+  return (
+    <li role="none">
+      <div
+        ref={row}
+        data-id={node.id}
+        role="treeitem"
+        aria-level={level}
+        aria-setsize={setSize}
+        aria-posinset={posInSet}
+        aria-selected={node.id === current}
+        aria-expanded={children.length > 0 ? open : undefined}
+        aria-owns={showChildren ? groupId : undefined}
+        tabIndex={node.id === current ? 0 : -1}
+        onKeyDown={(e) => onKeyDown(e, node, open)}
+        onClick={(e) => {
+          e.stopPropagation();
+          focusItem(node.id);
+        }}
+        className={`outline-row kind-${node.kind}`}
+      >
+        <span className="outline-caret" aria-hidden="true">
+          {children.length > 0 ? (open ? '▾' : '▸') : ''}
+        </span>
+        <span className="outline-kind">
+          {t(`tree.kind.${node.kind}`)}
+          <span className="sr-colon">:</span>
+        </span>
+        {editingId === node.id ? (
+          <OutlineEditor
+            doc={doc}
+            node={node}
+            onDone={() => {
+              actions.stopEditing();
+              row.current?.focus();
+            }}
+          />
+        ) : (
+          <span className={`outline-text${node.text ? '' : ' is-empty'}`}>
+            {node.text || t(`tree.placeholder.${node.kind}`)}
+          </span>
+        )}
+      </div>
+      {showChildren && (
+        <ul role="group" id={groupId}>
+          {children.map((child, i) => (
+            <OutlineItem
+              key={child.id}
+              {...props}
+              node={child}
+              level={level + 1}
+              setSize={children.length}
+              posInSet={i + 1}
+            />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+});
 
 function OutlineEditor({ doc, node, onDone }: { doc: Y.Doc; node: TreeNode; onDone(): void }) {
   const field = useRef<HTMLInputElement>(null);

@@ -7,11 +7,12 @@ import {
   useReactFlow,
   type Edge,
   type NodeChange,
+  type OnMove,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type * as Y from 'yjs';
-import { moveNode, pinNode, TreeEditError, type Tree, type TreeNode } from '@cocrea/shared';
+import { moveNode, pinNode, readTree, TreeEditError, type Tree, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { useFollowViewport } from '../agenda/useFollowViewport';
@@ -21,6 +22,8 @@ import { TreeNodeView, type TreeFlowNode, type TreeViewActions } from './TreeNod
 import { useTreeFlowNodes } from './useTreeFlowNodes';
 
 const nodeTypes = { tree: TreeNodeView };
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+const PRO_OPTIONS = { hideAttribution: true };
 /** Cursors are shared at most 20 times a second. */
 const CURSOR_INTERVAL_MS = 50;
 
@@ -37,20 +40,31 @@ interface Props {
 }
 
 /**
+ * useFollowViewport in a component of its own, rendered once: it hands React Flow new viewport handlers each time
+ * it runs, and React Flow puts each into its store, waking every subscriber (a few per node, edge and handle).
+ */
+const FollowViewport = memo(function FollowViewport() {
+  useFollowViewport();
+  return null;
+});
+
+/**
  * The problem tree on a React Flow canvas. Positions come from the layout (or a pin); the only local state is the
  * node being dragged. Dropping a node onto another re-parents it, dropping it on empty canvas pins it there.
+ *
+ * Every prop handed to ReactFlow other than `nodes` and `edges` is stable across tree changes: React Flow copies a
+ * changed one into its store, which re-runs every subscriber's selector (thousands in a 300-node tree), and a
+ * remote user dragging changes the tree 30 times a second.
  */
 export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others, actions, onSelect, onCursor }: Props) {
   const flow = useReactFlow();
-  // "Presentar mi vista" / "Seguir al facilitador": shares or follows the canvas view (agenda feature).
-  useFollowViewport();
   const [drag, setDrag] = useState<{ id: string; position: Point } | null>(null);
   const lastCursor = useRef(0);
   /** The view fits the tree as it grows, until the person pans or zooms themselves. */
   const userMovedView = useRef(false);
   useEffect(() => {
     if (userMovedView.current) return;
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }));
+    const frame = requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }));
     return () => cancelAnimationFrame(frame);
   }, [flow, tree.nodes.size]);
 
@@ -78,6 +92,9 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
         targetHandle: up ? 'tb' : 't',
         type: 'smoothstep',
         className: `edge-${kind}`,
+        // Inline as well as in styles.css: image export copies an SVG's contents without their stylesheet
+        // styles, and a path without a stroke is invisible.
+        style: { stroke: up ? 'var(--effect)' : 'var(--cause)' },
       });
     }
     return result;
@@ -96,14 +113,16 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
     [onSelect],
   );
 
+  // The tree as it is at the drop, read then rather than closed over, so the handler stays the same across changes.
   const onNodeDragStop: OnNodeDrag<TreeFlowNode> = useCallback(
     (_event, dragged) => {
       setDrag(null);
-      const moving = tree.nodes.get(dragged.id);
+      const { nodes } = readTree(doc);
+      const moving = nodes.get(dragged.id);
       if (!moving) return;
       const target = flow
         .getIntersectingNodes(dragged)
-        .map((n) => tree.nodes.get(n.id))
+        .map((n) => nodes.get(n.id))
         .find(
           (n): n is TreeNode => n !== undefined && n.id !== moving.id && childKinds(n).includes(moving.kind as never),
         );
@@ -119,8 +138,13 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
         if (!(error instanceof TreeEditError)) throw error;
       }
     },
-    [doc, flow, tree],
+    [doc, flow],
   );
+
+  const onPaneClick = useCallback(() => onSelect(null), [onSelect]);
+  const onMoveStart: OnMove = useCallback((event) => {
+    if (event) userMovedView.current = true;
+  }, []);
 
   const onPointerMove = (event: PointerEvent) => {
     const now = performance.now();
@@ -151,16 +175,16 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
       onPointerLeave={() => onCursor(null)}
       onKeyDown={onKeyDown}
     >
+      {/* "Presentar mi vista" / "Seguir al facilitador": shares or follows the canvas view (agenda feature). */}
+      <FollowViewport />
       <ReactFlow<TreeFlowNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
-        onPaneClick={() => onSelect(null)}
-        onMoveStart={(event) => {
-          if (event) userMovedView.current = true;
-        }}
+        onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
         nodesConnectable={false}
         edgesFocusable={false}
         deleteKeyCode={null}
@@ -169,10 +193,10 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
         aria-label={t('tree.canvasLabel')}
         className={drag ? 'is-dragging' : undefined}
       >

@@ -50,7 +50,6 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
   return (
     <div
       className={`tree-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
-      style={editor ? { boxShadow: `0 0 0 3px ${editor.user.color ?? '#888'}` } : undefined}
       onDoubleClick={() => !readOnly && actions.startEditing(node.id)}
     >
       {/* Only the handles this kind uses: each one is measured and subscribed to by React Flow. */}
@@ -88,6 +87,21 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
         <span className="tree-node-editor" style={{ background: editor.user.color ?? '#888' }}>
           {t('tree.editingBy', { name: editor.user.name ?? t('presence.anonymous') })}
         </span>
+      )}
+      {editor && (
+        // The editor's colour around the node, as an element of its own (over the node's border box) rather than
+        // a style of the node, so that image exports can leave it out with the rest of presence.
+        <span
+          className="tree-node-editor-ring"
+          aria-hidden="true"
+          style={{
+            position: 'absolute',
+            inset: -2,
+            borderRadius: 8,
+            pointerEvents: 'none',
+            boxShadow: `0 0 0 3px ${editor.user.color ?? '#888'}`,
+          }}
+        />
       )}
       {selected && !readOnly && !editing && (
         <div className="tree-node-actions nodrag">

@@ -19,6 +19,7 @@ function withoutPresence(element: HTMLElement): boolean {
   return ![
     'remote-cursor',
     'tree-node-editor',
+    'tree-node-editor-ring',
     'react-flow__minimap',
     'react-flow__controls',
     'tree-node-actions',

@@ -23,10 +23,12 @@ const NOBODY: PresenceState[] = [];
 /**
  * React Flow nodes for the tree. readTree builds new objects on every change and cursors move twenty times a
  * second, so each node object is reused whenever what it shows is unchanged: React Flow then re-renders only the
- * nodes that did change, and a remote edit in a 300-node tree touches one node instead of all of them.
+ * nodes that did change, and a remote edit in a 300-node tree touches one node instead of all of them. When no
+ * node changed (a remote cursor moved), the previous array itself comes back, and React Flow is not told at all.
  */
 export function useTreeFlowNodes(input: Input): TreeFlowNode[] {
   const cache = useRef(new Map<string, TreeFlowNode>());
+  const last = useRef<TreeFlowNode[]>([]);
   const { doc, tree, layout, drag, selectedId, editingId, readOnly, others, actions } = input;
   return useMemo(() => {
     const editorsByNode = new Map<string, PresenceState[]>();
@@ -70,7 +72,9 @@ export function useTreeFlowNodes(input: Input): TreeFlowNode[] {
       });
     }
     cache.current = next;
-    return [...next.values()];
+    const nodes = [...next.values()];
+    if (nodes.length !== last.current.length || nodes.some((node, i) => node !== last.current[i])) last.current = nodes;
+    return last.current;
   }, [doc, tree, layout, drag, selectedId, editingId, readOnly, others, actions]);
 }
 
