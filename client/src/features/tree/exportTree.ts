@@ -2,15 +2,9 @@ import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
 import type * as Y from 'yjs';
 import { exportTreeJson } from '@cocrea/shared';
+import { downloadText, downloadUrl } from '../../files/download';
 
 const IMAGE_PADDING = 0.1;
-
-function download(href: string, filename: string): void {
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = filename;
-  link.click();
-}
 
 /** Presence (cursors, "X está editando") never leaves the screen: exports say nothing about who wrote what. */
 function withoutPresence(element: HTMLElement): boolean {
@@ -41,14 +35,17 @@ export async function exportTreeImage(container: HTMLElement, nodes: Node[], for
     filter: (node: HTMLElement) => withoutPresence(node),
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
   };
-  const dataUrl = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
-  download(dataUrl, `arbol-de-problemas.${format}`);
+  // The exporter's own selection is a state of the screen, not of the tree: hidden while the image is taken.
+  container.classList.add('is-exporting');
+  try {
+    const dataUrl = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
+    downloadUrl(dataUrl, `arbol-de-problemas.${format}`);
+  } finally {
+    container.classList.remove('is-exporting');
+  }
 }
 
 /** The tree's content as JSON: kinds, texts and structure only. */
 export function exportTreeAsJson(doc: Y.Doc): void {
-  const blob = new Blob([JSON.stringify(exportTreeJson(doc), null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  download(url, 'arbol-de-problemas.json');
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText('arbol-de-problemas.json', 'application/json', JSON.stringify(exportTreeJson(doc), null, 2));
 }

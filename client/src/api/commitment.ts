@@ -1,0 +1,37 @@
+import type { Commitment, CommitmentVersion, CommitmentVersionSummary, MesaObservation } from '@cocrea/shared';
+import { request } from './request';
+
+const base = (mesaId: string) => `/api/mesas/${encodeURIComponent(mesaId)}/commitment/versions`;
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** "Guardar compromiso": stores a new immutable version (facilitator only; the server checks). */
+export function saveCommitmentVersion(
+  mesaId: string,
+  token: string,
+  commitment: Commitment | Record<string, unknown>,
+): Promise<CommitmentVersion> {
+  return request(base(mesaId), { method: 'POST', headers: auth(token), body: JSON.stringify({ commitment }) });
+}
+
+export async function listCommitmentVersions(mesaId: string, token: string): Promise<CommitmentVersionSummary[]> {
+  const { versions } = await request<{ versions: CommitmentVersionSummary[] }>(base(mesaId), { headers: auth(token) });
+  return versions;
+}
+
+export function fetchCommitmentVersion(mesaId: string, token: string, number: number): Promise<CommitmentVersion> {
+  return request(`${base(mesaId)}/${number}`, { headers: auth(token) });
+}
+
+/** The client route of a version's printable view. */
+export function versionPath(mesaId: string, number: number): string {
+  return `/mesa/${encodeURIComponent(mesaId)}/compromiso/${number}`;
+}
+
+/** The STL's observations on the mesa's versions, without who of the STL wrote them. */
+export async function fetchObservations(mesaId: string, token: string): Promise<MesaObservation[]> {
+  const { observations } = await request<{ observations: MesaObservation[] }>(
+    `/api/mesas/${encodeURIComponent(mesaId)}/commitment/observations`,
+    { headers: auth(token) },
+  );
+  return observations;
+}

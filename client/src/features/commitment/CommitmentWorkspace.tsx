@@ -1,0 +1,155 @@
+import { useMemo, useState } from 'react';
+import {
+  missingFields,
+  setCommitmentField,
+  setCommitmentText,
+  THEMES,
+  TREE_ROOT_ID,
+  type Mesa,
+  type MesaObservation,
+  type Role,
+  type Theme,
+} from '@cocrea/shared';
+import { t } from '../../i18n/t';
+import type { MesaConnection } from '../../sync/MesaConnection';
+import { useTree } from '../tree/useTree';
+import { Alignment } from './Alignment';
+import { CriteriaChecklist } from './CriteriaChecklist';
+import { FieldObservations, observationsId } from './FieldObservations';
+import { fieldId } from './fieldId';
+import { fieldLabel } from './labels';
+import { LinesOfAction } from './LinesOfAction';
+import { FieldObservationsContext, outstandingObservations } from './observations';
+import { Roadmap } from './Roadmap';
+import { SavePanel } from './SavePanel';
+import { SharedTextField } from './SharedTextField';
+import { useCommitmentDraft } from './useCommitmentDraft';
+import { useVersionReview } from './useVersionReview';
+
+interface CommitmentWorkspaceProps {
+  connection: MesaConnection;
+  mesa: Mesa;
+  role: Role;
+  token: string;
+  /** Observers, and everyone while the agenda keeps the commitment locked. */
+  readOnly: boolean;
+  locked: boolean;
+}
+
+/**
+ * The commitment the mesa drafts together (Etapas 4, 5 and 7): the form, every field shared live, beside the
+ * criteria checklist and the save panel.
+ */
+export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, locked }: CommitmentWorkspaceProps) {
+  const { doc } = connection;
+  const draft = useCommitmentDraft(doc);
+  const tree = useTree(doc);
+  const [showProblems, setShowProblems] = useState(false);
+  const review = useVersionReview(mesa.id, token);
+  const observationsByPath = useMemo(() => {
+    const byPath = new Map<string, MesaObservation[]>();
+    for (const o of outstandingObservations(review.observations, review.versions ?? [])) {
+      byPath.set(o.path, [...(byPath.get(o.path) ?? []), o]);
+    }
+    return byPath;
+  }, [review.observations, review.versions]);
+
+  // What "Guardar compromiso" sends: the mesa is always this one, and its theme is the default.
+  const payload = useMemo(() => ({ ...draft, mesaId: mesa.id, theme: draft.theme ?? mesa.theme }), [draft, mesa]);
+  const problems = useMemo(() => missingFields(payload), [payload]);
+  const problemByPath = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
+  const problemAt = (path: string) => (showProblems ? problemByPath.get(path) : undefined);
+
+  const treeProblem = tree.root.text.trim();
+  const treeObjective = tree.root.objective.trim();
+
+  return (
+    <FieldObservationsContext value={observationsByPath}>
+      <div className="commitment">
+        <form className="commitment-form" aria-labelledby="compromiso-titulo" onSubmit={(e) => e.preventDefault()}>
+          <h2 id="compromiso-titulo">{t('commitment.title')}</h2>
+          {locked && <p className="banner-info">{t('commitment.locked')}</p>}
+
+          <section className="commitment-section" aria-labelledby="general-titulo">
+            <h3 id="general-titulo">{t('commitment.general')}</h3>
+            <div className="field">
+              <label htmlFor={fieldId('theme')}>{fieldLabel('theme')}</label>
+              <select
+                id={fieldId('theme')}
+                value={draft.theme ?? mesa.theme}
+                disabled={readOnly}
+                aria-describedby={observationsByPath.has('theme') ? observationsId('theme') : undefined}
+                onChange={(event) => setCommitmentField(doc, 'theme', event.target.value as Theme)}
+              >
+                {(Object.entries(THEMES) as [Theme, string][]).map(([slug, label]) => (
+                  <option key={slug} value={slug}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+              <FieldObservations path="theme" />
+            </div>
+            <SharedTextField
+              doc={doc}
+              path="problem"
+              label={fieldLabel('problem')}
+              readOnly={readOnly}
+              problem={problemAt('problem')}
+              hint={
+                treeProblem ? t('commitment.problem.fromTree', { text: treeProblem }) : t('commitment.problem.hint')
+              }
+            />
+            {!readOnly && treeProblem && draft.problem.trim() !== treeProblem && (
+              <button
+                type="button"
+                onClick={() => {
+                  setCommitmentText(doc, 'problem', treeProblem);
+                  setCommitmentField(doc, 'problemNodeId', TREE_ROOT_ID);
+                }}
+              >
+                {t('commitment.problem.useTree')}
+              </button>
+            )}
+            <SharedTextField
+              doc={doc}
+              path="longTermObjective"
+              label={fieldLabel('longTermObjective')}
+              readOnly={readOnly}
+              problem={problemAt('longTermObjective')}
+              hint={treeObjective ? t('commitment.objective.fromTree', { text: treeObjective }) : undefined}
+            />
+            {!readOnly && treeObjective && draft.longTermObjective.trim() !== treeObjective && (
+              <button type="button" onClick={() => setCommitmentText(doc, 'longTermObjective', treeObjective)}>
+                {t('commitment.objective.useTree')}
+              </button>
+            )}
+            <SharedTextField
+              doc={doc}
+              path="commitment"
+              label={fieldLabel('commitment')}
+              readOnly={readOnly}
+              problem={problemAt('commitment')}
+            />
+          </section>
+
+          <LinesOfAction doc={doc} lines={draft.linesOfAction} tree={tree} readOnly={readOnly} problemAt={problemAt} />
+          <Roadmap doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
+          <Alignment doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
+          <CriteriaChecklist doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
+        </form>
+        <aside className="commitment-aside" aria-label={t('commitment.aside')}>
+          <SavePanel
+            mesaId={mesa.id}
+            token={token}
+            role={role}
+            payload={payload}
+            problems={problems}
+            onShowProblems={() => setShowProblems(true)}
+            review={review}
+            draft={draft}
+          />
+        </aside>
+      </div>
+    </FieldObservationsContext>
+  );
+}
