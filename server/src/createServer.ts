@@ -37,7 +37,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
   // A loaded room learns its tool locks from the agenda before anyone joins it; the agenda publishes to rooms.
   const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room));
   const agenda = new AgendaService(storage, rooms);
-  const app = createApp({ ...options, agenda });
+  const app = createApp({ ...options, agenda, rooms });
   const http = createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();

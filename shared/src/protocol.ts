@@ -45,6 +45,10 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** The server hit an internal error while serving this socket. */
   internalError: 1011,
+  /** The STL closed the mesa: the client reconnects, read-only from then on, and should ask for its session again. */
+  mesaClosed: 4000,
+  /** The STL replaced the link this socket came in with: the old link opens nothing any more, so no retry. */
+  linkRevoked: 4403,
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import { agendaCommandSchema, mesaIdSchema, putAgendaSchema, setToolLockSchema, 
 import { AgendaRefusal, type AgendaService } from '../agenda/AgendaService';
 import type { MesaStore } from '../storage/Storage';
 import { requireCapability } from './auth';
+import { requireOpenMesa } from './closedMesa';
 import { HttpError } from './HttpError';
 import { parseBody } from './validate';
 
@@ -45,7 +46,7 @@ export function agendaRouter({ store, agenda }: AgendaRouterOptions): Router {
   return router;
 }
 
-/** The mesa id of the request once its token is checked (401) and, for changes, its role is too (403). */
+/** The mesa id of the request once its token is checked (401) and, for changes, its role (403) and that the mesa is open (409). */
 async function authorize(req: Request, store: MesaStore, needs: Role | null): Promise<string> {
   const id = String(req.params.id);
   const mesa = mesaIdSchema.safeParse(id).success ? await store.getMesa(id) : null;
@@ -54,6 +55,7 @@ async function authorize(req: Request, store: MesaStore, needs: Role | null): Pr
   if (needs !== null && role !== needs) {
     throw new HttpError(403, 'forbidden', 'Solo la facilitación puede cambiar la agenda y el cronómetro.');
   }
+  if (needs !== null) requireOpenMesa(mesa);
   return mesa.id;
 }
 

@@ -5,21 +5,33 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AgendaService } from '../agenda/AgendaService';
 import type { Storage } from '../storage/Storage';
+import type { RoomRegistry } from '../sync/RoomRegistry';
 import { agendaRouter } from './agendaRouter';
 import { commitmentRouter } from './commitmentRouter';
+import { followupRouter } from './followupRouter';
 import { HttpError, errorHandler, sendError } from './HttpError';
+import { mesaAdminRouter } from './mesaAdminRouter';
 import { mesasRouter } from './mesasRouter';
+import { reviewRouter } from './reviewRouter';
+import { stlRouter } from './stlRouter';
+import { tableroRouter } from './tableroRouter';
 
 export interface AppOptions {
   storage: Storage;
   agenda: AgendaService;
+  /** The resident rooms: closing a mesa or replacing a link closes its open sockets. */
+  rooms: Pick<RoomRegistry, 'get'>;
   adminToken: string;
   publicUrl?: string | undefined;
+  /** Origins besides the server's own that may send cookie-authenticated changes (e.g. the Vite dev server). */
+  allowedOrigins?: readonly string[];
   /** The built client (client/dist); served with an SPA fallback when present. */
   clientDir?: string | undefined;
 }
 
-export function createApp({ storage, agenda, adminToken, publicUrl, clientDir }: AppOptions): express.Express {
+export function createApp(options: AppOptions): express.Express {
+  const { storage, agenda, rooms, adminToken, publicUrl, clientDir } = options;
+  const stlAuth = { store: storage, adminToken, allowedOrigins: options.allowedOrigins ?? [] };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -48,7 +60,12 @@ export function createApp({ storage, agenda, adminToken, publicUrl, clientDir }:
     res.set('cache-control', 'no-store').json({ now: Date.now() });
   });
   api.use('/mesas/:id/agenda', agendaRouter({ store: storage, agenda }));
-  api.use('/mesas', mesasRouter({ store: storage, adminToken, publicUrl }));
+  api.use('/stl', stlRouter({ ...stlAuth, publicUrl }));
+  api.use('/review', reviewRouter(stlAuth));
+  api.use('/followup', followupRouter(stlAuth));
+  api.use(tableroRouter({ store: storage }));
+  api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, publicUrl }));
+  api.use('/mesas', mesasRouter({ store: storage }));
   api.use((_req, res) => sendError(res, new HttpError(404, 'not_found', 'Ruta no encontrada.')));
   api.use(errorHandler);
   app.use('/api', api);

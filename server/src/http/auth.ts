@@ -4,7 +4,8 @@ import { hashToken, sameSecret } from '../auth/tokens';
 import type { MesaStore } from '../storage/Storage';
 import { HttpError } from './HttpError';
 
-function bearer(req: Request): string | null {
+/** The token of an `Authorization: Bearer` header, or null. */
+export function bearer(req: Request): string | null {
   const header = req.get('authorization');
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1] ?? null;

@@ -5,23 +5,25 @@ import {
   mesaIdSchema,
   saveCommitmentSchema,
   type Commitment,
+  type MesaObservation,
   type Role,
   type VersionStage,
 } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
-import type { CommitmentStore, MesaStore } from '../storage/Storage';
+import type { CommitmentStore, MesaStore, ReviewStore } from '../storage/Storage';
 import { requireCapability } from './auth';
+import { requireOpenMesa } from './closedMesa';
 import { HttpError } from './HttpError';
 import { parseBody } from './validate';
 
 export interface CommitmentRouterOptions {
-  store: MesaStore & CommitmentStore;
+  store: MesaStore & CommitmentStore & ReviewStore;
   agenda: AgendaService;
 }
 
 /**
  * `/api/mesas/:id/commitment/versions`: the facilitator saves the draft as a new immutable version; everyone with a
- * link of the mesa reads the versions (the printable view, JSON and CSV). It parses its own, larger JSON bodies:
+ * link of the mesa reads the versions (the printable view, JSON and CSV) and the STL's observations on them. It parses its own, larger JSON bodies:
  * a complete commitment with its lines of action outgrows the API's 64 kB.
  */
 export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Router {
@@ -56,6 +58,25 @@ export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Ro
     res.json(version);
   });
 
+  /** The STL's observations on the mesa's versions, as the institution's: never who of the STL wrote them. */
+  router.get('/observations', async (req, res) => {
+    const mesaId = await authorize(req, store, null);
+    const [observations, versions] = await Promise.all([
+      store.listObservations(mesaId),
+      store.listCommitmentVersions(mesaId),
+    ]);
+    const statusOf = new Map(versions.map((v) => [v.number, v.status]));
+    const answer: MesaObservation[] = observations.map(({ id, versionNumber, path, text, createdAt }) => ({
+      id,
+      versionNumber,
+      path,
+      text,
+      createdAt,
+      versionStatus: statusOf.get(versionNumber) ?? 'borrador',
+    }));
+    res.json({ observations: answer });
+  });
+
   return router;
 }
 
@@ -72,7 +93,7 @@ async function currentStage(agenda: AgendaService, mesaId: string): Promise<Vers
   return { status: state.status, number: state.stageIndex, name: plan.stages[state.stageIndex]?.name ?? '' };
 }
 
-/** The mesa id once the token is checked (401) and, for saving, the role too (403). */
+/** The mesa id once the token is checked (401) and, for saving, the role (403) and that the mesa is open (409). */
 async function authorize(req: Request, store: MesaStore, needs: Role | null): Promise<string> {
   const id = String(req.params.id);
   const mesa = mesaIdSchema.safeParse(id).success ? await store.getMesa(id) : null;
@@ -81,5 +102,6 @@ async function authorize(req: Request, store: MesaStore, needs: Role | null): Pr
   if (needs !== null && role !== needs) {
     throw new HttpError(403, 'forbidden', 'Solo la facilitación puede guardar el compromiso.');
   }
+  if (needs !== null) requireOpenMesa(mesa);
   return mesa.id;
 }

@@ -1,8 +1,6 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import {
   PRESENCE_COLORS,
-  ROLES,
-  createMesaSchema,
   joinMesaSchema,
   mesaIdSchema,
   seatTokenSchema,
@@ -11,44 +9,17 @@ import {
 } from '@cocrea/shared';
 import { generateId, generateToken, hashToken } from '../auth/tokens';
 import type { MesaStore } from '../storage/Storage';
-import { requireAdmin, requireCapability } from './auth';
+import { requireCapability } from './auth';
 import { HttpError } from './HttpError';
 import { parseBody } from './validate';
 
 export interface MesasRouterOptions {
   store: MesaStore;
-  adminToken: string;
-  /** Base of the links handed out; defaults to the origin the request came to. */
-  publicUrl?: string | undefined;
 }
 
-/** The link a person opens: the token rides in the fragment, which browsers never send to a server or a log. */
-export function mesaLink(base: string, mesaId: string, token: string): string {
-  return `${base}/mesa/${mesaId}#k=${token}`;
-}
-
-export function mesasRouter({ store, adminToken, publicUrl }: MesasRouterOptions): Router {
+/** A mesa's people, with their capability links: who they are in it, and joining it (the STL's side: mesaAdminRouter). */
+export function mesasRouter({ store }: MesasRouterOptions): Router {
   const router = Router();
-
-  router.post('/', async (req, res) => {
-    requireAdmin(req, adminToken);
-    const input = parseBody(createMesaSchema, req.body);
-    const mesa: Mesa = { id: generateId(), ...input, createdAt: new Date().toISOString() };
-    const tokens = ROLES.map((role) => ({ role, token: generateToken() }));
-    await store.createMesa(
-      mesa,
-      tokens.map(({ role, token }) => ({ role, tokenHash: hashToken(token) })),
-    );
-    const base = publicUrl ?? requestOrigin(req);
-    const links = Object.fromEntries(tokens.map(({ role, token }) => [role, mesaLink(base, mesa.id, token)]));
-    const tokensByRole = Object.fromEntries(tokens.map(({ role, token }) => [role, token]));
-    res.status(201).json({ mesa, links, tokens: tokensByRole });
-  });
-
-  router.get('/', async (req, res) => {
-    requireAdmin(req, adminToken);
-    res.json({ mesas: await store.listMesas() });
-  });
 
   /**
    * Who a capability link makes you on this mesa, and, if the browser kept a seat from an earlier join
@@ -89,8 +60,4 @@ async function findMesa(store: MesaStore, id: string): Promise<Mesa> {
   const mesa = mesaIdSchema.safeParse(id).success ? await store.getMesa(id) : null;
   if (!mesa) throw new HttpError(404, 'mesa_not_found', 'La mesa no existe.');
   return mesa;
-}
-
-function requestOrigin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }

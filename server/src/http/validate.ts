@@ -10,3 +10,12 @@ export function parseBody<T extends z.ZodType>(schema: T, value: unknown): z.inf
   }
   return result.data;
 }
+
+/** Parses a query string (`req.query`) with a shared zod schema, or throws a 400 naming each bad parameter. */
+export function parseQuery<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new HttpError(400, 'invalid_query', 'La consulta tiene filtros inválidos.', fieldErrors(result.error));
+  }
+  return result.data;
+}

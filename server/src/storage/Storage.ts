@@ -1,12 +1,21 @@
 import type {
+  ActivityProgress,
   Agenda,
   AgendaState,
   Commitment,
   CommitmentVersion,
   CommitmentVersionSummary,
   Mesa,
+  Observation,
   Participant,
+  RecordedProgress,
+  ReviewInboxItem,
+  ReviewStatus,
   Role,
+  Sector,
+  StlMember,
+  StlRole,
+  Theme,
   ToolOverrides,
   VersionStage,
 } from '@cocrea/shared';
@@ -53,6 +62,68 @@ export interface MesaStore {
   findParticipant(mesaId: string, seatHash: Buffer): Promise<Participant | null>;
   /** Everyone who joined the mesa, in join order. */
   listParticipants(mesaId: string): Promise<Participant[]>;
+  /** How many joined, per mesa, role and sector (only combinations with at least one join). */
+  countParticipants(): Promise<ParticipantCount[]>;
+  /** Marks the mesa closed at `closedAt` unless it already is (the first closing stands); null if it does not exist. */
+  closeMesa(id: string, closedAt: string): Promise<Mesa | null>;
+  /** Replaces the mesa's capability for `capability.role`: the old token grants nothing from then on. */
+  replaceCapability(mesaId: string, capability: NewCapability): Promise<void>;
+}
+
+export interface ParticipantCount {
+  mesaId: string;
+  role: Role;
+  sector: Sector;
+  count: number;
+}
+
+/** A member as stored: with the password hash (scrypt, its parameters included), which never leaves the server. */
+export interface StoredMember extends StlMember {
+  passwordHash: string;
+}
+
+export interface NewSession {
+  /** SHA-256 of the cookie's token: the token itself is never stored. */
+  tokenHash: Buffer;
+  memberId: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+export interface NewInvitation {
+  /** SHA-256 of the link's token. */
+  tokenHash: Buffer;
+  email: string;
+  /** The role the invitee's account gets. */
+  role: StlRole;
+  invitedBy: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+export type AcceptedInvitation = { ok: true; member: StlMember } | { ok: false; reason: 'invalid' | 'email_taken' };
+
+/** STL members, their login sessions and their invitations. */
+export interface AccountStore {
+  /** Adds a member; null when the e-mail (lower case) already has an account. */
+  addMember(member: StoredMember): Promise<StlMember | null>;
+  findMemberByEmail(email: string): Promise<StoredMember | null>;
+  /** Also forgets every session expired by `now`, so the table holds live sessions only. */
+  addSession(session: NewSession, now: number): Promise<void>;
+  /** The member of the session whose token hashes to `tokenHash`, if it has not expired by `now`. */
+  findSessionMember(tokenHash: Buffer, now: number): Promise<StlMember | null>;
+  deleteSession(tokenHash: Buffer): Promise<void>;
+  addInvitation(invitation: NewInvitation): Promise<void>;
+  /**
+   * Uses an invitation, once: if it exists, is unused and has not expired by `now`, marks it used and adds the
+   * member under the invitation's e-mail and role, in one transaction. Racing acceptances of one invitation: one
+   * wins.
+   */
+  acceptInvitation(
+    tokenHash: Buffer,
+    now: number,
+    member: Omit<StoredMember, 'email' | 'role'>,
+  ): Promise<AcceptedInvitation>;
 }
 
 /** One mesa's agenda record: its own copy of the plan, where the shared timer is, and the facilitator's locks. */
@@ -91,7 +162,99 @@ export interface CommitmentStore {
   getCommitmentVersion(mesaId: string, number: number): Promise<CommitmentVersion | null>;
 }
 
+export interface ReviewFilter {
+  /** The mesa's theme. */
+  theme?: Theme | undefined;
+  mesaId?: string | undefined;
+  status?: ReviewStatus | undefined;
+}
+
+/** A move of a version's review status, about to be recorded. */
+export interface ReviewChange {
+  /** The status the reviewer saw: the move happens only if the version is still there. */
+  from: ReviewStatus;
+  to: ReviewStatus;
+  /** The member who moves it; null for the admin token. */
+  memberId: string | null;
+  at: string;
+}
+
+export type ReviewChangeResult =
+  /** `withdrawn`: the mesa's versions this publication moved from `publicado` back to `aprobado`. */
+  | { ok: true; withdrawn: number[] }
+  /** `stale`: the version is no longer at `from`; `not_newest`: a newer version of the mesa is approved or published. */
+  | { ok: false; reason: 'not_found' | 'stale' | 'not_newest' };
+
+/** A recorded move. */
+export interface StoredReviewEvent {
+  from: ReviewStatus;
+  to: ReviewStatus;
+  /** The member's name; null for the admin token. */
+  memberName: string | null;
+  at: string;
+}
+
+export interface NewObservation extends Omit<Observation, 'versionNumber'> {
+  mesaId: string;
+  versionNumber: number;
+  /** The author; null for the admin token. */
+  memberId: string | null;
+}
+
+export interface StoredObservation extends Observation {
+  /** The author's name; null for the admin token. */
+  authorName: string | null;
+}
+
+/** A mesa's published version. */
+export interface Publication {
+  mesaId: string;
+  number: number;
+  /** When it was (last) moved to `publicado`. */
+  publishedAt: string;
+}
+
+/**
+ * The STL's review of saved versions: statuses with their audit log, and observations. A version nobody has moved
+ * is `borrador`. At most one version of a mesa is `publicado`, and it is the mesa's newest approved one.
+ */
+export interface ReviewStore {
+  /** Every saved version (filtered) with its mesa and observation count, most recently saved first. */
+  listReviewVersions(filter: ReviewFilter): Promise<ReviewInboxItem[]>;
+  /**
+   * Moves a version from `change.from` to `change.to` and records it, atomically. Publishing refuses when a newer
+   * version of the mesa is approved or published, and moves the mesa's other published version back to
+   * `aprobado`, recorded with the same member and time. Whether the move is allowed at all is the caller's rule.
+   */
+  setReviewStatus(mesaId: string, number: number, change: ReviewChange): Promise<ReviewChangeResult>;
+  /** A version's recorded moves, oldest first. */
+  listReviewEvents(mesaId: string, number: number): Promise<StoredReviewEvent[]>;
+  /** The version must exist. */
+  addObservation(observation: NewObservation): Promise<void>;
+  /** A mesa's observations, oldest first; of one version when `number` is given. */
+  listObservations(mesaId: string, number?: number): Promise<StoredObservation[]>;
+  /** Every mesa's published version. */
+  listPublications(): Promise<Publication[]>;
+}
+
+export interface NewActivityProgress extends ActivityProgress {
+  mesaId: string;
+  activityId: string;
+  /** Who recorded it; null for the admin token. */
+  memberId: string | null;
+  at: string;
+}
+
+/** Progress of the activities of published commitments: every record kept, the newest per activity current. */
+export interface FollowUpStore {
+  /** The mesa must exist. */
+  recordActivityProgress(progress: NewActivityProgress): Promise<void>;
+  /** The current progress of each of the mesa's activities that has any. */
+  listActivityProgress(mesaId: string): Promise<RecordedProgress[]>;
+}
+
 /** Everything the server stores. SQLite implements it by default; PostgreSQL can implement it for scale-out. */
-export interface Storage extends DocStore, MesaStore, AgendaStore, CommitmentStore {
+export interface Storage
+  extends DocStore, MesaStore, AgendaStore, CommitmentStore, AccountStore, ReviewStore, FollowUpStore {
   close(): Promise<void>;
 }

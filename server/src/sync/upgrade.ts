@@ -42,7 +42,8 @@ export async function authorizeUpgrade(
     }
     user = { id: participant.id, role, name: participant.name, color: participant.color };
   }
-  return { ok: true, context: { mesaId: mesa.id, role, user } };
+  // A closed mesa is read-only for everyone: every socket gets an observer's rights; presence keeps the link's role.
+  return { ok: true, context: { mesaId: mesa.id, role: mesa.closedAt === null ? role : 'observer', user } };
 }
 
 function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {

@@ -1,9 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyCommand, createDefaultAgenda, initialAgendaState, type Mesa, type VersionStage } from '@cocrea/shared';
+import {
+  applyCommand,
+  createDefaultAgenda,
+  initialAgendaState,
+  type Mesa,
+  type ReviewStatus,
+  type VersionStage,
+} from '@cocrea/shared';
 import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { generateId, hashToken } from '../../src/auth/tokens';
-import type { Storage, StoredAgenda } from '../../src/storage/Storage';
+import type { Storage, StoredAgenda, StoredMember } from '../../src/storage/Storage';
 
 export interface StorageFactory {
   /** A fresh, empty storage. */
@@ -20,6 +27,7 @@ function mesa(overrides: Partial<Mesa> = {}): Mesa {
     theme: 'movilidad',
     date: '2026-11-21',
     createdAt: new Date().toISOString(),
+    closedAt: null,
     ...overrides,
   };
 }
@@ -257,6 +265,320 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.getCommitmentVersion(a.id, 2)).toEqual(second);
       expect(await storage.getCommitmentVersion(b.id, 2)).toBeNull();
       expect(await storage.listCommitmentVersions(mesa().id)).toEqual([]);
+    });
+
+    it('closing a mesa records the first closing time only', async () => {
+      const m = mesa();
+      await storage.createMesa(m, []);
+      expect(await storage.closeMesa(m.id, '2026-11-21T20:00:00.000Z')).toEqual({
+        ...m,
+        closedAt: '2026-11-21T20:00:00.000Z',
+      });
+      expect((await storage.closeMesa(m.id, '2026-11-22T08:00:00.000Z'))?.closedAt).toBe('2026-11-21T20:00:00.000Z');
+      storage = await factory.reopen(storage);
+      expect((await storage.getMesa(m.id))?.closedAt).toBe('2026-11-21T20:00:00.000Z');
+      expect(await storage.closeMesa('no-existe-000000', '2026-11-21T20:00:00.000Z')).toBeNull();
+    });
+
+    it('a replaced capability grants nothing, its replacement the same role, other roles untouched', async () => {
+      const m = mesa();
+      await storage.createMesa(m, [
+        { role: 'participant', tokenHash: hashToken('viejo') },
+        { role: 'observer', tokenHash: hashToken('o') },
+      ]);
+      await storage.replaceCapability(m.id, { role: 'participant', tokenHash: hashToken('nuevo') });
+      expect(await storage.findRole(m.id, hashToken('viejo'))).toBeNull();
+      expect(await storage.findRole(m.id, hashToken('nuevo'))).toBe('participant');
+      expect(await storage.findRole(m.id, hashToken('o'))).toBe('observer');
+    });
+
+    it('participants are counted per mesa, role and sector', async () => {
+      const a = mesa();
+      const b = mesa();
+      await storage.createMesa(a, []);
+      await storage.createMesa(b, []);
+      const person = { role: 'participant' as const, organization: 'Org', color: '#1f77b4' };
+      await storage.addParticipant(a.id, { ...person, id: 'c1', name: 'A', sector: 'academia' }, hashToken('c1'));
+      await storage.addParticipant(a.id, { ...person, id: 'c2', name: 'B', sector: 'academia' }, hashToken('c2'));
+      await storage.addParticipant(
+        a.id,
+        { ...person, id: 'c3', name: 'C', sector: 'otro', role: 'observer' },
+        hashToken('c3'),
+      );
+      await storage.addParticipant(b.id, { ...person, id: 'c4', name: 'D', sector: 'otro' }, hashToken('c4'));
+      const counts = await storage.countParticipants();
+      const key = (c: { mesaId: string; role: string; sector: string; count: number }) =>
+        `${c.mesaId === a.id ? 'a' : c.mesaId === b.id ? 'b' : '?'} ${c.role} ${c.sector} ${c.count}`;
+      expect(counts.map(key).sort()).toEqual(['a observer otro 1', 'a participant academia 2', 'b participant otro 1']);
+    });
+  });
+
+  describe(`storage contract: ${name}, STL accounts`, () => {
+    let storage: Storage;
+    beforeEach(async () => {
+      storage = await factory.create();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await factory.dispose();
+    });
+
+    const NOW = 1_790_000_000_000;
+    const HOUR = 3_600_000;
+
+    function member(overrides: Partial<StoredMember> = {}): StoredMember {
+      return {
+        id: generateId(),
+        email: 'ana@infoem.org.mx',
+        name: 'Ana',
+        role: 'stl',
+        passwordHash: 'scrypt$prueba',
+        createdAt: new Date(NOW).toISOString(),
+        ...overrides,
+      };
+    }
+
+    it('a member is found by e-mail with the password hash, and an e-mail has one account', async () => {
+      const ana = member();
+      const { passwordHash: _hash, ...shown } = ana;
+      expect(await storage.addMember(ana)).toEqual(shown);
+      expect(await storage.findMemberByEmail('ana@infoem.org.mx')).toEqual(ana);
+      expect(await storage.addMember(member({ email: 'ANA@infoem.org.mx' }))).toBeNull();
+      expect(await storage.findMemberByEmail('beto@infoem.org.mx')).toBeNull();
+    });
+
+    it('a session finds its member until it expires, and not after it is deleted', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addSession({ tokenHash: hashToken('s'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
+      expect((await storage.findSessionMember(hashToken('s'), NOW))?.id).toBe(ana.id);
+      expect(await storage.findSessionMember(hashToken('s'), NOW + HOUR)).toBeNull();
+      expect(await storage.findSessionMember(hashToken('otro'), NOW)).toBeNull();
+      await storage.deleteSession(hashToken('s'));
+      expect(await storage.findSessionMember(hashToken('s'), NOW)).toBeNull();
+    });
+
+    it('sessions survive a reopen', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addSession({ tokenHash: hashToken('s'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
+      storage = await factory.reopen(storage);
+      expect((await storage.findSessionMember(hashToken('s'), NOW))?.email).toBe(ana.email);
+    });
+
+    it('an invitation is accepted once, under its own e-mail and role', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addInvitation({
+        tokenHash: hashToken('i'),
+        email: 'beto@uaemex.mx',
+        role: 'seguimiento',
+        invitedBy: ana.id,
+        expiresAt: NOW + HOUR,
+      });
+      const beto = { id: generateId(), name: 'Beto', passwordHash: 'scrypt$b', createdAt: new Date(NOW).toISOString() };
+      const accepted = await storage.acceptInvitation(hashToken('i'), NOW, beto);
+      expect(accepted).toEqual({
+        ok: true,
+        member: { id: beto.id, email: 'beto@uaemex.mx', name: 'Beto', role: 'seguimiento', createdAt: beto.createdAt },
+      });
+      expect((await storage.findMemberByEmail('beto@uaemex.mx'))?.passwordHash).toBe('scrypt$b');
+      expect(await storage.acceptInvitation(hashToken('i'), NOW, { ...beto, id: generateId() })).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+    });
+
+    it('an expired or unknown invitation is refused and adds no one', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addInvitation({
+        tokenHash: hashToken('i'),
+        email: 'c@x.mx',
+        role: 'stl',
+        invitedBy: ana.id,
+        expiresAt: NOW,
+      });
+      const carla = { id: generateId(), name: 'Carla', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
+      expect(await storage.acceptInvitation(hashToken('i'), NOW, carla)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await storage.acceptInvitation(hashToken('nada'), NOW - HOUR, carla)).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+      expect(await storage.findMemberByEmail('c@x.mx')).toBeNull();
+    });
+
+    it('an invitation to an e-mail that has an account meanwhile is refused', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addInvitation({
+        tokenHash: hashToken('i'),
+        email: 'd@x.mx',
+        role: 'stl',
+        invitedBy: ana.id,
+        expiresAt: NOW + HOUR,
+      });
+      await storage.addMember(member({ id: generateId(), email: 'd@x.mx' }));
+      const dora = { id: generateId(), name: 'Dora', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
+      expect(await storage.acceptInvitation(hashToken('i'), NOW, dora)).toEqual({ ok: false, reason: 'email_taken' });
+    });
+  });
+  describe(`storage contract: ${name}, review and follow-up`, () => {
+    let storage: Storage;
+    beforeEach(async () => {
+      storage = await factory.create();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await factory.dispose();
+    });
+
+    const AT = '2026-12-01T18:00:00.000Z';
+    const stage: VersionStage = { status: 'finished', number: 7, name: 'Formulación definitiva del compromiso' };
+
+    /** A mesa with `count` saved versions. */
+    async function mesaWithVersions(count: number, overrides: Partial<Mesa> = {}): Promise<Mesa> {
+      const m = mesa(overrides);
+      await storage.createMesa(m, []);
+      for (let i = 0; i < count; i++) {
+        await storage.addCommitmentVersion(m.id, {
+          stage,
+          contentHash: String(i).repeat(64),
+          commitment: { ...seed004Commitment, mesaId: m.id },
+        });
+      }
+      return m;
+    }
+
+    const by = (memberId: string | null, from: ReviewStatus, to: ReviewStatus) => ({ from, to, memberId, at: AT });
+
+    async function moveThrough(m: Mesa, number: number, statuses: ReviewStatus[]): Promise<void> {
+      let from: ReviewStatus = 'borrador';
+      for (const to of statuses) {
+        expect(await storage.setReviewStatus(m.id, number, by(null, from, to))).toMatchObject({ ok: true });
+        from = to;
+      }
+    }
+
+    it('a saved version is a draft until moved, and moves only from the status it is in', async () => {
+      const m = await mesaWithVersions(1);
+      expect((await storage.getCommitmentVersion(m.id, 1))?.status).toBe('borrador');
+      expect(await storage.setReviewStatus(m.id, 1, by(null, 'en_revision', 'aprobado'))).toEqual({
+        ok: false,
+        reason: 'stale',
+      });
+      expect(await storage.setReviewStatus(m.id, 2, by(null, 'borrador', 'en_revision'))).toEqual({
+        ok: false,
+        reason: 'not_found',
+      });
+      expect(await storage.setReviewStatus(m.id, 1, by(null, 'borrador', 'en_revision'))).toEqual({
+        ok: true,
+        withdrawn: [],
+      });
+      expect((await storage.listCommitmentVersions(m.id)).map((v) => v.status)).toEqual(['en_revision']);
+      expect(await storage.listReviewEvents(m.id, 1)).toEqual([
+        { from: 'borrador', to: 'en_revision', memberName: null, at: AT },
+      ]);
+    });
+
+    it('every move is recorded with the member’s name, and survives a reopen', async () => {
+      const ana = { id: generateId(), email: 'ana@infoem.org.mx', name: 'Ana', role: 'stl' as const };
+      await storage.addMember({ ...ana, passwordHash: 'h', createdAt: AT });
+      const m = await mesaWithVersions(1);
+      await storage.setReviewStatus(m.id, 1, by(ana.id, 'borrador', 'en_revision'));
+      storage = await factory.reopen(storage);
+      expect((await storage.getCommitmentVersion(m.id, 1))?.status).toBe('en_revision');
+      expect((await storage.listReviewEvents(m.id, 1)).map((e) => e.memberName)).toEqual(['Ana']);
+    });
+
+    it('publishing refuses while a newer version is approved, and withdraws the mesa’s older publication', async () => {
+      const m = await mesaWithVersions(3);
+      await moveThrough(m, 1, ['en_revision', 'aprobado', 'publicado']);
+      await moveThrough(m, 2, ['en_revision', 'aprobado']);
+      await moveThrough(m, 3, ['en_revision', 'aprobado']);
+      expect(await storage.setReviewStatus(m.id, 2, by(null, 'aprobado', 'publicado'))).toEqual({
+        ok: false,
+        reason: 'not_newest',
+      });
+      expect(await storage.setReviewStatus(m.id, 3, by(null, 'aprobado', 'publicado'))).toEqual({
+        ok: true,
+        withdrawn: [1],
+      });
+      expect((await storage.listCommitmentVersions(m.id)).map((v) => v.status)).toEqual([
+        'publicado',
+        'aprobado',
+        'aprobado',
+      ]);
+      expect((await storage.listReviewEvents(m.id, 1)).at(-1)).toMatchObject({ from: 'publicado', to: 'aprobado' });
+      expect((await storage.listPublications()).filter((p) => p.mesaId === m.id)).toEqual([
+        { mesaId: m.id, number: 3, publishedAt: AT },
+      ]);
+    });
+
+    it('the inbox lists every version with its mesa, filtered, counting observations', async () => {
+      const a = await mesaWithVersions(2, { title: 'A', theme: 'movilidad' });
+      const b = await mesaWithVersions(1, { title: 'B', theme: 'seguridad' });
+      await moveThrough(a, 2, ['en_revision']);
+      await storage.addObservation({
+        id: generateId(),
+        mesaId: a.id,
+        versionNumber: 2,
+        path: 'problem',
+        text: 'Precisar.',
+        memberId: null,
+        createdAt: AT,
+      });
+      const all = await storage.listReviewVersions({});
+      expect(all.map((v) => `${v.mesaTitle} ${v.number}`).sort()).toEqual(['A 1', 'A 2', 'B 1']);
+      expect(all.find((v) => v.mesaId === a.id && v.number === 2)).toMatchObject({
+        theme: 'movilidad',
+        status: 'en_revision',
+        observationCount: 1,
+        stage,
+      });
+      expect((await storage.listReviewVersions({ theme: 'seguridad' })).map((v) => v.mesaId)).toEqual([b.id]);
+      expect((await storage.listReviewVersions({ mesaId: a.id, status: 'borrador' })).map((v) => v.number)).toEqual([
+        1,
+      ]);
+    });
+
+    it('observations list per mesa or version, oldest first, with their author’s name', async () => {
+      const beto = { id: generateId(), email: 'beto@infoem.org.mx', name: 'Beto', role: 'stl' as const };
+      await storage.addMember({ ...beto, passwordHash: 'h', createdAt: AT });
+      const m = await mesaWithVersions(2);
+      const note = (versionNumber: number, text: string, memberId: string | null, createdAt: string) =>
+        storage.addObservation({ id: generateId(), mesaId: m.id, versionNumber, path: '', text, memberId, createdAt });
+      await note(1, 'Primera', beto.id, '2026-12-01T10:00:00.000Z');
+      await note(2, 'Segunda', null, '2026-12-01T11:00:00.000Z');
+      expect((await storage.listObservations(m.id)).map((o) => [o.versionNumber, o.text, o.authorName])).toEqual([
+        [1, 'Primera', 'Beto'],
+        [2, 'Segunda', null],
+      ]);
+      expect((await storage.listObservations(m.id, 2)).map((o) => o.text)).toEqual(['Segunda']);
+      expect(await storage.listObservations(mesa().id)).toEqual([]);
+    });
+
+    it('an activity’s newest progress is its current one', async () => {
+      const m = await mesaWithVersions(1);
+      const record = (activityId: string, level: 'limitado' | 'completo', at: string) =>
+        storage.recordActivityProgress({
+          mesaId: m.id,
+          activityId,
+          level,
+          evidence: [`https://infoem.org.mx/${level}`],
+          note: '',
+          memberId: null,
+          at,
+        });
+      await record('la1-a1', 'limitado', '2026-12-01T10:00:00.000Z');
+      await record('la1-a2', 'limitado', '2026-12-01T10:30:00.000Z');
+      await record('la1-a1', 'completo', '2026-12-02T10:00:00.000Z');
+      storage = await factory.reopen(storage);
+      const current = await storage.listActivityProgress(m.id);
+      expect(current.map((p) => [p.activityId, p.level, p.evidence, p.updatedAt]).sort()).toEqual([
+        ['la1-a1', 'completo', ['https://infoem.org.mx/completo'], '2026-12-02T10:00:00.000Z'],
+        ['la1-a2', 'limitado', ['https://infoem.org.mx/limitado'], '2026-12-01T10:30:00.000Z'],
+      ]);
     });
   });
 }

@@ -8,6 +8,8 @@ export const ADMIN_TOKEN = 'test-admin-token-que-nadie-adivina';
 
 export interface TestServer {
   server: CocreaServer;
+  /** The server's own storage, for tests that set up state faster than through the API. */
+  storage: SqliteStorage;
   baseUrl: string;
   wsUrl: string;
   dataDir: string;
@@ -30,6 +32,7 @@ export async function startTestServer(dataDir = mkdtempSync(join(tmpdir(), 'cocr
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     server,
+    storage,
     baseUrl,
     wsUrl: `ws://127.0.0.1:${port}/sync`,
     dataDir,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commitmentSchema, type Commitment } from './commitment';
+import type { ReviewStatus } from './review';
 
 /**
  * A saved version of a mesa's commitment: what "Guardar compromiso" stores on the server. Versions are immutable
@@ -25,6 +26,8 @@ export interface CommitmentVersionSummary {
   stage: VersionStage;
   /** SHA-256 (hex) of the stored commitment's canonical JSON: equal hashes, equal content. */
   contentHash: string;
+  /** Where the STL's review of this version stands; every version starts as `borrador`. */
+  status: ReviewStatus;
 }
 
 export interface CommitmentVersion extends CommitmentVersionSummary {

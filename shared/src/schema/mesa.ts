@@ -64,6 +64,8 @@ export const mesaSchema = z.object({
   theme: z.enum(themeSlugs),
   date: isoDateSchema,
   createdAt: z.string(),
+  /** When the STL closed the mesa (ISO 8601), or null while it is open. A closed mesa is read-only for everyone. */
+  closedAt: z.string().nullable(),
 });
 export type Mesa = z.infer<typeof mesaSchema>;
 

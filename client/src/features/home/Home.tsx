@@ -7,7 +7,12 @@ export function Home() {
         <h1>{t('home.title')}</h1>
         <p className="lead">{t('app.tagline')}</p>
         <p>{t('home.body')}</p>
-        <p className="muted">{t('home.stl')}</p>
+        <p>
+          {t('home.board')} <a href="/tablero">{t('home.boardLink')}</a>.
+        </p>
+        <p className="muted">
+          {t('home.stl')} <a href="/stl">{t('home.stlLink')}</a>
+        </p>
       </div>
     </main>
   );

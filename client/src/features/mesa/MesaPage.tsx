@@ -1,5 +1,6 @@
-import { THEMES, type Role } from '@cocrea/shared';
+import { THEMES } from '@cocrea/shared';
 import type { MesaSession } from '../../api/mesas';
+import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import type { Credentials } from '../../session/credentials';
 import type { MesaConnection } from '../../sync/MesaConnection';
@@ -9,12 +10,26 @@ import { AgendaProvider } from '../agenda/AgendaContext';
 import { StageGuide } from '../agenda/StageGuide';
 import { useToolLocked } from '../agenda/useToolLocked';
 import { PresenceList } from '../presence/PresenceList';
+import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
+import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { TreeWorkspace } from '../tree/TreeWorkspace';
 import { SaveIndicator } from './SaveIndicator';
+import { useMesaClosed } from './useMesaClosed';
+import { WorkspaceTabs, useWorkspaceTab } from './WorkspaceTabs';
 
 /** The virtual mesa: header with save state and presence, the agenda's stage, then the workspace of the stage. */
-export function MesaPage({ session, credentials }: { session: MesaSession; credentials: Credentials }) {
+export function MesaPage({
+  session,
+  credentials,
+  onMesaClosed,
+}: {
+  session: MesaSession;
+  credentials: Credentials;
+  /** The STL closed the mesa while the page was open. */
+  onMesaClosed(): void;
+}) {
   const connection = useMesaConnection(session.mesa.id, credentials, session.participant);
+  useMesaClosed(connection, onMesaClosed);
   if (!connection) {
     return (
       <main className="page-center" aria-busy="true">
@@ -39,18 +54,61 @@ export function MesaPage({ session, credentials }: { session: MesaSession; crede
           <PresenceList connection={connection} />
         </header>
         <AgendaBar />
-        {session.role === 'observer' && <p className="banner-info">{t('role.readOnly')}</p>}
-        <main className="workspace" id="contenido">
-          <MesaTree connection={connection} role={session.role} />
-          <StageGuide />
-        </main>
+        {session.mesa.closedAt !== null ? (
+          <p className="banner-info">{t('mesa.closed', { date: formatInstant(session.mesa.closedAt) })}</p>
+        ) : (
+          session.role === 'observer' && <p className="banner-info">{t('role.readOnly')}</p>
+        )}
+        <MesaWorkspace connection={connection} session={session} token={credentials.token} />
       </div>
     </AgendaProvider>
   );
 }
 
-/** The problem tree: read-only for observers, and for everybody while the agenda keeps it locked. */
-function MesaTree({ connection, role }: { connection: MesaConnection; role: Role }) {
-  const locked = useToolLocked('tree');
-  return <TreeWorkspace connection={connection} readOnly={role === 'observer' || locked} />;
+/**
+ * The mesa's tools, one tab each: the problem tree, the objectives tree beside it, and the commitment. Each is
+ * read-only for observers, and for everybody while the agenda keeps its tool locked.
+ */
+function MesaWorkspace({
+  connection,
+  session,
+  token,
+}: {
+  connection: MesaConnection;
+  session: MesaSession;
+  token: string;
+}) {
+  const [tab, setTab] = useWorkspaceTab(session.mesa.id);
+  const observer = session.role === 'observer';
+  const treeLocked = useToolLocked('tree');
+  const commitmentLocked = useToolLocked('commitment');
+  return (
+    <>
+      <WorkspaceTabs current={tab} onChange={setTab} />
+      <main className="workspace" id="contenido" role="tabpanel" aria-labelledby={`pestana-${tab}`}>
+        {tab === 'tree' && <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />}
+        {tab === 'objectives' && (
+          <div className="objectives-split">
+            <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />
+            <ObjectivesTree
+              connection={connection}
+              treeReadOnly={observer || treeLocked}
+              commitmentReadOnly={observer || commitmentLocked}
+            />
+          </div>
+        )}
+        {tab === 'commitment' && (
+          <CommitmentWorkspace
+            connection={connection}
+            mesa={session.mesa}
+            role={session.role}
+            token={token}
+            readOnly={observer || commitmentLocked}
+            locked={commitmentLocked}
+          />
+        )}
+        <StageGuide />
+      </main>
+    </>
+  );
 }

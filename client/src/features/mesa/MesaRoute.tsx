@@ -4,6 +4,7 @@ import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
 import { loadCredentials, saveCredentials, type Credentials } from '../../session/credentials';
 import { JoinForm } from '../join/JoinForm';
+import { readOnlyWhenClosed } from './closedMesa';
 import { MesaPage } from './MesaPage';
 
 type State =
@@ -68,6 +69,12 @@ export function MesaRoute({ mesaId }: { mesaId: string }) {
         />
       );
     case 'ready':
-      return <MesaPage session={state.session} credentials={state.credentials} />;
+      return (
+        <MesaPage
+          session={readOnlyWhenClosed(state.session)}
+          credentials={state.credentials}
+          onMesaClosed={() => void open()}
+        />
+      );
   }
 }

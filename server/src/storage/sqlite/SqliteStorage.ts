@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
   COMMITMENT_VERSION,
@@ -8,10 +10,34 @@ import {
   type CommitmentVersionSummary,
   type Mesa,
   type Participant,
+  type RecordedProgress,
+  type ReviewInboxItem,
   type Role,
+  type StlMember,
+  type StlRole,
 } from '@cocrea/shared';
-import type { NewCapability, NewCommitmentVersion, Storage, StoredAgenda, StoredDoc } from '../Storage';
+import type {
+  AcceptedInvitation,
+  NewActivityProgress,
+  NewCapability,
+  NewCommitmentVersion,
+  NewInvitation,
+  NewObservation,
+  NewSession,
+  ParticipantCount,
+  Publication,
+  ReviewChange,
+  ReviewChangeResult,
+  ReviewFilter,
+  Storage,
+  StoredAgenda,
+  StoredDoc,
+  StoredMember,
+  StoredObservation,
+  StoredReviewEvent,
+} from '../Storage';
 import { MIGRATIONS } from './migrations';
+import { SqliteReviewStore } from './SqliteReviewStore';
 
 export interface SqliteOptions {
   /**
@@ -28,10 +54,65 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
+/**
+ * WAL checkpoints (copying the log back into the database file) run on a connection of their own in a worker
+ * thread, every second. A checkpoint waits on two fsyncs, 5–40 ms on the bench machine; left to SQLite, it runs
+ * inside whichever commit crosses `wal_autocheckpoint` pages, and so blocked the event loop, and every room, several
+ * times a second under load. Plain CommonJS, so that the worker needs no TypeScript loader.
+ */
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.filename);
+const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.intervalMs);
+parentPort.once('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+const CHECKPOINT_INTERVAL_MS = 1000;
+/**
+ * A checkpoint rewinds the WAL to its start only if no commit landed while it ran, which under sustained load never
+ * happens from another thread. Past this many pages (64 MiB) the committing connection checkpoints by itself, as
+ * SQLite does by default at 1000; it is also what takes over if the checkpointer dies.
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 16384;
+
+/** Starts the checkpointer on `filename`; `stop()` resolves once its connection is closed. */
+function startCheckpointer(filename: string): { stop(): Promise<void> } {
+  const worker = new Worker(CHECKPOINTER, {
+    eval: true,
+    execArgv: [],
+    workerData: {
+      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      filename,
+      intervalMs: CHECKPOINT_INTERVAL_MS,
+    },
+  });
+  // A process that exits without closing its storage need not wait for it: the next open replays the WAL.
+  worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.on('error', (error) => console.error('the WAL checkpointer stopped', error));
+  return {
+    stop() {
+      worker.ref();
+      worker.postMessage('stop');
+      return exited;
+    },
+  };
+}
+
 /** better-sqlite3 binds Buffers as BLOBs; a view over the same bytes costs no copy. */
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+const MESA_COLUMNS = 'id, title, theme, date, created_at AS createdAt, closed_at AS closedAt';
+const MEMBER_COLUMNS = 'stl_members.id, email, name, stl_members.role, stl_members.created_at AS createdAt';
+
+/** Thrown inside a transaction to roll it back. */
+class EmailTaken extends Error {}
 
 /** Brings a database to the newest schema. Exported for the migration test. */
 export function migrate(db: Database.Database): void {
@@ -48,6 +129,8 @@ export function migrate(db: Database.Database): void {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly checkpointer: { stop(): Promise<void> };
+  private readonly review: SqliteReviewStore;
 
   constructor(filename: string, options: SqliteOptions = {}) {
     this.db = new Database(filename);
@@ -56,16 +139,19 @@ export class SqliteStorage implements Storage {
     // Two processes (the app and a backup or admin script) may briefly contend for the write lock.
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     migrate(this.db);
+    this.checkpointer = startCheckpointer(filename);
     this.stmt = {
       insertMesa: this.db.prepare(
-        'INSERT INTO mesas (id, title, theme, date, created_at) VALUES (@id, @title, @theme, @date, @createdAt)',
+        `INSERT INTO mesas (id, title, theme, date, created_at, closed_at)
+         VALUES (@id, @title, @theme, @date, @createdAt, @closedAt)`,
       ),
       insertCapability: this.db.prepare('INSERT INTO capabilities (token_hash, mesa_id, role) VALUES (?, ?, ?)'),
-      getMesa: this.db.prepare('SELECT id, title, theme, date, created_at AS createdAt FROM mesas WHERE id = ?'),
-      listMesas: this.db.prepare(
-        'SELECT id, title, theme, date, created_at AS createdAt FROM mesas ORDER BY date DESC, created_at DESC',
-      ),
+      getMesa: this.db.prepare(`SELECT ${MESA_COLUMNS} FROM mesas WHERE id = ?`),
+      listMesas: this.db.prepare(`SELECT ${MESA_COLUMNS} FROM mesas ORDER BY date DESC, created_at DESC`),
+      closeMesa: this.db.prepare('UPDATE mesas SET closed_at = COALESCE(closed_at, ?) WHERE id = ?'),
+      deleteCapability: this.db.prepare('DELETE FROM capabilities WHERE mesa_id = ? AND role = ?'),
       findRole: this.db.prepare('SELECT role FROM capabilities WHERE token_hash = ? AND mesa_id = ?'),
       snapshot: this.db.prepare('SELECT data, up_to_seq AS upToSeq FROM doc_snapshots WHERE room = ?'),
       updates: this.db.prepare('SELECT seq, data FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq'),
@@ -85,6 +171,34 @@ export class SqliteStorage implements Storage {
       listParticipants: this.db.prepare(
         `SELECT id, role, name, sector, organization, color FROM participants WHERE mesa_id = ? ORDER BY joined_at, id`,
       ),
+      countParticipants: this.db.prepare(
+        `SELECT mesa_id AS mesaId, role, sector, COUNT(*) AS count FROM participants GROUP BY mesa_id, role, sector`,
+      ),
+      insertMember: this.db.prepare(
+        `INSERT INTO stl_members (id, email, name, role, password_hash, created_at)
+         VALUES (@id, @email, @name, @role, @passwordHash, @createdAt) ON CONFLICT (email) DO NOTHING`,
+      ),
+      findMemberByEmail: this.db.prepare(
+        `SELECT ${MEMBER_COLUMNS}, password_hash AS passwordHash FROM stl_members WHERE email = ?`,
+      ),
+      insertSession: this.db.prepare('INSERT INTO stl_sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)'),
+      deleteExpiredSessions: this.db.prepare('DELETE FROM stl_sessions WHERE expires_at <= ?'),
+      findSessionMember: this.db.prepare(
+        `SELECT ${MEMBER_COLUMNS} FROM stl_sessions JOIN stl_members ON stl_members.id = stl_sessions.member_id
+         WHERE token_hash = ? AND expires_at > ?`,
+      ),
+      deleteSession: this.db.prepare('DELETE FROM stl_sessions WHERE token_hash = ?'),
+      insertInvitation: this.db.prepare(
+        `INSERT INTO stl_invitations (token_hash, email, role, invited_by, created_at, expires_at)
+         VALUES (@tokenHash, @email, @role, @invitedBy, @createdAt, @expiresAt)`,
+      ),
+      // Marks the invitation used only if it still may be, and says whose it was: one statement, so of two racing
+      // acceptances exactly one gets a row back.
+      useInvitation: this.db.prepare(
+        `UPDATE stl_invitations SET used_at = @now
+         WHERE token_hash = @tokenHash AND used_at IS NULL AND expires_at > @now
+         RETURNING email, role`,
+      ),
       loadAgenda: this.db.prepare(
         'SELECT agenda, state, tool_overrides AS overrides FROM mesa_agendas WHERE mesa_id = ?',
       ),
@@ -102,21 +216,34 @@ export class SqliteStorage implements Storage {
          RETURNING number`,
       ),
       listVersions: this.db.prepare(
-        `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash
+        `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash, review_status AS status
          FROM commitment_versions WHERE mesa_id = ? ORDER BY number DESC`,
       ),
       getVersion: this.db.prepare(
-        `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash, schema_version AS schemaVersion,
-           content
+        `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash, review_status AS status,
+           schema_version AS schemaVersion, content
          FROM commitment_versions WHERE mesa_id = ? AND number = ?`,
       ),
     };
+    this.review = new SqliteReviewStore(this.db);
   }
 
   async createMesa(mesa: Mesa, capabilities: NewCapability[]): Promise<void> {
     this.db.transaction(() => {
       this.stmt.insertMesa.run(mesa);
       for (const c of capabilities) this.stmt.insertCapability.run(c.tokenHash, mesa.id, c.role);
+    })();
+  }
+
+  async closeMesa(id: string, closedAt: string): Promise<Mesa | null> {
+    this.stmt.closeMesa.run(closedAt, id);
+    return this.getMesa(id);
+  }
+
+  async replaceCapability(mesaId: string, capability: NewCapability): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.deleteCapability.run(mesaId, capability.role);
+      this.stmt.insertCapability.run(capability.tokenHash, mesaId, capability.role);
     })();
   }
 
@@ -143,6 +270,61 @@ export class SqliteStorage implements Storage {
 
   async listParticipants(mesaId: string): Promise<Participant[]> {
     return this.stmt.listParticipants.all(mesaId) as Participant[];
+  }
+
+  async countParticipants(): Promise<ParticipantCount[]> {
+    return this.stmt.countParticipants.all() as ParticipantCount[];
+  }
+
+  async addMember(member: StoredMember): Promise<StlMember | null> {
+    if (this.stmt.insertMember.run(member).changes === 0) return null;
+    return { id: member.id, email: member.email, name: member.name, role: member.role, createdAt: member.createdAt };
+  }
+
+  async findMemberByEmail(email: string): Promise<StoredMember | null> {
+    return (this.stmt.findMemberByEmail.get(email) as StoredMember | undefined) ?? null;
+  }
+
+  async addSession(session: NewSession, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.deleteExpiredSessions.run(now);
+      this.stmt.insertSession.run(session.tokenHash, session.memberId, session.expiresAt);
+    })();
+  }
+
+  async findSessionMember(tokenHash: Buffer, now: number): Promise<StlMember | null> {
+    return (this.stmt.findSessionMember.get(tokenHash, now) as StlMember | undefined) ?? null;
+  }
+
+  async deleteSession(tokenHash: Buffer): Promise<void> {
+    this.stmt.deleteSession.run(tokenHash);
+  }
+
+  async addInvitation(invitation: NewInvitation): Promise<void> {
+    this.stmt.insertInvitation.run({ ...invitation, createdAt: Date.now() });
+  }
+
+  async acceptInvitation(
+    tokenHash: Buffer,
+    now: number,
+    member: Omit<StoredMember, 'email' | 'role'>,
+  ): Promise<AcceptedInvitation> {
+    const accept = this.db.transaction((): AcceptedInvitation => {
+      const used = this.stmt.useInvitation.get({ tokenHash, now }) as { email: string; role: StlRole } | undefined;
+      if (!used) return { ok: false, reason: 'invalid' };
+      if (this.stmt.insertMember.run({ ...member, email: used.email, role: used.role }).changes === 0) {
+        // Someone took the e-mail meanwhile: the invitation stays unused, for whoever sorts it out.
+        throw new EmailTaken();
+      }
+      const { id, name, createdAt } = member;
+      return { ok: true, member: { id, email: used.email, name, role: used.role, createdAt } };
+    });
+    try {
+      return accept();
+    } catch (error) {
+      if (error instanceof EmailTaken) return { ok: false, reason: 'email_taken' };
+      throw error;
+    }
   }
 
   async loadAgenda(mesaId: string): Promise<StoredAgenda | null> {
@@ -176,7 +358,7 @@ export class SqliteStorage implements Storage {
       schemaVersion: COMMITMENT_VERSION,
       content: JSON.stringify(version.commitment),
     }) as { number: number };
-    return { mesaId, number: row.number, savedAt, ...version };
+    return { mesaId, number: row.number, savedAt, status: 'borrador', ...version };
   }
 
   async listCommitmentVersions(mesaId: string): Promise<CommitmentVersionSummary[]> {
@@ -196,8 +378,41 @@ export class SqliteStorage implements Storage {
       savedAt: row.savedAt,
       stage: versionStageSchema.parse(JSON.parse(row.stage)),
       contentHash: row.contentHash,
+      status: row.status,
       commitment: commitmentSchema.parse(content),
     };
+  }
+
+  listReviewVersions(filter: ReviewFilter): Promise<ReviewInboxItem[]> {
+    return this.review.listReviewVersions(filter);
+  }
+
+  setReviewStatus(mesaId: string, number: number, change: ReviewChange): Promise<ReviewChangeResult> {
+    return this.review.setReviewStatus(mesaId, number, change);
+  }
+
+  listReviewEvents(mesaId: string, number: number): Promise<StoredReviewEvent[]> {
+    return this.review.listReviewEvents(mesaId, number);
+  }
+
+  addObservation(observation: NewObservation): Promise<void> {
+    return this.review.addObservation(observation);
+  }
+
+  listObservations(mesaId: string, number?: number): Promise<StoredObservation[]> {
+    return this.review.listObservations(mesaId, number);
+  }
+
+  listPublications(): Promise<Publication[]> {
+    return this.review.listPublications();
+  }
+
+  recordActivityProgress(progress: NewActivityProgress): Promise<void> {
+    return this.review.recordActivityProgress(progress);
+  }
+
+  listActivityProgress(mesaId: string): Promise<RecordedProgress[]> {
+    return this.review.listActivityProgress(mesaId);
   }
 
   async loadDoc(room: string): Promise<StoredDoc> {
@@ -224,13 +439,20 @@ export class SqliteStorage implements Storage {
 
   private readonly pendingAppends: PendingAppend[] = [];
 
+  /**
+   * Made once, on the first commit: better-sqlite3's `transaction()` builds four wrapper functions each time it is
+   * called, which cost more than the inserts of a typical batch.
+   */
+  private insertAppends?: (batch: readonly PendingAppend[]) => number[];
+
   private readonly commitAppends = (): void => {
     const batch = this.pendingAppends.splice(0);
+    this.insertAppends ??= this.db.transaction((appends: readonly PendingAppend[]) =>
+      appends.map((a) => Number(this.stmt.append.run(a.room, a.data).lastInsertRowid)),
+    );
     let seqs: number[];
     try {
-      seqs = this.db.transaction(() =>
-        batch.map((a) => Number(this.stmt.append.run(a.room, a.data).lastInsertRowid)),
-      )();
+      seqs = this.insertAppends(batch);
     } catch (error) {
       for (const a of batch) a.reject(error);
       return;
@@ -247,6 +469,8 @@ export class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (this.pendingAppends.length > 0) this.commitAppends();
+    // The checkpointer's connection closes first, so that closing the last one checkpoints and removes the WAL.
+    await this.checkpointer.stop();
     if (this.db.open) this.db.close();
   }
 }

@@ -71,4 +71,82 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (mesa_id, number)
   );
   `,
+  // 5: STL accounts. Passwords as scrypt hashes with their parameters; session and invitation tokens only as
+  // their SHA-256. Times in epoch ms, compared in SQL. An e-mail has one account, whatever its case.
+  `
+  CREATE TABLE stl_members (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE stl_sessions (
+    token_hash BLOB PRIMARY KEY,
+    member_id TEXT NOT NULL REFERENCES stl_members(id),
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX stl_sessions_expiry ON stl_sessions(expires_at);
+  CREATE TABLE stl_invitations (
+    token_hash BLOB PRIMARY KEY,
+    email TEXT NOT NULL,
+    invited_by TEXT NOT NULL REFERENCES stl_members(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  `,
+  // 6: a mesa closed by the STL is read-only for everyone from closed_at on (null: open).
+  `
+  ALTER TABLE mesas ADD COLUMN closed_at TEXT;
+  `,
+  // 7: the STL's review of saved versions. Every version has a status, `borrador` until the STL moves it (so the
+  // versions saved before this migration read as drafts); every move is a row of the audit log (member_id null:
+  // the admin token); observations name a field path of the version ('' for the whole commitment).
+  `
+  ALTER TABLE commitment_versions ADD COLUMN review_status TEXT NOT NULL DEFAULT 'borrador';
+  CREATE TABLE review_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    mesa_id TEXT NOT NULL,
+    version_number INTEGER NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    member_id TEXT REFERENCES stl_members(id),
+    at TEXT NOT NULL,
+    FOREIGN KEY (mesa_id, version_number) REFERENCES commitment_versions(mesa_id, number)
+  );
+  CREATE INDEX review_events_version ON review_events(mesa_id, version_number, id);
+  CREATE TABLE review_observations (
+    id TEXT PRIMARY KEY,
+    mesa_id TEXT NOT NULL,
+    version_number INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    text TEXT NOT NULL,
+    member_id TEXT REFERENCES stl_members(id),
+    created_at TEXT NOT NULL,
+    FOREIGN KEY (mesa_id, version_number) REFERENCES commitment_versions(mesa_id, number)
+  );
+  CREATE INDEX review_observations_version ON review_observations(mesa_id, version_number);
+  `,
+  // 8: STL roles: 'stl' (everything) or 'seguimiento' (follow-up only). Existing accounts and invitations are 'stl'.
+  `
+  ALTER TABLE stl_members ADD COLUMN role TEXT NOT NULL DEFAULT 'stl';
+  ALTER TABLE stl_invitations ADD COLUMN role TEXT NOT NULL DEFAULT 'stl';
+  `,
+  // 9: follow-up of published commitments: every recorded progress of an activity, kept as history and audit
+  // (member_id null: the admin token); the newest row per activity is its current progress. `evidence` is a JSON
+  // array of http(s) links.
+  `
+  CREATE TABLE activity_progress (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    mesa_id TEXT NOT NULL REFERENCES mesas(id),
+    activity_id TEXT NOT NULL,
+    level TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    note TEXT NOT NULL,
+    member_id TEXT REFERENCES stl_members(id),
+    recorded_at TEXT NOT NULL
+  );
+  CREATE INDEX activity_progress_activity ON activity_progress(mesa_id, activity_id, id);
+  `,
 ];

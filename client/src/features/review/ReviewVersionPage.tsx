@@ -1,0 +1,118 @@
+import { useMemo, useRef, useState } from 'react';
+import {
+  THEMES,
+  acceptsObservations,
+  commitmentFields,
+  versionStageLabel,
+  type CommitmentField,
+  type StlSession,
+} from '@cocrea/shared';
+import { formatInstant } from '../../i18n/dates';
+import { t } from '../../i18n/t';
+import { AppLink } from '../stl/AppLink';
+import { StlHeader } from '../stl/StlHeader';
+import { CriteriaReview } from './CriteriaReview';
+import { ObservationForm } from './ObservationForm';
+import { ObservationList } from './ObservationList';
+import { ReviewHistory } from './ReviewHistory';
+import { StatusActions } from './StatusActions';
+import { useReviewedVersion } from './useReviewedVersion';
+import { VersionDiff } from './VersionDiff';
+import { VersionFields } from './VersionFields';
+
+interface ReviewVersionPageProps {
+  session: StlSession;
+  navigate(path: string): void;
+  onLoggedOut(): void;
+  mesaId: string;
+  number: number;
+}
+
+/**
+ * `/stl/revision/<mesa>/<n>`: one saved version under review. Its status and moves, observations per field, the
+ * commitment itself with the criteria, its history, and what changed from another version.
+ */
+export function ReviewVersionPage({ session, navigate, onLoggedOut, mesaId, number }: ReviewVersionPageProps) {
+  const { state, reload, replace } = useReviewedVersion(mesaId, number);
+  const [path, setPath] = useState('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const version = state.status === 'ready' ? state.version : null;
+  const fields = useMemo(() => (version ? commitmentFields(version.commitment) : []), [version]);
+
+  const observe = (field: CommitmentField) => {
+    setPath(field.path);
+    textRef.current?.focus();
+  };
+  const onObserve = version && acceptsObservations(version.status) ? observe : null;
+
+  return (
+    <div className="stl">
+      <StlHeader
+        title={version ? t('review.version.title', { number, title: version.mesaTitle }) : t('review.version.loading')}
+        session={session}
+        current="revision"
+        navigate={navigate}
+        onLoggedOut={onLoggedOut}
+      />
+      <main className="stl-main review-page" id="contenido" aria-busy={state.status === 'loading'}>
+        <p>
+          <AppLink href="/stl/revision" navigate={navigate}>
+            {t('review.version.back')}
+          </AppLink>
+        </p>
+        {state.status === 'loading' && <p className="loading">{t('review.version.loading')}</p>}
+        {state.status === 'error' && (
+          <div role="alert">
+            <p className="form-error">{state.message}</p>
+            <button type="button" onClick={reload}>
+              {t('error.retry')}
+            </button>
+          </div>
+        )}
+        {version && (
+          <>
+            <p className="muted">
+              {THEMES[version.commitment.theme]} · {t('review.version.saved', { date: formatInstant(version.savedAt) })}{' '}
+              · {versionStageLabel(version.stage)}
+            </p>
+            <div className="review-columns">
+              <div className="review-main">
+                <VersionFields
+                  fields={fields.filter((f) => !f.path.startsWith('criteria.'))}
+                  observations={version.observations}
+                  onObserve={onObserve}
+                />
+                <CriteriaReview
+                  commitment={version.commitment}
+                  fields={fields}
+                  observations={version.observations}
+                  onObserve={onObserve}
+                />
+              </div>
+              <div className="review-side">
+                <StatusActions version={version} csrfToken={session.csrfToken} onChanged={replace} />
+                {onObserve ? (
+                  <ObservationForm
+                    mesaId={mesaId}
+                    number={number}
+                    csrfToken={session.csrfToken}
+                    fields={fields}
+                    path={path}
+                    onPathChange={setPath}
+                    textRef={textRef}
+                    onAdded={(o) => replace({ ...version, observations: [...version.observations, o] })}
+                  />
+                ) : (
+                  <p className="field-hint review-card">{t('review.observations.closed')}</p>
+                )}
+                <ObservationList observations={version.observations} fields={fields} />
+                <ReviewHistory history={version.history} />
+                <VersionDiff version={version} />
+              </div>
+            </div>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

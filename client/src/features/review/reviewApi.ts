@@ -1,0 +1,52 @@
+import {
+  CSRF_HEADER,
+  type AuthoredObservation,
+  type CreateObservation,
+  type ReviewInboxItem,
+  type ReviewStatus,
+  type ReviewedVersion,
+} from '@cocrea/shared';
+import { request } from '../../api/request';
+
+/** The STL's review calls: the session cookie rides by itself; changes carry its CSRF token. */
+
+const post = (csrfToken: string, body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { [CSRF_HEADER]: csrfToken },
+  body: JSON.stringify(body),
+});
+
+const versionUrl = (mesaId: string, number: number) =>
+  `/api/review/mesas/${encodeURIComponent(mesaId)}/versions/${number}`;
+
+/** The inbox's filters as chosen in its form; `''` is "any". */
+export interface InboxFilters {
+  theme: string;
+  mesa: string;
+  status: string;
+}
+
+export async function listReviewVersions(filters: InboxFilters): Promise<ReviewInboxItem[]> {
+  const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+  const { versions } = await request<{ versions: ReviewInboxItem[] }>(`/api/review/versions?${query}`);
+  return versions;
+}
+
+export const fetchReviewedVersion = (mesaId: string, number: number) =>
+  request<ReviewedVersion>(versionUrl(mesaId, number));
+
+export const setReviewStatus = (
+  csrfToken: string,
+  mesaId: string,
+  number: number,
+  from: ReviewStatus,
+  to: ReviewStatus,
+) => request<ReviewedVersion>(`${versionUrl(mesaId, number)}/status`, post(csrfToken, { status: to, from }));
+
+export const addObservation = (csrfToken: string, mesaId: string, number: number, input: CreateObservation) =>
+  request<AuthoredObservation>(`${versionUrl(mesaId, number)}/observations`, post(csrfToken, input));
+
+/** The client route of a version's review page. */
+export function reviewPath(mesaId: string, number: number): string {
+  return `/stl/revision/${encodeURIComponent(mesaId)}/${number}`;
+}

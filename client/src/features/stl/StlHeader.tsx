@@ -1,0 +1,72 @@
+import { useEffect, useRef } from 'react';
+import type { StlSession } from '@cocrea/shared';
+import type { MessageKey } from '../../i18n/es-MX';
+import { t } from '../../i18n/t';
+import { AppLink } from './AppLink';
+import { logout } from './stlApi';
+
+/** The STL's pages, as the navigation names them. */
+export type StlPage = 'mesas' | 'revision' | 'seguimiento';
+
+const PAGES: { page: StlPage; path: string; label: MessageKey; stlOnly: boolean }[] = [
+  { page: 'mesas', path: '/stl/mesas', label: 'stl.nav.mesas', stlOnly: true },
+  { page: 'revision', path: '/stl/revision', label: 'stl.nav.review', stlOnly: true },
+  { page: 'seguimiento', path: '/stl/seguimiento', label: 'stl.nav.followUp', stlOnly: false },
+];
+
+interface StlHeaderProps {
+  title: string;
+  session: StlSession;
+  current: StlPage;
+  navigate(path: string): void;
+  onLoggedOut(): void;
+}
+
+/**
+ * The STL area's header: the page's title, who is signed in, the sections the member's role opens (a follow-up
+ * member sees only follow-up) and the public board. The title takes the focus when a page opens, so a screen
+ * reader announces where a navigation led.
+ */
+export function StlHeader({ title, session, current, navigate, onLoggedOut }: StlHeaderProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [current]);
+
+  async function signOut() {
+    // Whatever the server answers (a session already expired, say), this browser is signed out.
+    await logout(session.csrfToken).catch(() => null);
+    onLoggedOut();
+  }
+
+  const pages = PAGES.filter((p) => !p.stlOnly || session.member.role === 'stl');
+  return (
+    <header className="stl-header">
+      <div className="brand" aria-hidden="true">
+        {t('app.name')}
+      </div>
+      <div className="stl-heading">
+        <p className="eyebrow">{t('stl.title')}</p>
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+      </div>
+      <p className="muted">{t('stl.signedInAs', { name: session.member.name, email: session.member.email })}</p>
+      <button type="button" onClick={() => void signOut()}>
+        {t('stl.logout')}
+      </button>
+      <nav className="stl-nav" aria-label={t('stl.nav.label')}>
+        <ul>
+          {pages.map((p) => (
+            <li key={p.page}>
+              <AppLink href={p.path} navigate={navigate} aria-current={p.page === current ? 'page' : undefined}>
+                {t(p.label)}
+              </AppLink>
+            </li>
+          ))}
+          <li>
+            <a href="/tablero">{t('stl.nav.board')}</a>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

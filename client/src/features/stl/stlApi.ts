@@ -1,0 +1,49 @@
+import {
+  CSRF_HEADER,
+  type CreateMesa,
+  type CreatedInvitation,
+  type CreatedMesa,
+  type Mesa,
+  type MesaSummary,
+  type Role,
+  type RotatedLink,
+  type StlRole,
+  type StlSession,
+} from '@cocrea/shared';
+import { request } from '../../api/request';
+
+/**
+ * The STL's API calls. The session rides in an httpOnly cookie the browser sends by itself; every change also
+ * carries the session's CSRF token, which only this page could read from `/api/stl/me`.
+ */
+
+const json = (body: unknown) => JSON.stringify(body);
+const changing = (csrfToken: string, body?: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { [CSRF_HEADER]: csrfToken },
+  body: body === undefined ? undefined : json(body),
+});
+
+export const fetchMe = () => request<StlSession>('/api/stl/me');
+
+export const login = (email: string, password: string) =>
+  request<StlSession>('/api/stl/login', { method: 'POST', body: json({ email, password }) });
+
+export const acceptInvitation = (token: string, name: string, password: string) =>
+  request<StlSession>('/api/stl/invitations/accept', { method: 'POST', body: json({ token, name, password }) });
+
+export const logout = (csrfToken: string) => request<null>('/api/stl/logout', changing(csrfToken));
+
+export const createInvitation = (csrfToken: string, email: string, role: StlRole) =>
+  request<CreatedInvitation>('/api/stl/invitations', changing(csrfToken, { email, role }));
+
+export const listMesas = () => request<{ mesas: MesaSummary[] }>('/api/mesas');
+
+export const createMesa = (csrfToken: string, input: CreateMesa) =>
+  request<CreatedMesa>('/api/mesas', changing(csrfToken, input));
+
+export const closeMesa = (csrfToken: string, mesaId: string) =>
+  request<{ mesa: Mesa }>(`/api/mesas/${encodeURIComponent(mesaId)}/close`, changing(csrfToken));
+
+export const rotateLink = (csrfToken: string, mesaId: string, role: Role) =>
+  request<RotatedLink>(`/api/mesas/${encodeURIComponent(mesaId)}/links/${role}`, changing(csrfToken));

@@ -1,0 +1,16 @@
+import type { Request } from 'express';
+
+/** The base of the links handed out: the configured public URL, or else the origin the request came to. */
+export function linkBase(req: Request, publicUrl: string | undefined): string {
+  return publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** The link a person opens: the token rides in the fragment, which browsers never send to a server or a log. */
+export function mesaLink(base: string, mesaId: string, token: string): string {
+  return `${base}/mesa/${mesaId}#k=${token}`;
+}
+
+/** An invitation to the STL, one-time; its token rides in the fragment for the same reason. */
+export function invitationLink(base: string, token: string): string {
+  return `${base}/stl/invitacion#t=${token}`;
+}

@@ -1,0 +1,133 @@
+import { Router } from 'express';
+import {
+  ADMIN_ACTOR_NAME,
+  REVIEW_STATUS_LABELS,
+  acceptsObservations,
+  canTransition,
+  commitmentFields,
+  createObservationSchema,
+  reviewInboxQuerySchema,
+  setReviewStatusSchema,
+  type AuthoredObservation,
+  type CommitmentVersion,
+  type Mesa,
+  type ReviewedVersion,
+} from '@cocrea/shared';
+import { generateId } from '../auth/tokens';
+import type { AccountStore, CommitmentStore, MesaStore, ReviewStore } from '../storage/Storage';
+import { HttpError } from './HttpError';
+import { findVersion } from './params';
+import { requireStl, type StlActor, type StlAuthOptions } from './stlAuth';
+import { parseBody, parseQuery } from './validate';
+
+export interface ReviewRouterOptions extends StlAuthOptions {
+  store: MesaStore & CommitmentStore & ReviewStore & AccountStore;
+}
+
+/**
+ * `/api/review`: the STL reviews the versions the mesas saved. An inbox of every version, one version with its
+ * history and observations, moving it through the review statuses (`REVIEW_TRANSITIONS`), and observations on
+ * its fields. Members with the `stl` role and the admin token only.
+ */
+export function reviewRouter(options: ReviewRouterOptions): Router {
+  const { store } = options;
+  const router = Router();
+
+  router.get('/versions', async (req, res) => {
+    await requireStl(req, options);
+    const { theme, mesa, status } = parseQuery(reviewInboxQuerySchema, req.query);
+    const versions = await store.listReviewVersions({ theme, mesaId: mesa, status });
+    res.set('cache-control', 'no-store').json({ versions });
+  });
+
+  router.get('/mesas/:id/versions/:number', async (req, res) => {
+    await requireStl(req, options);
+    const { mesa, version } = await findVersion(store, req.params);
+    res.set('cache-control', 'no-store').json(await reviewed(store, mesa, version));
+  });
+
+  router.post('/mesas/:id/versions/:number/status', async (req, res) => {
+    const actor = await requireStl(req, options);
+    const { mesa, version } = await findVersion(store, req.params);
+    const { status, from } = parseBody(setReviewStatusSchema, req.body);
+    if (!canTransition(from, status)) {
+      const message = `Una versión «${REVIEW_STATUS_LABELS[from]}» no puede pasar a «${REVIEW_STATUS_LABELS[status]}».`;
+      throw new HttpError(409, 'transition_not_allowed', message);
+    }
+    const result = await store.setReviewStatus(mesa.id, version.number, {
+      from,
+      to: status,
+      memberId: memberId(actor),
+      at: new Date().toISOString(),
+    });
+    if (!result.ok && result.reason === 'stale') {
+      const message = `Alguien más cambió el estado de esta versión: ahora está «${REVIEW_STATUS_LABELS[version.status]}». Revise y vuelva a intentarlo.`;
+      throw new HttpError(409, 'stale_status', message);
+    }
+    if (!result.ok && result.reason === 'not_newest') {
+      const message = 'Solo se publica la versión aprobada más reciente de la mesa.';
+      throw new HttpError(409, 'not_newest_approved', message);
+    }
+    if (!result.ok) throw new HttpError(404, 'version_not_found', 'Esa versión del compromiso no existe.');
+    const updated = await findVersion(store, req.params);
+    res.json(await reviewed(store, updated.mesa, updated.version));
+  });
+
+  router.post('/mesas/:id/versions/:number/observations', async (req, res) => {
+    const actor = await requireStl(req, options);
+    const { mesa, version } = await findVersion(store, req.params);
+    const { path, text } = parseBody(createObservationSchema, req.body);
+    if (path !== '' && !commitmentFields(version.commitment).some((field) => field.path === path)) {
+      const message = 'Ese campo no existe en esta versión del compromiso.';
+      throw new HttpError(400, 'invalid_body', message, { path: message });
+    }
+    if (!acceptsObservations(version.status)) {
+      const message = 'Solo se hacen observaciones a una versión en revisión o con observaciones.';
+      throw new HttpError(409, 'observations_closed', message);
+    }
+    const observation = {
+      id: generateId(),
+      versionNumber: version.number,
+      path,
+      text,
+      createdAt: new Date().toISOString(),
+    };
+    await store.addObservation({ ...observation, mesaId: mesa.id, memberId: memberId(actor) });
+    const created: AuthoredObservation = { ...observation, author: actorName(actor) };
+    res.status(201).json(created);
+  });
+
+  return router;
+}
+
+function memberId(actor: StlActor): string | null {
+  return actor.kind === 'member' ? actor.member.id : null;
+}
+
+function actorName(actor: StlActor): string {
+  return actor.kind === 'member' ? actor.member.name : ADMIN_ACTOR_NAME;
+}
+
+/** The STL's view of a version: its history from its creation, and its observations with their authors. */
+async function reviewed(store: ReviewStore, mesa: Mesa, version: CommitmentVersion): Promise<ReviewedVersion> {
+  const [events, observations] = await Promise.all([
+    store.listReviewEvents(mesa.id, version.number),
+    store.listObservations(mesa.id, version.number),
+  ]);
+  return {
+    ...version,
+    mesaTitle: mesa.title,
+    history: [
+      { from: null, to: 'borrador', by: null, at: version.savedAt },
+      ...events.map((e) => ({ from: e.from, to: e.to, by: e.memberName ?? ADMIN_ACTOR_NAME, at: e.at })),
+    ],
+    observations: observations.map(({ id, versionNumber, path, text, createdAt, authorName }) => ({
+      id,
+      versionNumber,
+      path,
+      text,
+      createdAt,
+      author: authorName ?? ADMIN_ACTOR_NAME,
+    })),
+  };
+}

@@ -1,0 +1,133 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import {
+  acceptInvitationSchema,
+  createInvitationSchema,
+  createMemberSchema,
+  loginSchema,
+  type CreatedInvitation,
+  type StlMember,
+  type StlSession,
+} from '@cocrea/shared';
+import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
+import {
+  INVITATION_TTL_MS,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  csrfTokenFor,
+  sessionCookieOptions,
+} from '../auth/stlSessions';
+import { generateId, generateToken, hashToken } from '../auth/tokens';
+import { requireAdmin } from './auth';
+import { HttpError } from './HttpError';
+import { invitationLink, linkBase } from './links';
+import { passwordThrottle } from './loginThrottle';
+import { requireOwnOrigin } from './origin';
+import { requireMember, requireRole, type StlAuthOptions } from './stlAuth';
+import { parseBody } from './validate';
+
+export interface StlRouterOptions extends StlAuthOptions {
+  publicUrl?: string | undefined;
+}
+
+const emailTaken = () => new HttpError(409, 'email_taken', 'Ese correo electrónico ya tiene una cuenta del STL.');
+
+/**
+ * `/api/stl`: the STL's accounts. The admin token makes the first member (and any, for scripts); members log in
+ * with e-mail and password into a cookie session, and invite others with one-time links.
+ */
+export function stlRouter(options: StlRouterOptions): Router {
+  const { store, adminToken, allowedOrigins, publicUrl } = options;
+  const router = Router();
+  // Made now, so that the first unknown e-mail takes no longer to refuse than any later one.
+  void decoyHash();
+  const loginThrottle = passwordThrottle({ perEmail: true });
+  const invitationThrottle = passwordThrottle({ perEmail: false });
+  const ownOrigin: RequestHandler = (req, _res, next) => {
+    requireOwnOrigin(req, allowedOrigins);
+    next();
+  };
+
+  router.post('/members', async (req, res) => {
+    requireAdmin(req, adminToken);
+    const input = parseBody(createMemberSchema, req.body);
+    const member = await store.addMember({
+      id: generateId(),
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      createdAt: new Date().toISOString(),
+    });
+    if (!member) throw emailTaken();
+    res.status(201).json({ member });
+  });
+
+  // A login form posted from another site would log the victim into the attacker's account: same origin only.
+  router.post('/login', ownOrigin, ...loginThrottle, async (req, res) => {
+    const { email, password } = parseBody(loginSchema, req.body);
+    const found = await store.findMemberByEmail(email);
+    // Unknown e-mail or wrong password: the same answer, after the same work.
+    const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
+    if (!found || !ok) throw new HttpError(401, 'invalid_credentials', 'Correo electrónico o contraseña incorrectos.');
+    const { passwordHash: _hash, ...member } = found;
+    res.json(await startSession(req, res, member));
+  });
+
+  router.post('/logout', async (req, res) => {
+    const { token } = await requireMember(req, options);
+    await store.deleteSession(hashToken(token));
+    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req.secure)).status(204).end();
+  });
+
+  router.get('/me', async (req, res) => {
+    const { member, token } = await requireMember(req, options);
+    const session: StlSession = { member, csrfToken: csrfTokenFor(token) };
+    res.set('cache-control', 'no-store').json(session);
+  });
+
+  router.post('/invitations', async (req, res) => {
+    const { member } = await requireMember(req, options);
+    requireRole(member, ['stl']);
+    const { email, role } = parseBody(createInvitationSchema, req.body);
+    if (await store.findMemberByEmail(email)) throw emailTaken();
+    const token = generateToken();
+    const expiresAt = Date.now() + INVITATION_TTL_MS;
+    await store.addInvitation({ tokenHash: hashToken(token), email, role, invitedBy: member.id, expiresAt });
+    const invitation: CreatedInvitation = {
+      email,
+      role,
+      expiresAt: new Date(expiresAt).toISOString(),
+      link: invitationLink(linkBase(req, publicUrl), token),
+    };
+    res.status(201).set('cache-control', 'no-store').json(invitation);
+  });
+
+  router.post('/invitations/accept', ownOrigin, ...invitationThrottle, async (req, res) => {
+    const input = parseBody(acceptInvitationSchema, req.body);
+    const accepted = await store.acceptInvitation(hashToken(input.token), Date.now(), {
+      id: generateId(),
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      createdAt: new Date().toISOString(),
+    });
+    if (!accepted.ok && accepted.reason === 'email_taken') throw emailTaken();
+    if (!accepted.ok) {
+      const message = 'La invitación no es válida: ya se usó, venció o el enlace está incompleto. Pida una nueva.';
+      throw new HttpError(410, 'invitation_invalid', message);
+    }
+    res.status(201).json(await startSession(req, res, accepted.member));
+  });
+
+  /** A new session for `member`: its secret goes in the cookie and its hash in storage. */
+  async function startSession(req: Request, res: Response, member: StlMember): Promise<StlSession> {
+    const token = generateToken();
+    const now = Date.now();
+    await store.addSession({ tokenHash: hashToken(token), memberId: member.id, expiresAt: now + SESSION_TTL_MS }, now);
+    res
+      .cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(req.secure), maxAge: SESSION_TTL_MS })
+      .set('cache-control', 'no-store');
+    return { member, csrfToken: csrfTokenFor(token) };
+  }
+
+  return router;
+}

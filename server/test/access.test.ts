@@ -1,0 +1,601 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, createDefaultAgenda, type ReviewStatus, type Role, type StlRole } from '@cocrea/shared';
+import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
+import { hashPassword } from '../src/auth/passwords';
+import { csrfTokenFor } from '../src/auth/stlSessions';
+import { generateId, generateToken, hashToken } from '../src/auth/tokens';
+import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/testServer';
+
+/**
+ * Every endpoint of the API against every kind of caller: nobody, a mesa's three capability links, a follow-up
+ * member, an STL member and the admin token. Then bad input against each endpoint that takes any, which must be
+ * answered 4xx and never 500; and the public endpoints searched for anything that must never be published.
+ *
+ * State is set up through storage, not the API, so each case starts from its own fresh mesa quickly and the
+ * API's rate limit only counts the calls under test.
+ */
+
+type Actor = Role | 'none' | StlRole | 'admin';
+const ACTORS: readonly Actor[] = ['none', 'observer', 'participant', 'facilitator', 'seguimiento', 'stl', 'admin'];
+
+/** Who may call an endpoint. */
+type Access =
+  /** Anyone, no credentials. */
+  | 'public'
+  /** Any of the mesa's links. */
+  | 'mesa'
+  /** The mesa's facilitator link only (the other links: 403). */
+  | 'facilitator'
+  /** The admin token, or a member with the `stl` role (a follow-up member: 403). */
+  | 'stl'
+  /** The admin token, or any member. */
+  | 'followup'
+  /** The admin token only. */
+  | 'admin'
+  /** Any member's session (not the admin token). */
+  | 'session'
+  /** A session of a member with the `stl` role (a follow-up member: 403). */
+  | 'stlSession';
+
+function expected(access: Access, actor: Actor, ok: number): number {
+  const isMesa = actor === 'observer' || actor === 'participant' || actor === 'facilitator';
+  const isMember = actor === 'stl' || actor === 'seguimiento';
+  switch (access) {
+    case 'public':
+      return ok;
+    case 'mesa':
+      return isMesa ? ok : 401;
+    case 'facilitator':
+      return actor === 'facilitator' ? ok : isMesa ? 403 : 401;
+    case 'stl':
+      return actor === 'stl' || actor === 'admin' ? ok : actor === 'seguimiento' ? 403 : 401;
+    case 'followup':
+      return isMember || actor === 'admin' ? ok : 401;
+    case 'admin':
+      return actor === 'admin' ? ok : 401;
+    case 'session':
+      return isMember ? ok : 401;
+    case 'stlSession':
+      return actor === 'stl' ? ok : actor === 'seguimiento' ? 403 : 401;
+  }
+}
+
+/** One fresh mesa with its links and a saved version 1 in a given review status. */
+interface World {
+  mesaId: string;
+  date: string;
+  tokens: Record<Role, string>;
+}
+
+/** The paths a version takes to reach each status. */
+const ROUTE: Record<'borrador' | 'en_revision' | 'publicado', ReviewStatus[]> = {
+  borrador: [],
+  en_revision: ['en_revision'],
+  publicado: ['en_revision', 'aprobado', 'publicado'],
+};
+
+interface Endpoint {
+  method: string;
+  path: (w: World) => string;
+  access: Access;
+  ok: number;
+  body?: (w: World) => unknown;
+  /** Where version 1 of the case's mesa stands; `borrador` if not said. */
+  version?: keyof typeof ROUTE;
+}
+
+const v1 = (w: World) => `/api/review/mesas/${w.mesaId}/versions/1`;
+const mesa = (w: World) => `/api/mesas/${w.mesaId}`;
+
+/** Every route of the API (app.ts and its routers), with a body that would succeed. */
+const ENDPOINTS: Endpoint[] = [
+  { method: 'GET', path: () => '/api/health', access: 'public', ok: 200 },
+  { method: 'GET', path: () => '/api/time', access: 'public', ok: 200 },
+  // mesaAdminRouter
+  {
+    method: 'POST',
+    path: () => '/api/mesas',
+    access: 'stl',
+    ok: 201,
+    body: () => ({ title: 'Otra mesa', theme: 'movilidad', date: '2026-11-21' }),
+  },
+  { method: 'GET', path: () => '/api/mesas', access: 'stl', ok: 200 },
+  { method: 'POST', path: (w) => `${mesa(w)}/close`, access: 'stl', ok: 200 },
+  { method: 'POST', path: (w) => `${mesa(w)}/links/participant`, access: 'stl', ok: 200 },
+  // mesasRouter
+  { method: 'GET', path: (w) => `${mesa(w)}/session`, access: 'mesa', ok: 200 },
+  {
+    method: 'POST',
+    path: (w) => `${mesa(w)}/join`,
+    access: 'mesa',
+    ok: 201,
+    body: () => ({ name: 'Zoe', sector: 'academia', organization: 'UAEMéx', acceptsChathamHouse: true }),
+  },
+  // agendaRouter
+  { method: 'GET', path: (w) => `${mesa(w)}/agenda`, access: 'mesa', ok: 200 },
+  {
+    method: 'PUT',
+    path: (w) => `${mesa(w)}/agenda`,
+    access: 'facilitator',
+    ok: 200,
+    body: (w) => ({ agenda: createDefaultAgenda(w.date) }),
+  },
+  {
+    method: 'POST',
+    path: (w) => `${mesa(w)}/agenda/commands`,
+    access: 'facilitator',
+    ok: 200,
+    body: () => ({ type: 'start' }),
+  },
+  {
+    method: 'POST',
+    path: (w) => `${mesa(w)}/agenda/locks`,
+    access: 'facilitator',
+    ok: 200,
+    body: () => ({ tool: 'tree', mode: 'locked' }),
+  },
+  // commitmentRouter
+  {
+    method: 'POST',
+    path: (w) => `${mesa(w)}/commitment/versions`,
+    access: 'facilitator',
+    ok: 201,
+    body: (w) => ({ commitment: { ...seed004Commitment, mesaId: w.mesaId } }),
+  },
+  { method: 'GET', path: (w) => `${mesa(w)}/commitment/versions`, access: 'mesa', ok: 200 },
+  { method: 'GET', path: (w) => `${mesa(w)}/commitment/versions/1`, access: 'mesa', ok: 200 },
+  { method: 'GET', path: (w) => `${mesa(w)}/commitment/observations`, access: 'mesa', ok: 200 },
+  // stlRouter
+  {
+    method: 'POST',
+    path: () => '/api/stl/members',
+    access: 'admin',
+    ok: 201,
+    body: () => ({ email: `${generateId()}@infoem.org.mx`, name: 'Nueva', password: 'una frase bastante larga' }),
+  },
+  {
+    method: 'POST',
+    path: () => '/api/stl/login',
+    access: 'public',
+    ok: 200,
+    body: () => ({ email: MEMBERS.stl.email, password: PASSWORD }),
+  },
+  { method: 'GET', path: () => '/api/stl/me', access: 'session', ok: 200 },
+  { method: 'POST', path: () => '/api/stl/logout', access: 'session', ok: 204 },
+  {
+    method: 'POST',
+    path: () => '/api/stl/invitations',
+    access: 'stlSession',
+    ok: 201,
+    body: () => ({ email: `${generateId()}@uaemex.mx`, role: 'seguimiento' }),
+  },
+  {
+    method: 'POST',
+    path: () => '/api/stl/invitations/accept',
+    access: 'public',
+    ok: 201,
+    body: async () => ({ token: await freshInvitation(), name: 'Invitada', password: 'otra frase bastante larga' }),
+  },
+  // reviewRouter
+  { method: 'GET', path: () => '/api/review/versions?status=borrador', access: 'stl', ok: 200 },
+  { method: 'GET', path: v1, access: 'stl', ok: 200 },
+  {
+    method: 'POST',
+    path: (w) => `${v1(w)}/status`,
+    access: 'stl',
+    ok: 200,
+    body: () => ({ status: 'en_revision', from: 'borrador' }),
+  },
+  {
+    method: 'POST',
+    path: (w) => `${v1(w)}/observations`,
+    access: 'stl',
+    ok: 201,
+    body: () => ({ path: 'problem', text: 'Precise el problema.' }),
+    version: 'en_revision',
+  },
+  // followupRouter
+  {
+    method: 'PUT',
+    path: (w) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1`,
+    access: 'followup',
+    ok: 200,
+    body: () => ({ level: 'limitado', evidence: ['https://infoem.org.mx/acta.pdf'] }),
+    version: 'publicado',
+  },
+  // tableroRouter
+  { method: 'GET', path: () => '/api/tablero', access: 'public', ok: 200 },
+  { method: 'GET', path: () => '/api/tablero.csv', access: 'public', ok: 200 },
+  { method: 'GET', path: () => '/api/tablero/diccionario', access: 'public', ok: 200 },
+];
+
+const PASSWORD = 'contraseña de prueba larga';
+const MEMBERS: Record<StlRole, { id: string; email: string; name: string }> = {
+  stl: { id: generateId(), email: 'revisora@infoem.org.mx', name: 'Revisora Distintiva' },
+  seguimiento: { id: generateId(), email: 'seguimiento@infoem.org.mx', name: 'Seguidora Distintiva' },
+};
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+  // One scrypt hash for both accounts: the login case needs a real one.
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const role of ['stl', 'seguimiento'] as const) {
+    await t.storage.addMember({ ...MEMBERS[role], role, passwordHash, createdAt: new Date().toISOString() });
+  }
+});
+afterAll(() => t.close());
+
+async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
+  const mesaId = generateId();
+  const date = '2026-11-21';
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, generateToken()])) as Record<Role, string>;
+  await t.storage.createMesa(
+    {
+      id: mesaId,
+      title: 'Mesa de acceso',
+      theme: 'movilidad',
+      date,
+      createdAt: new Date().toISOString(),
+      closedAt: null,
+    },
+    ROLES.map((role) => ({ role, tokenHash: hashToken(tokens[role]) })),
+  );
+  await t.storage.addCommitmentVersion(mesaId, {
+    stage: { status: 'not_started', number: 0, name: 'Registro' },
+    contentHash: 'f'.repeat(64),
+    commitment: { ...seed004Commitment, mesaId },
+  });
+  let from: ReviewStatus = 'borrador';
+  for (const to of ROUTE[version]) {
+    await t.storage.setReviewStatus(mesaId, 1, { from, to, memberId: null, at: new Date().toISOString() });
+    from = to;
+  }
+  return { mesaId, date, tokens };
+}
+
+/** A one-time invitation to accept; its token. */
+async function freshInvitation(): Promise<string> {
+  const token = generateToken();
+  await t.storage.addInvitation({
+    tokenHash: hashToken(token),
+    email: `${generateId()}@invitada.mx`,
+    role: 'stl',
+    invitedBy: MEMBERS.stl.id,
+    expiresAt: Date.now() + 60_000,
+  });
+  return token;
+}
+
+/** The headers `actor` sends: a mesa link as a bearer token, a member's session cookie with its CSRF, or the admin token. */
+async function credentials(actor: Actor, w: World): Promise<Record<string, string>> {
+  if (actor === 'none') return {};
+  if (actor === 'admin') return { authorization: `Bearer ${ADMIN_TOKEN}` };
+  if (actor === 'stl' || actor === 'seguimiento') {
+    // A session of its own per request: logging out must not end the next case's.
+    const token = generateToken();
+    await t.storage.addSession(
+      { tokenHash: hashToken(token), memberId: MEMBERS[actor].id, expiresAt: Date.now() + 60_000 },
+      Date.now(),
+    );
+    return { cookie: `cocrea_stl=${token}`, 'x-cocrea-csrf': csrfTokenFor(token), origin: t.baseUrl };
+  }
+  return { authorization: `Bearer ${w.tokens[actor]}` };
+}
+
+async function send(actor: Actor, w: World, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${t.baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(await credentials(actor, w)) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Every `router.<method>('<path>'` and `api.<method>('<path>'` in the server's HTTP modules. */
+function routesInSource(): string[] {
+  const dir = new URL('../src/http/', import.meta.url);
+  return readdirSync(dir).flatMap((file) =>
+    [
+      ...readFileSync(new URL(file, dir), 'utf8').matchAll(
+        /\b(?:router|api)\.(get|post|put|patch|delete)\(\s*'([^']+)'/g,
+      ),
+    ].map(([, method, path]) => `${method!.toUpperCase()} ${file} ${path}`),
+  );
+}
+
+describe('who may call what', () => {
+  it('the table lists every route the server has', () => {
+    // A new route fails this until it is added to ENDPOINTS with who may call it.
+    expect(routesInSource().length, routesInSource().join('\n')).toBe(ENDPOINTS.length);
+  });
+
+  for (const endpoint of ENDPOINTS) {
+    const name = `${endpoint.method} ${endpoint.path({ mesaId: ':id', date: '', tokens: {} as World['tokens'] })}`;
+    it(`${name}: ${endpoint.access}`, async () => {
+      const answers: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const actor of ACTORS) {
+        const w = await world(endpoint.version);
+        const res = await send(actor, w, endpoint.method, endpoint.path(w), await endpoint.body?.(w));
+        await res.arrayBuffer();
+        answers[actor] = res.status;
+        wanted[actor] = expected(endpoint.access, actor, endpoint.ok);
+      }
+      expect(answers).toEqual(wanted);
+    });
+  }
+});
+
+interface BadInput {
+  name: string;
+  actor: Actor;
+  method: string;
+  path: (w: World) => string;
+  body?: unknown;
+  status: number;
+  version?: keyof typeof ROUTE;
+}
+
+const UNKNOWN_MESA = 'AAAAAAAAAAAAAAAA';
+const NOT_JSON = '{"title": ';
+
+/** Bad ids, numbers, queries and bodies: each answered with its 4xx, never a 500. */
+const BAD_INPUTS: BadInput[] = [
+  ...[
+    ['GET', 'session'],
+    ['POST', 'join'],
+    ['GET', 'agenda'],
+    ['PUT', 'agenda'],
+    ['POST', 'agenda/commands'],
+    ['POST', 'agenda/locks'],
+    ['POST', 'commitment/versions'],
+    ['GET', 'commitment/versions'],
+    ['GET', 'commitment/versions/1'],
+    ['GET', 'commitment/observations'],
+  ].flatMap(([method, rest]) =>
+    [UNKNOWN_MESA, 'corto', '..%2F..%2Fetc'].map((id) => ({
+      name: `${method} ${rest} of mesa ${id}`,
+      actor: 'facilitator' as const,
+      method: method!,
+      path: () => `/api/mesas/${id}/${rest}`,
+      body: method === 'GET' ? undefined : {},
+      status: 404,
+    })),
+  ),
+  ...['close', 'links/observer'].map((rest) => ({
+    name: `POST ${rest} of an unknown mesa`,
+    actor: 'admin' as const,
+    method: 'POST',
+    path: () => `/api/mesas/${UNKNOWN_MESA}/${rest}`,
+    status: 404,
+  })),
+  {
+    name: 'a link for a role that does not exist',
+    actor: 'admin',
+    method: 'POST',
+    path: (w) => `${mesa(w)}/links/admin`,
+    status: 404,
+  },
+  ...['0', '99', 'uno', '1.5', '-1', '9999999999'].map((n) => ({
+    name: `version ${n} of the mesa`,
+    actor: 'observer' as const,
+    method: 'GET',
+    path: (w: World) => `${mesa(w)}/commitment/versions/${n}`,
+    status: 404,
+  })),
+  ...['0', '99', 'uno'].flatMap((n) => [
+    {
+      name: `review of version ${n}`,
+      actor: 'stl' as const,
+      method: 'GET',
+      path: (w: World) => `/api/review/mesas/${w.mesaId}/versions/${n}`,
+      status: 404,
+    },
+    {
+      name: `moving version ${n}`,
+      actor: 'stl' as const,
+      method: 'POST',
+      path: (w: World) => `/api/review/mesas/${w.mesaId}/versions/${n}/status`,
+      body: { status: 'en_revision', from: 'borrador' },
+      status: 404,
+    },
+    {
+      name: `observing version ${n}`,
+      actor: 'admin' as const,
+      method: 'POST',
+      path: (w: World) => `/api/review/mesas/${w.mesaId}/versions/${n}/observations`,
+      body: { path: '', text: 'x' },
+      status: 404,
+    },
+  ]),
+  {
+    name: 'review of an unknown mesa',
+    actor: 'stl',
+    method: 'GET',
+    path: () => `/api/review/mesas/${UNKNOWN_MESA}/versions/1`,
+    status: 404,
+  },
+  // Bodies
+  ...[
+    ['POST', '/api/mesas', 'admin'],
+    ['POST', 'join', 'participant'],
+    ['PUT', 'agenda', 'facilitator'],
+    ['POST', 'agenda/commands', 'facilitator'],
+    ['POST', 'agenda/locks', 'facilitator'],
+    ['POST', 'commitment/versions', 'facilitator'],
+    ['POST', '/api/stl/members', 'admin'],
+    ['POST', '/api/stl/login', 'none'],
+    ['POST', '/api/stl/invitations', 'stl'],
+    ['POST', '/api/stl/invitations/accept', 'none'],
+    ['POST', 'status', 'stl'],
+    ['POST', 'observations', 'stl'],
+    ['PUT', 'followup', 'seguimiento'],
+  ].flatMap(([method, where, actor]) => {
+    const path = (w: World) =>
+      where!.startsWith('/')
+        ? where!
+        : where === 'status' || where === 'observations'
+          ? `${v1(w)}/${where}`
+          : where === 'followup'
+            ? `/api/followup/mesas/${w.mesaId}/activities/la1-a1`
+            : `${mesa(w)}/${where}`;
+    const version = where === 'followup' ? ('publicado' as const) : ('en_revision' as const);
+    return [
+      { body: {}, status: 400, what: 'an empty object' },
+      { body: [], status: 400, what: 'an array' },
+      {
+        body: { title: 7, status: 'x', path: '<script>', text: 7, level: 'todo', evidence: 'x', type: 'x' },
+        status: 400,
+        what: 'wrong types',
+      },
+      { body: NOT_JSON, status: 400, what: 'broken JSON' },
+    ].map(({ body, status, what }) => ({
+      name: `${method} ${where} with ${what}`,
+      actor: actor as Actor,
+      method: method!,
+      path,
+      body,
+      status,
+      version,
+    }));
+  }),
+  {
+    name: 'an observation on a field the version lacks',
+    actor: 'stl',
+    method: 'POST',
+    path: (w) => `${v1(w)}/observations`,
+    body: { path: 'responsibles.nadie.name', text: 'x' },
+    status: 400,
+    version: 'en_revision',
+  },
+  {
+    name: 'an unknown status',
+    actor: 'stl',
+    method: 'POST',
+    path: (w) => `${v1(w)}/status`,
+    body: { status: 'archivado', from: 'borrador' },
+    status: 400,
+  },
+  {
+    name: 'progress of an activity the published version lacks',
+    actor: 'seguimiento',
+    method: 'PUT',
+    path: (w) => `/api/followup/mesas/${w.mesaId}/activities/no-existe`,
+    body: { level: 'limitado', evidence: ['https://x.mx'] },
+    status: 404,
+    version: 'publicado',
+  },
+  {
+    name: 'progress on a mesa with nothing published',
+    actor: 'stl',
+    method: 'PUT',
+    path: (w) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1`,
+    body: { level: 'limitado', evidence: ['https://x.mx'] },
+    status: 404,
+  },
+  {
+    name: 'progress on an unknown mesa',
+    actor: 'admin',
+    method: 'PUT',
+    path: () => `/api/followup/mesas/${UNKNOWN_MESA}/activities/la1-a1`,
+    body: { level: 'limitado', evidence: ['https://x.mx'] },
+    status: 404,
+  },
+  ...['theme=deportes', 'status=cerrado', 'mesa=%00', 'status=a&status=b', 'theme[x]=1', 'otro=1'].map((query) => ({
+    name: `the inbox with ${query}`,
+    actor: 'admin' as const,
+    method: 'GET',
+    path: () => `/api/review/versions?${query}`,
+    status: 400,
+  })),
+];
+
+describe('bad input is refused with its 4xx, never a 500', () => {
+  for (const bad of BAD_INPUTS) {
+    it(bad.name, async () => {
+      const w = await world(bad.version);
+      const res = await send(bad.actor, w, bad.method, bad.path(w), bad.body);
+      const body = (await res.json()) as { error?: { code?: string } };
+      expect(res.status).toBe(bad.status);
+      expect(body.error?.code).toEqual(expect.any(String));
+    });
+  }
+});
+
+describe('the public endpoints publish nothing private', () => {
+  it('no draft, observation, participant, member or co-responsible person', async () => {
+    const secrets = {
+      liveDraft: 'TEXTO-DEL-BORRADOR-EN-VIVO',
+      unpublished: 'VERSION-NO-PUBLICADA',
+      observation: 'OBSERVACION-INTERNA-DEL-STL',
+      participant: 'Participante Distintiva Ximena',
+      person: 'Persona Corresponsable Distintiva',
+    };
+    const w = await world();
+    const published = { ...seed004Commitment, mesaId: w.mesaId };
+    // Version 2, published, names its co-responsible person; version 3 is saved but never published.
+    await t.storage.addCommitmentVersion(w.mesaId, {
+      stage: { status: 'finished', number: 7, name: 'Cierre' },
+      contentHash: 'e'.repeat(64),
+      commitment: { ...published, coResponsible: { organization: 'Red Distintiva AC', person: secrets.person } },
+    });
+    await t.storage.addCommitmentVersion(w.mesaId, {
+      stage: { status: 'finished', number: 7, name: 'Cierre' },
+      contentHash: 'd'.repeat(64),
+      commitment: { ...published, finalResult: secrets.unpublished },
+    });
+    let from: ReviewStatus = 'borrador';
+    for (const to of ROUTE.publicado) {
+      const at = new Date().toISOString();
+      await t.storage.setReviewStatus(w.mesaId, 2, { from, to, memberId: MEMBERS.stl.id, at });
+      if (to === 'en_revision') {
+        await t.storage.addObservation({
+          id: generateId(),
+          mesaId: w.mesaId,
+          versionNumber: 2,
+          path: 'problem',
+          text: secrets.observation,
+          memberId: MEMBERS.stl.id,
+          createdAt: at,
+        });
+      }
+      from = to;
+    }
+    await t.storage.addParticipant(
+      w.mesaId,
+      {
+        id: generateId(),
+        role: 'participant',
+        name: secrets.participant,
+        sector: 'academia',
+        organization: 'UAEMéx',
+        color: '#1f77b4',
+      },
+      hashToken(generateToken()),
+    );
+    const doc = new Y.Doc();
+    doc.getMap('commitment').set('finalResult', secrets.liveDraft);
+    await t.storage.appendUpdate(w.mesaId, Y.encodeStateAsUpdate(doc));
+    await send('seguimiento', w, 'PUT', `/api/followup/mesas/${w.mesaId}/activities/la1-a1`, {
+      level: 'completo',
+      evidence: ['https://infoem.org.mx/acta.pdf'],
+      note: 'Acta firmada.',
+    });
+
+    for (const path of ['/api/tablero', '/api/tablero.csv', '/api/tablero/diccionario', '/api/health', '/api/time']) {
+      const res = await fetch(`${t.baseUrl}${path}`);
+      expect(res.status, path).toBe(200);
+      const text = await res.text();
+      for (const secret of [...Object.values(secrets), MEMBERS.stl.name, MEMBERS.seguimiento.name]) {
+        expect(text, `${path} shows ${secret}`).not.toContain(secret);
+      }
+      // And yet the board does show the published commitment.
+      if (path === '/api/tablero') expect(text).toContain('Red Distintiva AC');
+      if (path.startsWith('/api/tablero') && !path.endsWith('diccionario')) {
+        expect(text, path).toContain('https://infoem.org.mx/acta.pdf');
+      }
+    }
+  });
+});

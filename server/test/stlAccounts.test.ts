@@ -1,0 +1,303 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CreatedInvitation, StlSession } from '@cocrea/shared';
+import { ANA, StlBrowser, bootstrapMember, type ErrorBody } from './support/stlBrowser';
+import { startTestServer, type TestServer } from './support/testServer';
+
+let t: TestServer;
+beforeEach(async () => {
+  t = await startTestServer();
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await t.close();
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Moves the clock every Date of the server reads (it runs in this process); timers keep running. */
+function travel(ms: number): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + ms);
+}
+
+async function loggedIn(): Promise<StlBrowser> {
+  await bootstrapMember(t);
+  const browser = new StlBrowser(t);
+  expect((await browser.login()).status).toBe(200);
+  return browser;
+}
+
+async function invite(by: StlBrowser, email: string): Promise<string> {
+  const answer = await by.call<CreatedInvitation>('POST', '/api/stl/invitations', { email });
+  expect(answer.status).toBe(201);
+  return new URL(answer.body.link).hash.replace('#t=', '');
+}
+
+describe('the first account', () => {
+  it('is made with the admin token, and shows no password hash', async () => {
+    const answer = await bootstrapMember(t);
+    expect(answer.status).toBe(201);
+    expect(answer.body).toEqual({
+      member: { id: expect.any(String), email: ANA.email, name: ANA.name, role: 'stl', createdAt: expect.any(String) },
+    });
+  });
+
+  it('is refused without the admin token, and a second account for the same e-mail in any case', async () => {
+    const browser = new StlBrowser(t);
+    expect((await browser.call('POST', '/api/stl/members', ANA)).status).toBe(401);
+    await bootstrapMember(t);
+    const again = await bootstrapMember(t, { ...ANA, email: ANA.email.toUpperCase() });
+    expect(again.status).toBe(409);
+    expect((again.body as unknown as ErrorBody).error.message).toBe(
+      'Ese correo electrónico ya tiene una cuenta del STL.',
+    );
+  });
+
+  it('needs a password of at least 12 characters and a valid e-mail, said in Spanish', async () => {
+    const answer = await bootstrapMember(t, { ...ANA, email: 'ana@', password: 'corta' });
+    expect(answer.status).toBe(400);
+    expect((answer.body as unknown as ErrorBody).error.fields).toEqual({
+      email: 'Escriba un correo electrónico válido (nombre@dominio.mx).',
+      password: 'La contraseña debe tener al menos 12 caracteres.',
+    });
+  });
+
+  it('keeps the password as a scrypt hash with its parameters and a 16-byte salt', async () => {
+    await bootstrapMember(t);
+    const db = new Database(join(t.dataDir, 'cocrea.sqlite'), { readonly: true });
+    const stored = db.prepare('SELECT password_hash FROM stl_members').pluck().get() as string;
+    db.close();
+    const [scheme, n, r, p, salt, key] = stored.split('$');
+    expect([scheme, n, r, p]).toEqual(['scrypt', '32768', '8', '1']);
+    expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
+    expect(Buffer.from(key!, 'base64')).toHaveLength(32);
+    expect(stored).not.toContain(ANA.password);
+  });
+});
+
+describe('logging in', () => {
+  it('with e-mail (in any case) and password answers the member and the CSRF token, as /me does', async () => {
+    await bootstrapMember(t);
+    const browser = new StlBrowser(t);
+    const login = await browser.login(` ${ANA.email.toUpperCase()} `);
+    expect(login.status).toBe(200);
+    expect(login.body.member.email).toBe(ANA.email);
+    expect(login.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(login.headers.get('cache-control')).toBe('no-store');
+    const me = await browser.call<StlSession>('GET', '/api/stl/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual(login.body);
+  });
+
+  it('gives a wrong password and an unknown e-mail the same answer', async () => {
+    await bootstrapMember(t);
+    const wrongPassword = await new StlBrowser(t).login(ANA.email, 'no es la contraseña');
+    const unknownEmail = await new StlBrowser(t).login('nadie@infoem.org.mx', ANA.password);
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    expect(wrongPassword.body).toEqual(unknownEmail.body);
+    expect(wrongPassword.body.error.message).toBe('Correo electrónico o contraseña incorrectos.');
+    expect(wrongPassword.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('sets an HttpOnly, SameSite=Strict session cookie for the API only, whose secret is not stored', async () => {
+    const browser = await loggedIn();
+    const me = await browser.call('GET', '/api/stl/me');
+    expect(me.status).toBe(200);
+    const login = await fetch(`${t.baseUrl}/api/stl/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ANA.email, password: ANA.password }),
+    });
+    const [cookie] = login.headers.getSetCookie();
+    expect(cookie).toMatch(/^cocrea_stl=[A-Za-z0-9_-]{43};/);
+    const attributes = cookie!.split(';').map((a) => a.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/api', 'max-age=43200']));
+    // Plain HTTP here: Secure is set when the request came over HTTPS (through the proxy).
+    expect(attributes).not.toContain('secure');
+    await t.server.close();
+    const files = ['cocrea.sqlite', 'cocrea.sqlite-wal'].map((f) => {
+      try {
+        return readFileSync(join(t.dataDir, f));
+      } catch {
+        return Buffer.alloc(0);
+      }
+    });
+    for (const file of files) expect(file.includes(browser.cookie!)).toBe(false);
+    t = await startTestServer(t.dataDir);
+  });
+
+  it('is throttled after five failures for one e-mail, in Spanish, even with the right password then', async () => {
+    await bootstrapMember(t);
+    for (let i = 0; i < 5; i++) expect((await new StlBrowser(t).login(ANA.email, `intento ${i}`)).status).toBe(401);
+    const blocked = await new StlBrowser(t).login();
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.message).toBe('Demasiados intentos fallidos. Espere 15 minutos e intente de nuevo.');
+  });
+
+  it('is throttled after twenty failures from one address, whatever the e-mail', async () => {
+    await bootstrapMember(t);
+    for (let i = 0; i < 20; i++) {
+      expect((await new StlBrowser(t).login(`persona${i}@ejemplo.mx`, 'una contraseña cualquiera')).status).toBe(401);
+    }
+    expect((await new StlBrowser(t).login()).status).toBe(429);
+  });
+
+  it('successful logins do not count toward the throttle', async () => {
+    await bootstrapMember(t);
+    for (let i = 0; i < 8; i++) expect((await new StlBrowser(t).login()).status).toBe(200);
+  });
+
+  it('from another site’s form is refused', async () => {
+    await bootstrapMember(t);
+    const answer = await new StlBrowser(t).call<ErrorBody>(
+      'POST',
+      '/api/stl/login',
+      { email: ANA.email, password: ANA.password },
+      { origin: 'https://malicioso.example' },
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.headers.getSetCookie()).toEqual([]);
+  });
+});
+
+describe('a session', () => {
+  it('ends at logout: the cookie is cleared and the old one opens nothing', async () => {
+    const browser = await loggedIn();
+    const cookie = browser.cookie;
+    const logout = await browser.call('POST', '/api/stl/logout');
+    expect(logout.status).toBe(204);
+    expect(browser.cookie).toBeNull();
+    browser.cookie = cookie;
+    const me = await browser.call<ErrorBody>('GET', '/api/stl/me');
+    expect(me.status).toBe(401);
+    expect(me.body.error.message).toBe('Inicie sesión con su cuenta del STL.');
+  });
+
+  it('expires after 12 hours', async () => {
+    const browser = await loggedIn();
+    travel(12 * 60 * 60 * 1000 - 60_000);
+    expect((await browser.call('GET', '/api/stl/me')).status).toBe(200);
+    travel(60_000);
+    expect((await browser.call('GET', '/api/stl/me')).status).toBe(401);
+  });
+
+  it('refuses a change carried by the cookie alone (CSRF) with 403, and one from another origin', async () => {
+    const browser = await loggedIn();
+    const mesa = { title: 'Mesa con sesión', theme: 'movilidad', date: '2026-11-21' };
+    const noToken = await browser.call<ErrorBody>('POST', '/api/mesas', mesa, { csrf: false });
+    expect(noToken.status).toBe(403);
+    expect(noToken.body.error.code).toBe('csrf');
+    const csrf = browser.csrf;
+    browser.csrf = 'A'.repeat(43);
+    expect((await browser.call('POST', '/api/mesas', mesa)).status).toBe(403);
+    browser.csrf = csrf;
+    const foreign = await browser.call<ErrorBody>('POST', '/api/mesas', mesa, { origin: 'https://malicioso.example' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.code).toBe('forbidden_origin');
+    expect((await browser.call('POST', '/api/stl/logout', undefined, { csrf: false })).status).toBe(403);
+    expect((await browser.call('POST', '/api/mesas', mesa)).status).toBe(201);
+  });
+
+  it('of another member has another CSRF token', async () => {
+    const ana = await loggedIn();
+    const token = await invite(ana, 'beto@uaemex.mx');
+    const beto = new StlBrowser(t);
+    await beto.call('POST', '/api/stl/invitations/accept', { token, name: 'Beto', password: 'otra contraseña larga' });
+    beto.csrf = ana.csrf;
+    const mesa = { title: 'Mesa cruzada', theme: 'movilidad', date: '2026-11-21' };
+    expect((await beto.call('POST', '/api/mesas', mesa)).status).toBe(403);
+  });
+});
+
+describe('invitations', () => {
+  it('a member invites; the invitee sets name and password with the one-time link and is logged in', async () => {
+    const ana = await loggedIn();
+    const before = Date.now();
+    const created = await ana.call<CreatedInvitation>('POST', '/api/stl/invitations', { email: 'Beto@UAEMex.mx' });
+    expect(created.status).toBe(201);
+    expect(created.body.email).toBe('beto@uaemex.mx');
+    expect(created.body.link).toMatch(new RegExp(`^${t.baseUrl}/stl/invitacion#t=[A-Za-z0-9_-]{43}$`));
+    const expiresAt = Date.parse(created.body.expiresAt);
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 7 * DAY);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 7 * DAY);
+
+    const beto = new StlBrowser(t);
+    const token = new URL(created.body.link).hash.slice('#t='.length);
+    const accepted = await beto.call<StlSession>('POST', '/api/stl/invitations/accept', {
+      token,
+      name: 'Beto Ruiz',
+      password: 'compromisos 2026',
+    });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.member).toMatchObject({ email: 'beto@uaemex.mx', name: 'Beto Ruiz' });
+    expect(beto.cookie).not.toBeNull();
+    expect((await beto.call<StlSession>('GET', '/api/stl/me')).body.member.name).toBe('Beto Ruiz');
+    expect((await new StlBrowser(t).login('beto@uaemex.mx', 'compromisos 2026')).status).toBe(200);
+  });
+
+  it('need a member’s session: not the admin token, not a cookie-only request', async () => {
+    await bootstrapMember(t);
+    const admin = await fetch(`${t.baseUrl}/api/stl/invitations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer test-admin-token-que-nadie-adivina' },
+      body: JSON.stringify({ email: 'beto@uaemex.mx' }),
+    });
+    expect(admin.status).toBe(401);
+    const ana = new StlBrowser(t);
+    await ana.login();
+    expect((await ana.call('POST', '/api/stl/invitations', { email: 'b@x.mx' }, { csrf: false })).status).toBe(403);
+  });
+
+  it('work once', async () => {
+    const token = await invite(await loggedIn(), 'beto@uaemex.mx');
+    const body = { token, name: 'Beto', password: 'compromisos 2026' };
+    expect((await new StlBrowser(t).call('POST', '/api/stl/invitations/accept', body)).status).toBe(201);
+    const again = await new StlBrowser(t).call<ErrorBody>('POST', '/api/stl/invitations/accept', {
+      ...body,
+      name: 'Intruso',
+    });
+    expect(again.status).toBe(410);
+    expect(again.body.error.message).toBe(
+      'La invitación no es válida: ya se usó, venció o el enlace está incompleto. Pida una nueva.',
+    );
+  });
+
+  it('expire after 7 days', async () => {
+    const token = await invite(await loggedIn(), 'beto@uaemex.mx');
+    travel(7 * DAY + 1000);
+    const late = await new StlBrowser(t).call('POST', '/api/stl/invitations/accept', {
+      token,
+      name: 'Beto',
+      password: 'compromisos 2026',
+    });
+    expect(late.status).toBe(410);
+    expect((await new StlBrowser(t).login('beto@uaemex.mx', 'compromisos 2026')).status).toBe(401);
+  });
+
+  it('are refused for an e-mail that has an account', async () => {
+    const ana = await loggedIn();
+    const answer = await ana.call<ErrorBody>('POST', '/api/stl/invitations', { email: ANA.email });
+    expect(answer.status).toBe(409);
+  });
+
+  it('need the new password to have 12 characters, and a real token', async () => {
+    const token = await invite(await loggedIn(), 'beto@uaemex.mx');
+    const short = await new StlBrowser(t).call<ErrorBody>('POST', '/api/stl/invitations/accept', {
+      token,
+      name: 'Beto',
+      password: 'corta',
+    });
+    expect(short.status).toBe(400);
+    expect(short.body.error.fields?.password).toBe('La contraseña debe tener al menos 12 caracteres.');
+    const forged = await new StlBrowser(t).call('POST', '/api/stl/invitations/accept', {
+      token: 'A'.repeat(43),
+      name: 'Beto',
+      password: 'compromisos 2026',
+    });
+    expect(forged.status).toBe(410);
+  });
+});

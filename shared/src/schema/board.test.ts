@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { BOARD_CSV_COLUMNS, BOARD_LICENSE, boardCsvRows, publicCommitment, sortBoard } from './board';
+import { seed004Commitment } from './fixtures/seed004';
+
+const mesa = { id: 'infoemProactivo1', title: 'Mesa Infoem' };
+
+function published(progress: Parameters<typeof publicCommitment>[0]['progress'] = []) {
+  return publicCommitment({
+    mesa,
+    version: 3,
+    publishedAt: '2026-12-01T18:00:00.000Z',
+    commitment: seed004Commitment,
+    progress,
+  });
+}
+
+describe('a published commitment', () => {
+  it('names the co-responsible organisation but never its person, nor the self-assessment', () => {
+    const json = JSON.stringify(published());
+    expect(json).toContain(seed004Commitment.coResponsible.organization);
+    expect(json).not.toContain(seed004Commitment.coResponsible.person);
+    expect(json).not.toContain(seed004Commitment.criteria.I.note);
+  });
+
+  it('shows each activity’s recorded progress and rolls it up to the commitment', () => {
+    expect(published().completion).toBe('sin_evidencia');
+    const board = published([
+      {
+        activityId: 'la1-a1',
+        level: 'completo',
+        evidence: ['https://infoem.org.mx/acta.pdf'],
+        note: 'Acta de instalación.',
+        updatedAt: '2026-12-02T00:00:00.000Z',
+      },
+      // An activity the version no longer has.
+      { activityId: 'vieja', level: 'completo', evidence: ['https://x.mx'], note: '', updatedAt: '2026-12-02' },
+    ]);
+    const activity = board.linesOfAction[0]!.activities[0]!;
+    expect(activity.progress).toEqual({
+      level: 'completo',
+      evidence: ['https://infoem.org.mx/acta.pdf'],
+      note: 'Acta de instalación.',
+      updatedAt: '2026-12-02T00:00:00.000Z',
+    });
+    expect(board.linesOfAction[0]!.activities[1]!.progress.level).toBe('sin_evidencia');
+    expect(board.completion).toBe('limitado');
+    expect(JSON.stringify(board)).not.toContain('vieja');
+  });
+});
+
+describe('the board', () => {
+  it('orders commitments by the plan’s themes, then by mesa title', () => {
+    const a = { ...published(), theme: 'seguridad' as const, mesaTitle: 'B' };
+    const b = { ...published(), theme: 'movilidad' as const, mesaTitle: 'Z' };
+    const c = { ...published(), theme: 'seguridad' as const, mesaTitle: 'A' };
+    expect(sortBoard([a, b, c]).map((x) => x.mesaTitle)).toEqual(['Z', 'A', 'B']);
+  });
+
+  it('has one CSV row per activity under the documented header', () => {
+    const rows = boardCsvRows({ license: BOARD_LICENSE, generatedAt: '', commitments: [published()] });
+    expect(rows[0]).toEqual([...BOARD_CSV_COLUMNS]);
+    expect(rows).toHaveLength(1 + 7);
+    const row = Object.fromEntries(BOARD_CSV_COLUMNS.map((column, i) => [column, rows[2]![i]]));
+    expect(row).toMatchObject({
+      tema: 'cultura-de-gobierno-abierto',
+      mesa: 'Mesa Infoem',
+      version: '3',
+      actividad_numero: '1.2',
+      medio_de_verificacion: 'Documento.',
+      avance_actividad: 'sin_evidencia',
+      evidencias: '',
+    });
+  });
+});
