@@ -1,8 +1,14 @@
-import { Board } from './features/board/Board';
+import { lazy, Suspense } from 'react';
 import { Home } from './features/home/Home';
-import { VersionPrint } from './features/commitment/VersionPrint';
 import { MesaRoute } from './features/mesa/MesaRoute';
-import { StlRoute } from './features/stl/StlRoute';
+import { t } from './i18n/t';
+
+// Pages a mesa's participants never open load on demand, so the mesa page downloads only what it uses.
+const VersionPrint = lazy(() =>
+  import('./features/commitment/VersionPrint').then((module) => ({ default: module.VersionPrint })),
+);
+const StlRoute = lazy(() => import('./features/stl/StlRoute').then((module) => ({ default: module.StlRoute })));
+const Board = lazy(() => import('./features/board/Board').then((module) => ({ default: module.Board })));
 
 /**
  * The places of the app, by path: a mesa (`/mesa/<id>`, opened from a capability link), the printable view of one
@@ -10,7 +16,20 @@ import { StlRoute } from './features/stl/StlRoute';
  * (`/tablero`), and the home page.
  */
 export function App() {
-  const path = window.location.pathname;
+  return (
+    <Suspense
+      fallback={
+        <main className="page-center" aria-busy="true">
+          <p className="loading">{t('loading.page')}</p>
+        </main>
+      }
+    >
+      <Page path={window.location.pathname} />
+    </Suspense>
+  );
+}
+
+function Page({ path }: { path: string }) {
   const version = /^\/mesa\/([A-Za-z0-9_-]+)\/compromiso\/([1-9]\d{0,8})\/?$/.exec(path);
   if (version) return <VersionPrint mesaId={version[1]!} number={Number(version[2])} />;
   const mesa = /^\/mesa\/([A-Za-z0-9_-]+)\/?$/.exec(path);

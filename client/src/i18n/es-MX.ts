@@ -8,6 +8,7 @@ export const esMX = {
   'home.stl': 'Si usted forma parte del STL, administre las mesas con su cuenta.',
   'home.stlLink': 'Entrar como STL',
   'loading.mesa': 'Cargando la mesa…',
+  'loading.page': 'Cargando…',
   'error.title': 'No pudimos abrir la mesa',
   'error.noToken':
     'Este enlace no incluye una clave de acceso. Pida al STL el enlace completo de la mesa (termina en #k=…).',
