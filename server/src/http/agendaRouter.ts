@@ -1,11 +1,16 @@
-import { Router, type Request } from 'express';
-import { agendaCommandSchema, mesaIdSchema, putAgendaSchema, setToolLockSchema, type Role } from '@cocrea/shared';
+import { Router } from 'express';
+import { agendaCommandSchema, putAgendaSchema, setToolLockSchema } from '@cocrea/shared';
 import { AgendaRefusal, type AgendaService } from '../agenda/AgendaService';
 import type { MesaStore } from '../storage/Storage';
-import { requireCapability } from './auth';
-import { requireOpenMesa } from './closedMesa';
+import { authorizeMesa } from './auth';
 import { HttpError } from './HttpError';
 import { parseBody } from './validate';
+
+/** Every change of the agenda is the facilitator's. */
+const FACILITATOR = {
+  role: 'facilitator',
+  refusal: 'Solo la facilitación puede cambiar la agenda y el cronómetro.',
+} as const;
 
 export interface AgendaRouterOptions {
   store: MesaStore;
@@ -21,42 +26,29 @@ export function agendaRouter({ store, agenda }: AgendaRouterOptions): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/', async (req, res) => {
-    const mesaId = await authorize(req, store, null);
+    const mesaId = await authorizeMesa(req, store, null);
     res.json(await agenda.snapshot(mesaId));
   });
 
   router.put('/', async (req, res) => {
-    const mesaId = await authorize(req, store, 'facilitator');
+    const mesaId = await authorizeMesa(req, store, FACILITATOR);
     const body = parseBody(putAgendaSchema, req.body);
     res.json(await refusalsAsHttp(agenda.editAgenda(mesaId, body.agenda, body.expectedRevision)));
   });
 
   router.post('/commands', async (req, res) => {
-    const mesaId = await authorize(req, store, 'facilitator');
+    const mesaId = await authorizeMesa(req, store, FACILITATOR);
     const command = parseBody(agendaCommandSchema, req.body);
     res.json(await refusalsAsHttp(agenda.command(mesaId, command)));
   });
 
   router.post('/locks', async (req, res) => {
-    const mesaId = await authorize(req, store, 'facilitator');
+    const mesaId = await authorizeMesa(req, store, FACILITATOR);
     const body = parseBody(setToolLockSchema, req.body);
     res.json(await refusalsAsHttp(agenda.setToolLock(mesaId, body)));
   });
 
   return router;
-}
-
-/** The mesa id of the request once its token is checked (401) and, for changes, its role (403) and that the mesa is open (409). */
-async function authorize(req: Request, store: MesaStore, needs: Role | null): Promise<string> {
-  const id = String(req.params.id);
-  const mesa = mesaIdSchema.safeParse(id).success ? await store.getMesa(id) : null;
-  if (!mesa) throw new HttpError(404, 'mesa_not_found', 'La mesa no existe.');
-  const role = await requireCapability(req, store, mesa.id);
-  if (needs !== null && role !== needs) {
-    throw new HttpError(403, 'forbidden', 'Solo la facilitación puede cambiar la agenda y el cronómetro.');
-  }
-  if (needs !== null) requireOpenMesa(mesa);
-  return mesa.id;
 }
 
 /** Conflicts with the current state are 409s (stale revision, a command that does not apply); bad input is 400. */

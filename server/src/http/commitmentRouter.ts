@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import {
   COMMITMENT_BODY_LIMIT_BYTES,
-  mesaIdSchema,
   saveCommitmentSchema,
   type Commitment,
   type MesaObservation,
-  type Role,
   type VersionStage,
 } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
 import type { CommitmentStore, MesaStore, ReviewStore } from '../storage/Storage';
-import { requireCapability } from './auth';
-import { requireOpenMesa } from './closedMesa';
+import { authorizeMesa } from './auth';
 import { HttpError } from './HttpError';
 import { parseBody } from './validate';
+
+/** Saving is the facilitator's. */
+const FACILITATOR = { role: 'facilitator', refusal: 'Solo la facilitación puede guardar el compromiso.' } as const;
 
 export interface CommitmentRouterOptions {
   store: MesaStore & CommitmentStore & ReviewStore;
@@ -31,7 +31,7 @@ export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Ro
   router.use(express.json({ limit: COMMITMENT_BODY_LIMIT_BYTES }));
 
   router.post('/versions', async (req, res) => {
-    const mesaId = await authorize(req, store, 'facilitator');
+    const mesaId = await authorizeMesa(req, store, FACILITATOR);
     const { commitment } = parseBody(saveCommitmentSchema, req.body);
     if (commitment.mesaId !== mesaId) {
       const message = 'El compromiso pertenece a otra mesa.';
@@ -46,12 +46,12 @@ export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Ro
   });
 
   router.get('/versions', async (req, res) => {
-    const mesaId = await authorize(req, store, null);
+    const mesaId = await authorizeMesa(req, store, null);
     res.json({ versions: await store.listCommitmentVersions(mesaId) });
   });
 
   router.get('/versions/:number', async (req, res) => {
-    const mesaId = await authorize(req, store, null);
+    const mesaId = await authorizeMesa(req, store, null);
     const number = /^[1-9]\d{0,8}$/.test(String(req.params.number)) ? Number(req.params.number) : null;
     const version = number === null ? null : await store.getCommitmentVersion(mesaId, number);
     if (!version) throw new HttpError(404, 'version_not_found', 'Esa versión del compromiso no existe.');
@@ -60,7 +60,7 @@ export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Ro
 
   /** The STL's observations on the mesa's versions, as the institution's: never who of the STL wrote them. */
   router.get('/observations', async (req, res) => {
-    const mesaId = await authorize(req, store, null);
+    const mesaId = await authorizeMesa(req, store, null);
     const [observations, versions] = await Promise.all([
       store.listObservations(mesaId),
       store.listCommitmentVersions(mesaId),
@@ -91,17 +91,4 @@ export function contentHash(commitment: Commitment): string {
 async function currentStage(agenda: AgendaService, mesaId: string): Promise<VersionStage> {
   const { agenda: plan, state } = await agenda.snapshot(mesaId);
   return { status: state.status, number: state.stageIndex, name: plan.stages[state.stageIndex]?.name ?? '' };
-}
-
-/** The mesa id once the token is checked (401) and, for saving, the role (403) and that the mesa is open (409). */
-async function authorize(req: Request, store: MesaStore, needs: Role | null): Promise<string> {
-  const id = String(req.params.id);
-  const mesa = mesaIdSchema.safeParse(id).success ? await store.getMesa(id) : null;
-  if (!mesa) throw new HttpError(404, 'mesa_not_found', 'La mesa no existe.');
-  const role = await requireCapability(req, store, mesa.id);
-  if (needs !== null && role !== needs) {
-    throw new HttpError(403, 'forbidden', 'Solo la facilitación puede guardar el compromiso.');
-  }
-  if (needs !== null) requireOpenMesa(mesa);
-  return mesa.id;
 }

@@ -3,6 +3,7 @@ import { BOARD_DATA_LINKS } from '../../api/board';
 import { t } from '../../i18n/t';
 import { PublicCommitmentView } from './PublicCommitmentView';
 import { useBoard } from './useBoard';
+import { LoadFailure } from '../../ui/LoadFailure';
 
 /** Published commitments by theme, in the plan's order of themes (the server sorts them so). */
 function byTheme(commitments: readonly PublicCommitment[]): [Theme, PublicCommitment[]][] {
@@ -45,14 +46,7 @@ export function Board() {
           </p>
         </aside>
         {state.status === 'loading' && <p className="loading">{t('board.loading')}</p>}
-        {state.status === 'error' && (
-          <div role="alert">
-            <p className="form-error">{state.message}</p>
-            <button type="button" onClick={reload}>
-              {t('error.retry')}
-            </button>
-          </div>
-        )}
+        {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
         {state.status === 'ready' && state.board.commitments.length === 0 && (
           <p className="empty">{t('board.empty')}</p>
         )}

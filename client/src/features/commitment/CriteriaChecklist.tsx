@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
-import { CRITERIA, evaluateCriteria, setCriterionAssessment, type CommitmentDraft } from '@cocrea/shared';
+import { evaluateCriteria, setCriterionAssessment, type CommitmentDraft } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { CriterionChecks } from './CriterionChecks';
 import { FieldObservations } from './FieldObservations';
 import { fieldId } from './fieldId';
 import { SharedTextField } from './SharedTextField';
@@ -30,22 +31,7 @@ export function CriteriaChecklist({ doc, draft, readOnly, problemAt }: CriteriaC
               <h4>
                 {criterion.id}. {criterion.title}
               </h4>
-              <p className="criterion-text">{CRITERIA[criterion.id].text}</p>
-              {criterion.automatic ? (
-                <ul className="checks" aria-label={t('commitment.criteria.automatic')}>
-                  {criterion.automatic.checks.map((check) => (
-                    <li key={check.label} className={check.ok ? 'check-ok' : 'check-missing'}>
-                      <span aria-hidden="true">{check.ok ? '✔' : '○'}</span>{' '}
-                      <span className="visually-hidden">
-                        {check.ok ? t('commitment.criteria.ok') : t('commitment.criteria.missing')}:
-                      </span>{' '}
-                      {check.label}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="field-hint">{t('commitment.criteria.judgement')}</p>
-              )}
+              <CriterionChecks criterion={criterion} />
               <fieldset className="choices choices-inline" id={fieldId(metPath)}>
                 <legend>{t('commitment.criteria.question', { id: criterion.id })}</legend>
                 {([true, false, null] as const).map((value) => (

@@ -4,6 +4,7 @@ import { CompletionBadge } from '../board/CompletionBadge';
 import { useBoard } from '../board/useBoard';
 import { StlHeader } from '../stl/StlHeader';
 import { ActivityProgressForm } from './ActivityProgressForm';
+import { LoadFailure } from '../../ui/LoadFailure';
 
 interface FollowUpProps {
   session: StlSession;
@@ -29,14 +30,7 @@ export function FollowUp({ session, navigate, onLoggedOut }: FollowUpProps) {
       <main className="stl-main" id="contenido" aria-busy={state.status === 'loading'}>
         <p className="lead">{t('followup.intro')}</p>
         {state.status === 'loading' && <p className="loading">{t('board.loading')}</p>}
-        {state.status === 'error' && (
-          <div role="alert">
-            <p className="form-error">{state.message}</p>
-            <button type="button" onClick={reload}>
-              {t('error.retry')}
-            </button>
-          </div>
-        )}
+        {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
         {state.status === 'ready' && state.board.commitments.length === 0 && (
           <p className="empty">{t('followup.empty')}</p>
         )}

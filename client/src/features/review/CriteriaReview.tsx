@@ -1,11 +1,6 @@
-import {
-  CRITERIA,
-  evaluateCriteria,
-  type AuthoredObservation,
-  type Commitment,
-  type CommitmentField,
-} from '@cocrea/shared';
+import { evaluateCriteria, type AuthoredObservation, type Commitment, type CommitmentField } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { CriterionChecks } from '../commitment/CriterionChecks';
 import { ObservationNotes } from './ObservationNotes';
 
 interface CriteriaReviewProps {
@@ -33,22 +28,7 @@ export function CriteriaReview({ commitment, fields, observations, onObserve }: 
               <h3>
                 {criterion.id}. {criterion.title}
               </h3>
-              <p className="criterion-text">{CRITERIA[criterion.id].text}</p>
-              {criterion.automatic ? (
-                <ul className="checks" aria-label={t('commitment.criteria.automatic')}>
-                  {criterion.automatic.checks.map((check) => (
-                    <li key={check.label} className={check.ok ? 'check-ok' : 'check-missing'}>
-                      <span aria-hidden="true">{check.ok ? '✔' : '○'}</span>{' '}
-                      <span className="visually-hidden">
-                        {check.ok ? t('commitment.criteria.ok') : t('commitment.criteria.missing')}:
-                      </span>{' '}
-                      {check.label}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="field-hint">{t('commitment.criteria.judgement')}</p>
-              )}
+              <CriterionChecks criterion={criterion} />
               <p>
                 <strong>{t('review.criteria.group')}</strong>{' '}
                 {met ? t('commitment.criteria.yes') : t('commitment.criteria.no')}

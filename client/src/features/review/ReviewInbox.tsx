@@ -8,6 +8,7 @@ import { useStlMesas } from '../stl/useStlMesas';
 import { reviewPath, type InboxFilters } from './reviewApi';
 import { StatusBadge } from './StatusBadge';
 import { useReviewInbox } from './useReviewInbox';
+import { LoadFailure } from '../../ui/LoadFailure';
 
 interface ReviewInboxProps {
   session: StlSession;
@@ -80,14 +81,7 @@ export function ReviewInbox({ session, navigate, onLoggedOut }: ReviewInboxProps
             {state.status === 'ready' && t('review.inbox.count', { count: state.versions.length })}
           </p>
           {state.status === 'loading' && <p className="loading">{t('review.inbox.loading')}</p>}
-          {state.status === 'error' && (
-            <div role="alert">
-              <p className="form-error">{state.message}</p>
-              <button type="button" onClick={reload}>
-                {t('error.retry')}
-              </button>
-            </div>
-          )}
+          {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
           {state.status === 'ready' && state.versions.length === 0 && (
             <p className="empty">
               {Object.values(filters).some(Boolean) ? t('review.inbox.noMatch') : t('review.inbox.empty')}

@@ -19,6 +19,7 @@ import { StatusActions } from './StatusActions';
 import { useReviewedVersion } from './useReviewedVersion';
 import { VersionDiff } from './VersionDiff';
 import { VersionFields } from './VersionFields';
+import { LoadFailure } from '../../ui/LoadFailure';
 
 interface ReviewVersionPageProps {
   session: StlSession;
@@ -61,14 +62,7 @@ export function ReviewVersionPage({ session, navigate, onLoggedOut, mesaId, numb
           </AppLink>
         </p>
         {state.status === 'loading' && <p className="loading">{t('review.version.loading')}</p>}
-        {state.status === 'error' && (
-          <div role="alert">
-            <p className="form-error">{state.message}</p>
-            <button type="button" onClick={reload}>
-              {t('error.retry')}
-            </button>
-          </div>
-        )}
+        {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
         {version && (
           <>
             <p className="muted">

@@ -8,6 +8,7 @@ import { MesaItem } from './MesaItem';
 import { OneTimeLinks, type OneTime } from './OneTimeLinks';
 import { StlHeader } from './StlHeader';
 import { useStlMesas } from './useStlMesas';
+import { LoadFailure } from '../../ui/LoadFailure';
 
 const LINK_LABELS: Record<Role, MessageKey> = {
   facilitator: 'stl.links.role.facilitator',
@@ -61,14 +62,7 @@ export function StlMesas({
               {announcement}
             </p>
             {state.status === 'loading' && <p className="loading">{t('stl.mesas.loading')}</p>}
-            {state.status === 'error' && (
-              <div role="alert">
-                <p className="form-error">{state.message}</p>
-                <button type="button" onClick={reload}>
-                  {t('error.retry')}
-                </button>
-              </div>
-            )}
+            {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
             {state.status === 'ready' && state.mesas.length === 0 && <p className="muted">{t('stl.mesas.empty')}</p>}
             {state.status === 'ready' && state.mesas.length > 0 && (
               <ul className="stl-mesas">
