@@ -21,6 +21,28 @@ test.describe('entrar a una mesa', () => {
     await expect(ana.page.getByLabel('Nombre')).toHaveCount(0);
   });
 
+  test('un observador ve «Todos los cambios guardados» también después de recargar, una y otra vez', async ({
+    cocrea,
+    actor,
+  }) => {
+    const mesa = await cocrea.createMesa({ title: 'Mesa observada' });
+    const ana = await actor('Ana López');
+    const olga = await actor('Olga Observadora');
+    await ana.join(mesa.links.participant);
+    await ana.page.getByRole('treeitem').first().focus();
+    await ana.page.keyboard.press('Enter');
+    await ana.page.keyboard.type('Congestión vial');
+    await ana.page.keyboard.press('Escape');
+    await olga.join(mesa.links.observer);
+    // The observer's browser keeps a copy; reloaded, that copy must not go out as an edit the server drops
+    // unanswered (the indicator would stay on "Guardando…").
+    for (let i = 0; i < 3; i++) {
+      await olga.page.reload();
+      await expect(olga.page.getByText('Congestión vial').first()).toBeVisible();
+      await expect(olga.page.getByText('Todos los cambios guardados')).toBeVisible();
+    }
+  });
+
   test('el registro explica en español lo que falta', async ({ cocrea, actor }) => {
     const mesa = await cocrea.createMesa();
     const carla = await actor('Carla');

@@ -51,6 +51,7 @@ export class MesaConnection {
   /** Local edits made with no open socket: they go out in the next sync step 2. */
   private editedOffline = false;
   private wasConnected = false;
+  private destroyed = false;
   private saveState: SaveState = 'connecting';
   private presence: PresenceState[] = [];
   private readonly listeners = new Set<() => void>();
@@ -86,6 +87,7 @@ export class MesaConnection {
       params,
       WebSocketPolyfill: CountingWebSocket,
       disableBc: true,
+      connect: false,
     });
     this.provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
       this.frames.stored = decoding.readVarUint(decoder);
@@ -128,7 +130,16 @@ export class MesaConnection {
     window.addEventListener('online', this.goOnline);
     this.provider.awareness.on('change', () => this.refreshPresence());
     this.refreshPresence();
+    // Connect once this browser's copy is loaded. Loaded later, it would reach the socket as a fresh local edit
+    // of the whole document: a writer's server stores nothing new, but a read-only socket's (an observer, a
+    // closed mesa) drops it unanswered, and the indicator would say "Guardando…" for ever. Loaded first, it is in
+    // the state vector of our sync step 1, and our step 2 carries only what the server lacks. A browser whose
+    // storage does not answer (private modes, quota) connects anyway after a moment.
+    void Promise.race([this.persistence.whenSynced, new Promise((resolve) => setTimeout(resolve, 2000))]).then(() => {
+      if (!this.destroyed && navigator.onLine) this.provider.connect();
+    });
   }
+
 
   get awareness() {
     return this.provider.awareness;
@@ -168,6 +179,7 @@ export class MesaConnection {
   private readonly goOnline = () => this.provider.connect();
 
   destroy(): void {
+    this.destroyed = true;
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
     this.provider.destroy();
