@@ -140,7 +140,6 @@ export class MesaConnection {
     });
   }
 
-
   get awareness() {
     return this.provider.awareness;
   }
