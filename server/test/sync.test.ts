@@ -1,5 +1,10 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectStockClient, whenSynced, type StockClient } from './support/clients';
+import * as Y from 'yjs';
+import { CloseCode, MessageType, SyncType } from '@cocrea/shared';
+import { SqliteStorage } from '../src/storage/sqlite/SqliteStorage';
+import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
 
 let t: TestServer;
@@ -11,6 +16,7 @@ beforeEach(async () => {
   mesa = await t.createMesa();
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const c of clients.splice(0)) c.destroy();
   await t.close();
 });
@@ -68,6 +74,66 @@ describe('stored acknowledgements', () => {
       expect(c.sent()).toBeGreaterThanOrEqual(20);
       expect(c.stored()).toBe(c.sent());
     });
+  });
+});
+
+/** The sync update frames a client would send for `count` separate edits. */
+function updateFrames(count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const frames: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.update);
+    encoding.writeVarUint8Array(e, update);
+    frames.push(encoding.toUint8Array(e));
+  });
+  for (let i = 0; i < count; i++) doc.getArray<number>('a').push([i]);
+  return frames;
+}
+
+describe('a burst of updates', () => {
+  it('sent in one go is stored, relayed and acknowledged as a batch, in order', async () => {
+    const reader = connect();
+    await whenSynced(reader);
+    const ws = await openRawSocket(`${t.wsUrl}/${mesa.mesa.id}?token=${mesa.tokens.participant}`);
+    const acks: number[] = [];
+    ws.on('message', (data: Buffer) => {
+      const d = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(d) === MessageType.stored) acks.push(decoding.readVarUint(d));
+    });
+    for (const frame of updateFrames(50)) ws.send(frame);
+    await vi.waitFor(() => expect(acks.at(-1)).toBe(50));
+    // Fewer acknowledgements than updates: the burst was stored in batches, each acknowledged once.
+    expect(acks.length).toBeLessThan(50);
+    expect(acks).toEqual([...acks].sort((a, b) => a - b));
+    await vi.waitFor(() => expect(reader.doc.getArray('a').toArray()).toEqual([...Array(50).keys()]));
+    ws.close();
+  });
+});
+
+describe('an update that cannot be stored', () => {
+  it('closes its socket with 1011, reaches nobody, and is stored when the client sends it again', async () => {
+    const writer = connect();
+    const reader = connect();
+    await Promise.all([whenSynced(writer), whenSynced(reader)]);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const appends = vi.spyOn(SqliteStorage.prototype, 'appendUpdate').mockRejectedValue(new Error('disco lleno'));
+    const ws = await openRawSocket(`${t.wsUrl}/${mesa.mesa.id}?token=${mesa.tokens.participant}`);
+    const done = closed(ws);
+    const [frame] = updateFrames(1);
+    ws.send(frame!);
+    expect((await done).code).toBe(CloseCode.internalError);
+    expect(errors).toHaveBeenCalled();
+    // A stock client's update fails the same way; its provider reconnects and sends its state again, and again.
+    writer.doc.getText('t').insert(0, 'tarde');
+    await vi.waitFor(() => expect(appends.mock.calls.length).toBeGreaterThanOrEqual(3));
+    expect(reader.doc.getArray('a').length).toBe(0);
+    expect(reader.doc.getText('t').toString()).toBe('');
+    // Once storage works again, the next attempt goes through.
+    appends.mockRestore();
+    await vi.waitFor(() => expect(reader.doc.getText('t').toString()).toBe('tarde'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(writer.stored()).toBe(writer.sent()));
   });
 });
 

@@ -18,6 +18,8 @@ export interface ConnectionContext {
 
 class ProtocolError extends Error {}
 
+const BINARY = { binary: true } as const;
+
 /** One socket in one room: decodes, checks and routes its frames. */
 export class Connection implements Peer {
   private readonly bucket = new TokenBucket(RATE_LIMIT.burst, RATE_LIMIT.perSecond);
@@ -118,13 +120,14 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(message, { binary: true }, (error) => {
-      if (error) this.close(CloseCode.internalError, 'Error de envío.');
-    });
+    // No callback: a failed write destroys the socket, and its 'close' takes the connection out of the room. A
+    // callback per frame costs a closure and a call on every relay, the server's most frequent operation.
+    this.ws.send(message, BINARY);
   }
 
-  acknowledgeStored(): void {
-    this.storedCount++;
+  acknowledgeStored(updates: number): void {
+    // The count is cumulative, so one frame acknowledges every update of a batch.
+    this.storedCount += updates;
     this.send(storedMessage(this.storedCount));
   }
 
