@@ -63,22 +63,29 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     ws.on('error', () => ws.terminate());
     const connection = new Connection(ws, context);
     ws.on('message', (data, isBinary) => connection.receive(data, isBinary));
-    rooms.join(context.mesaId, connection).then(
-      (room) => {
-        const leave = () => {
-          connection.dispose();
-          rooms.leave(room, connection);
-        };
-        if (ws.readyState !== ws.OPEN) return leave();
-        ws.on('close', leave);
-        connection.attach(room);
-        agenda.greet(connection, context.mesaId);
-      },
-      (error: unknown) => {
-        console.error(`room ${context.mesaId}: could not load`, error);
-        connection.close(CloseCode.internalError, 'No se pudo cargar la mesa.');
-      },
-    );
+    enter(ws, connection, context).catch((error: unknown) => {
+      console.error(`room ${context.mesaId}: could not load`, error);
+      connection.close(CloseCode.internalError, 'No se pudo cargar la mesa.');
+    });
+  }
+
+  async function enter(ws: WebSocket, connection: Connection, context: ConnectionContext): Promise<void> {
+    const room = await rooms.join(context.mesaId, connection);
+    const leave = () => {
+      connection.dispose();
+      rooms.leave(room, connection);
+    };
+    if (ws.readyState !== ws.OPEN) return leave();
+    ws.on('close', leave);
+    // The STL may have closed the mesa since the upgrade's check. Closing writes the mesa before it closes the
+    // room's sockets, and this socket is in the room already: either that sweep closes it, or this read sees the
+    // mesa closed. The client comes back read-only.
+    if (connection.canWrite && (await storage.getMesa(context.mesaId))?.closedAt != null) {
+      return connection.close(CloseCode.mesaClosed, 'La mesa se cerró: queda de solo lectura.');
+    }
+    if (ws.readyState !== ws.OPEN) return;
+    connection.attach(room);
+    agenda.greet(connection, context.mesaId);
   }
 
   const pinger = setInterval(() => {

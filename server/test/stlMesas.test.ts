@@ -192,6 +192,26 @@ describe('closing a mesa', () => {
       expect(peers.map((p) => [p.context.role, p.context.user.role])).toEqual([['observer', 'facilitator']]);
     });
   });
+  it('closes with 4000 a socket let in just before the mesa closed, before it can write', async () => {
+    const mesa = await createMesa();
+    // The STL closes the mesa right after the upgrade's check read it open, while the socket is on its way in.
+    const read = t.storage.getMesa.bind(t.storage);
+    let reads = 0;
+    t.storage.getMesa = async (id) => {
+      const found = await read(id);
+      if (++reads === 1) await t.storage.closeMesa(id, new Date().toISOString());
+      return found;
+    };
+    const facilitator = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.facilitator);
+    clients.push(facilitator);
+    const codes: number[] = [];
+    facilitator.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
+    await vi.waitFor(() => expect(codes[0]).toBe(CloseCode.mesaClosed));
+    await vi.waitFor(() => {
+      const peers = [...(t.server.rooms.get(mesa.mesa.id)?.peers ?? [])] as Connection[];
+      expect(peers.map((p) => p.context.role)).toEqual(['observer']);
+    });
+  });
 });
 
 describe('a new link for a role', () => {
