@@ -48,7 +48,7 @@ import {
   type Principle,
 } from '../schema/commitment';
 import type { Theme } from '../schema/mesa';
-import { isOrderKey, keyBetween, spreadKeys } from './orderKey';
+import { placeAmong } from './orderKey';
 import { localOrigin } from './origins';
 import { replaceChangedSpan, wellFormed } from './text';
 
@@ -587,23 +587,4 @@ function appendItem(
   if (list === 'linesOfAction') map.set('activities', new Y.Array<unknown>());
   array.push([map]);
   return map;
-}
-
-/**
- * The order key that puts an item at `index` among `siblings` (sorted, without the item). Must run inside the
- * transaction: when no key fits there it gives every sibling a fresh key.
- */
-function placeAmong(siblings: readonly Entry[], index: number): string {
-  const before = index > 0 ? siblings[index - 1]!.order : null;
-  const after = index < siblings.length ? siblings[index]!.order : null;
-  const fits =
-    (before === null || isOrderKey(before)) &&
-    (after === null || isOrderKey(after)) &&
-    (before === null || after === null || before < after);
-  if (fits) return keyBetween(before, after);
-  // Two items share a key (both were added at the same place at once) or a key is malformed: nothing fits
-  // between them, so renumber the whole list.
-  const keys = spreadKeys(siblings.length + 1);
-  siblings.forEach((sibling, i) => sibling.map.set('order', keys[i < index ? i : i + 1]!));
-  return keys[index]!;
 }

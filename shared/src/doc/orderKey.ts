@@ -8,6 +8,8 @@
  * equals another key followed by zeros, and there is always a key below any key.
  */
 
+import type * as Y from 'yjs';
+
 // Base 62 in ASCII order, so that comparing strings by code unit is comparing the fractions.
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const BASE = DIGITS.length;
@@ -82,4 +84,25 @@ function toDigits(value: number, length: number): string {
     value = Math.floor(value / BASE);
   }
   return digits;
+}
+
+/**
+ * The order key that puts an item at `index` (clamped) among `siblings`, sorted and without the item: a tree
+ * node among its siblings, a list item of the commitment among its list. Must run inside the transaction: when
+ * no key fits there it gives every sibling a fresh key.
+ */
+export function placeAmong(siblings: readonly { order: string; map: Y.Map<unknown> }[], index: number): string {
+  const at = Math.min(Math.max(Math.trunc(index), 0), siblings.length);
+  const before = at > 0 ? siblings[at - 1]!.order : null;
+  const after = at < siblings.length ? siblings[at]!.order : null;
+  const fits =
+    (before === null || isOrderKey(before)) &&
+    (after === null || isOrderKey(after)) &&
+    (before === null || after === null || before < after);
+  if (fits) return keyBetween(before, after);
+  // Two siblings share a key (both were added at the same place at once) or a key is malformed: nothing fits
+  // between them, so renumber the whole list.
+  const keys = spreadKeys(siblings.length + 1);
+  siblings.forEach((sibling, i) => sibling.map.set('order', keys[i < at ? i : i + 1]!));
+  return keys[at]!;
 }

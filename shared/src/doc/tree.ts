@@ -23,7 +23,7 @@
 import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { isOrderKey, keyBetween, spreadKeys } from './orderKey';
+import { placeAmong } from './orderKey';
 import { localOrigin } from './origins';
 import { replaceChangedSpan } from './text';
 
@@ -427,26 +427,6 @@ function bySiblingOrder(a: Entry, b: Entry): number {
   if (a.kind !== b.kind) return a.kind === 'causa' ? -1 : 1;
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/**
- * The order key that puts a node at `index` among `siblings` (sorted, without the node). Must run inside the
- * transaction: when no key fits there it gives every sibling a fresh key.
- */
-function placeAmong(siblings: readonly Entry[], index: number): string {
-  const at = clamp(index, siblings.length);
-  const before = at > 0 ? siblings[at - 1]!.order : null;
-  const after = at < siblings.length ? siblings[at]!.order : null;
-  const fits =
-    (before === null || isOrderKey(before)) &&
-    (after === null || isOrderKey(after)) &&
-    (before === null || after === null || before < after);
-  if (fits) return keyBetween(before, after);
-  // Two siblings share a key (both were added at the same place at once) or a key is malformed: nothing fits
-  // between them, so renumber the whole sibling list.
-  const keys = spreadKeys(siblings.length + 1);
-  siblings.forEach((sibling, i) => sibling.map.set('order', keys[i < at ? i : i + 1]!));
-  return keys[at]!;
 }
 
 function siblingEntries(

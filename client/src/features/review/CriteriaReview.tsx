@@ -2,6 +2,7 @@ import { evaluateCriteria, type AuthoredObservation, type Commitment, type Commi
 import { t } from '../../i18n/t';
 import { CriterionChecks } from '../commitment/CriterionChecks';
 import { ObservationNotes } from './ObservationNotes';
+import { ObserveButton } from './ObserveButton';
 
 interface CriteriaReviewProps {
   commitment: Commitment;
@@ -37,16 +38,7 @@ export function CriteriaReview({ commitment, fields, observations, onObserve }: 
               <ObservationNotes
                 observations={observations.filter((o) => o.path.startsWith(`criteria.${criterion.id}.`))}
               />
-              {onObserve && field && (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => onObserve(field)}
-                  aria-label={t('review.observe.label', { field: field.label })}
-                >
-                  {t('review.observe')}
-                </button>
-              )}
+              {onObserve && field && <ObserveButton field={field} onObserve={onObserve} />}
             </li>
           );
         })}

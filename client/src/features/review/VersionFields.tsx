@@ -3,6 +3,7 @@ import { formatDay } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { fieldSections } from './fieldSections';
 import { ObservationNotes } from './ObservationNotes';
+import { ObserveButton } from './ObserveButton';
 
 interface VersionFieldsProps {
   fields: readonly CommitmentField[];
@@ -32,16 +33,7 @@ export function VersionFields({ fields, observations, onObserve }: VersionFields
                 <dd>
                   <p className="review-value">{shown(field)}</p>
                   <ObservationNotes observations={observations.filter((o) => o.path === field.path)} />
-                  {onObserve && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => onObserve(field)}
-                      aria-label={t('review.observe.label', { field: field.label })}
-                    >
-                      {t('review.observe')}
-                    </button>
-                  )}
+                  {onObserve && <ObserveButton field={field} onObserve={onObserve} />}
                 </dd>
               </div>
             ))}
