@@ -40,6 +40,45 @@ describe('SQLite migrations', () => {
     rmSync(d, { recursive: true, force: true });
   });
 
+  it('carries the update log into migration 10 and never reuses a number that compaction deleted', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'cocrea-migrate-log-'));
+    const file = join(d, 'db.sqlite');
+    const old = new Database(file);
+    MIGRATIONS.slice(0, 9).forEach((sql, i) => {
+      old.exec(sql);
+      old.pragma(`user_version = ${i + 1}`);
+    });
+    const append = old.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)');
+    for (const [room, byte] of [
+      ['a', 1],
+      ['b', 2],
+      ['a', 3],
+      ['b', 4],
+      ['b', 5],
+    ] as const) {
+      append.run(room, Buffer.from([byte]));
+    }
+    // Room b compacted up to its newest update, the log's newest: only AUTOINCREMENT remembered number 5.
+    old.prepare("INSERT INTO doc_snapshots VALUES ('b', ?, 5)").run(Buffer.from([9]));
+    old.prepare("DELETE FROM doc_updates WHERE room = 'b'").run();
+    old.close();
+
+    const storage = new SqliteStorage(file);
+    expect(await storage.loadDoc('a')).toEqual({
+      snapshot: null,
+      updates: [new Uint8Array([1]), new Uint8Array([3])],
+      lastSeq: 3,
+    });
+    expect(await storage.appendUpdate('b', new Uint8Array([6]))).toBe(6);
+    expect(await storage.loadDoc('b')).toEqual({
+      snapshot: new Uint8Array([9]),
+      updates: [new Uint8Array([6])],
+      lastSeq: 6,
+    });
+    await storage.close();
+    rmSync(d, { recursive: true, force: true });
+  });
+
   it('runs in WAL mode with a busy timeout', async () => {
     const d = mkdtempSync(join(tmpdir(), 'cocrea-wal-'));
     const storage = new SqliteStorage(join(d, 'db.sqlite'));

@@ -149,4 +149,19 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX activity_progress_activity ON activity_progress(mesa_id, activity_id, id);
   `,
+  // 10: the update log keyed by (room, seq) in one b-tree. Every edit is a commit of its own, and an append used to
+  // change three pages (the table, its index on (room, seq) and sqlite_sequence for AUTOINCREMENT); now it changes
+  // one. The storage hands out sequence numbers itself, above every one in the log or in a snapshot's
+  // `up_to_seq`, so numbers are still never reused after compaction deletes the newest rows.
+  `
+  CREATE TABLE doc_log (
+    room TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (room, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO doc_log (room, seq, data) SELECT room, seq, data FROM doc_updates;
+  DROP TABLE doc_updates;
+  ALTER TABLE doc_log RENAME TO doc_updates;
+  `,
 ];
