@@ -1,5 +1,5 @@
 import { now, sleep } from '../clock';
-import { distribution, roundMs, type Distribution } from '../percentiles';
+import { distribution, median, roundMs, type Distribution } from '../percentiles';
 import { processCpuMs } from '../processCpu';
 import type { ClientSpec } from './loadProtocol';
 import type { LoadWorkers } from './LoadWorkers';
@@ -13,15 +13,17 @@ export interface Scenario {
 
 export interface LatencyEntry extends Scenario, Distribution {
   server: ServerName;
-  /** Remote deliveries observed of the edits due in the measuring window. */
+  /** Remote deliveries observed of the edits due in the measuring windows. */
   delivered: number;
-  /** Edits due in the measuring window × (clientsPerRoom − 1). */
+  /** Edits due in the measuring windows × (clientsPerRoom − 1). */
   expected: number;
-  /** The server process's CPU use over the measuring window, in % of one core (null off Linux). */
+  /** Each round's p99 on its own: the spread says how far to trust one run's figure. */
+  p99MsByRound: number[];
+  /** The server process's CPU use over the measuring windows, in % of one core (null off Linux). */
   serverCpuPercent: number | null;
   /**
-   * The worst load worker's 99th-percentile event-loop delay over the window. Each latency includes its reader's
-   * wait for its event loop, so when this nears the latency figures the load generator is the bottleneck.
+   * The worst load worker's 99th-percentile event-loop delay, the median over rounds. Each latency includes its
+   * reader's wait for its event loop, so when this nears the latency figures the load generator is the bottleneck.
    */
   clientLagP99Ms: number;
 }
@@ -36,23 +38,49 @@ export const SCENARIOS: readonly Scenario[] = [
 ];
 
 /**
- * Warm-up: long enough for the burst of joins (every client's sync and awareness, fanned out to the room) to pass,
- * for the JIT to settle, and for the previous scenario's rooms to unload.
+ * Rounds per scenario and server, the servers taking turns and swapping who goes first each round; the samples of
+ * a server's rounds are pooled. On a shared machine load comes and goes over seconds: one long window per server
+ * hands whichever server ran during a busy spell a worse tail, and a p99 from it swung by 2× between runs.
  */
-const WARMUP_MS = 3000;
-/** The measuring window: at 25 clients, 500 edits and 12,000 deliveries, so p99 rests on over a hundred samples. */
-const MEASURE_MS = 10_000;
+export const ROUNDS = 3;
+/** Each round's measuring window: at 25 clients, three rounds make 18,000 deliveries. */
+const MEASURE_MS = 5000;
+/**
+ * Warm-up before each window: long enough for the burst of joins (every client's sync and awareness, fanned out to
+ * the room) to pass and the previous round's rooms to unload; a plenary of joins takes longer than a pair.
+ */
+function warmupMs({ rooms, clientsPerRoom }: Scenario): number {
+  return Math.min(3000, 1000 + 2 * rooms * clientsPerRoom);
+}
 /** After the last edit: time for frames still in flight to land. One that takes longer counts as not delivered. */
-const DRAIN_MS = 2000;
+const DRAIN_MS = 1000;
 /** Lets every worker receive the plan before the first edit is due. */
 const START_LEAD_MS = 200;
 
-/** Runs one scenario against one server: connect, warm up, measure, drain, disconnect. */
-export async function measureLatency(
-  server: SyncServer,
+/** Runs one scenario on every server, in interleaved rounds; one entry per server. */
+export async function measureScenario(
+  servers: readonly SyncServer[],
   workers: LoadWorkers,
   scenario: Scenario,
-): Promise<LatencyEntry> {
+): Promise<LatencyEntry[]> {
+  const rounds = new Map<SyncServer, Round[]>(servers.map((s) => [s, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
+      rounds.get(server)!.push(await measureRound(server, workers, scenario));
+    }
+  }
+  return servers.map((server) => pool(server.name, scenario, rounds.get(server)!));
+}
+
+interface Round {
+  latenciesMs: number[];
+  measuredEdits: number;
+  serverCpuMs: number | null;
+  lagP99Ms: number;
+}
+
+/** One window on one server: connect, warm up, measure, drain, disconnect. */
+async function measureRound(server: SyncServer, workers: LoadWorkers, scenario: Scenario): Promise<Round> {
   const rooms = await server.openRooms(scenario.rooms);
   const clients: ClientSpec[] = rooms.flatMap((room, r) =>
     Array.from({ length: scenario.clientsPerRoom }, (_, c) => ({ ...room, id: r * scenario.clientsPerRoom + c })),
@@ -60,7 +88,7 @@ export async function measureLatency(
   try {
     await workers.connect(clients);
     const startAt = now() + START_LEAD_MS;
-    const measureFrom = startAt + WARMUP_MS;
+    const measureFrom = startAt + warmupMs(scenario);
     const stopAt = measureFrom + MEASURE_MS;
     await workers.edit({ editsPerSecond: scenario.editsPerSecond, startAt, measureFrom, stopAt });
     await sleep(measureFrom - now());
@@ -70,15 +98,28 @@ export async function measureLatency(
     await sleep(stopAt + DRAIN_MS - now());
     const { measuredEdits, latenciesMs, lagP99Ms } = await workers.report();
     return {
-      server: server.name,
-      ...scenario,
-      ...distribution(latenciesMs),
-      delivered: latenciesMs.length,
-      expected: measuredEdits * (scenario.clientsPerRoom - 1),
-      serverCpuPercent: cpuFrom === null || cpuTo === null ? null : Math.round(((cpuTo - cpuFrom) / MEASURE_MS) * 100),
-      clientLagP99Ms: roundMs(lagP99Ms),
+      latenciesMs,
+      measuredEdits,
+      serverCpuMs: cpuFrom === null || cpuTo === null ? null : cpuTo - cpuFrom,
+      lagP99Ms,
     };
   } finally {
     await workers.disconnect();
   }
+}
+
+function pool(server: ServerName, scenario: Scenario, rounds: readonly Round[]): LatencyEntry {
+  const cpuMs = rounds.flatMap((r) => (r.serverCpuMs === null ? [] : [r.serverCpuMs]));
+  const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
+  return {
+    server,
+    ...scenario,
+    ...distribution(rounds.flatMap((r) => r.latenciesMs)),
+    delivered: sum(rounds.map((r) => r.latenciesMs.length)),
+    expected: sum(rounds.map((r) => r.measuredEdits)) * (scenario.clientsPerRoom - 1),
+    p99MsByRound: rounds.map((r) => distribution(r.latenciesMs).p99Ms),
+    serverCpuPercent:
+      cpuMs.length < rounds.length ? null : Math.round((sum(cpuMs) / (rounds.length * MEASURE_MS)) * 100),
+    clientLagP99Ms: roundMs(median(rounds.map((r) => r.lagP99Ms))),
+  };
 }

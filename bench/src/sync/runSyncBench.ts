@@ -5,7 +5,7 @@ import { measureBytesPerEdit, type BytesPerEdit } from './bytesPerEdit';
 import { startCocreaServer } from './cocreaServer';
 import { measureColdLoad, type ColdLoad } from './coldLoad';
 import { measureHeapPerRoom } from './heapPerRoom';
-import { measureLatency, SCENARIOS, type LatencyEntry } from './latency';
+import { measureScenario, ROUNDS, SCENARIOS, type LatencyEntry } from './latency';
 import { LoadWorkers } from './LoadWorkers';
 import { startStockServer } from './stockServer';
 import { formatSyncTable } from './syncTable';
@@ -47,13 +47,9 @@ export async function runSyncBench(): Promise<SyncResults> {
     servers.push(cocrea);
     servers.push(await startStockServer());
     workers = await LoadWorkers.start(WORKERS);
-    // Each scenario runs on both servers back to back, so a drift in the machine's load hits both alike.
     for (const scenario of SCENARIOS) {
-      for (const server of servers) {
-        const label = `${server.name}, ${scenario.rooms} × ${scenario.clientsPerRoom}`;
-        console.log(`sync: latency, ${label}…`);
-        latency.push(await measureLatency(server, workers, scenario));
-      }
+      console.log(`sync: latency, ${scenario.rooms} × ${scenario.clientsPerRoom}, ${ROUNDS} rounds per server…`);
+      latency.push(...(await measureScenario(servers, workers, scenario)));
     }
     console.log('sync: bytes per edit…');
     bytes = await measureBytesPerEdit(cocrea);
