@@ -181,16 +181,18 @@ test.describe('el árbol de problemas compartido', () => {
     expect(svg.name).toBe('arbol-de-problemas.svg');
     const parsed = await ana.page.evaluate((source) => {
       const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
-      const edges = Array.from(doc.querySelectorAll<SVGPathElement>('path.react-flow__edge-path'));
+      const edges = Array.from(doc.querySelectorAll<SVGPathElement>('path.tree-edge'));
       return {
         root: doc.documentElement.localName,
         errors: doc.getElementsByTagName('parsererror').length,
         text: doc.documentElement.textContent ?? '',
         // The SVG carries no stylesheet: an edge is visible only if its stroke came along with it.
         strokedEdges: edges.filter((path) => path.style.stroke !== '').length,
+        // Nor filled: an SVG path is filled black unless told otherwise.
+        filledEdges: edges.filter((path) => path.getAttribute('fill') !== 'none').length,
       };
     }, svg.bytes.toString('utf8'));
-    expect(parsed).toMatchObject({ root: 'svg', errors: 0, strokedEdges: 2 });
+    expect(parsed).toMatchObject({ root: 'svg', errors: 0, strokedEdges: 2, filledEdges: 0 });
     for (const text of texts) expect(parsed.text).toContain(text);
     expect(leaks(svg.bytes.toString('utf8'))).toEqual([]);
     // Nor the cursor, the "está editando" label or the editor's colour around the node.

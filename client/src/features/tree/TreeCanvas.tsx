@@ -5,7 +5,6 @@ import {
   ReactFlow,
   ViewportPortal,
   useReactFlow,
-  type Edge,
   type NodeChange,
   type OnMove,
   type OnNodeDrag,
@@ -18,6 +17,7 @@ import type { PresenceState } from '../../sync/MesaConnection';
 import { useFollowViewport } from '../agenda/useFollowViewport';
 import { layoutTree, type Point } from './layout';
 import { childKinds } from './treeActions';
+import { TreeEdges } from './TreeEdges';
 import { TreeNodeView, type TreeFlowNode, type TreeViewActions } from './TreeNodeView';
 import { useTreeFlowNodes } from './useTreeFlowNodes';
 
@@ -71,34 +71,6 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
   const layout = useMemo(() => layoutTree(tree), [tree]);
 
   const nodes = useTreeFlowNodes({ doc, tree, layout, drag, selectedId, editingId, readOnly, others, actions });
-
-  // Edges depend on the tree's shape only: a text edit keeps the same array, so React Flow skips them.
-  const shape = useMemo(
-    () => [...tree.nodes.values()].map((n) => `${n.parentId ?? ''}>${n.id}:${n.kind}`).join('|'),
-    [tree],
-  );
-  const edges = useMemo<Edge[]>(() => {
-    const result: Edge[] = [];
-    for (const link of shape.split('|')) {
-      const [parentId, rest] = link.split('>') as [string, string];
-      if (!parentId) continue;
-      const [id, kind] = rest.split(':') as [string, string];
-      const up = kind === 'efecto';
-      result.push({
-        id: `${parentId}->${id}`,
-        source: parentId,
-        target: id,
-        sourceHandle: up ? 'st' : 'b',
-        targetHandle: up ? 'tb' : 't',
-        type: 'smoothstep',
-        className: `edge-${kind}`,
-        // Inline as well as in styles.css: image export copies an SVG's contents without their stylesheet
-        // styles, and a path without a stroke is invisible.
-        style: { stroke: up ? 'var(--effect)' : 'var(--cause)' },
-      });
-    }
-    return result;
-  }, [shape]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<TreeFlowNode>[]) => {
@@ -179,7 +151,6 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
       <FollowViewport />
       <ReactFlow<TreeFlowNode>
         nodes={nodes}
-        edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
@@ -203,6 +174,7 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
         <Background gap={24} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel={t('tree.minimap')} />
+        <TreeEdges nodes={nodes} />
         <ViewportPortal>
           {others.map((o) =>
             o.cursor ? (

@@ -1,4 +1,4 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
@@ -52,11 +52,6 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
       className={`tree-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
       onDoubleClick={() => !readOnly && actions.startEditing(node.id)}
     >
-      {/* Only the handles this kind uses: each one is measured and subscribed to by React Flow. */}
-      {node.kind === 'causa' && <Handle type="target" position={Position.Top} id="t" isConnectable={false} />}
-      {node.kind !== 'efecto' && <Handle type="source" position={Position.Bottom} id="b" isConnectable={false} />}
-      {node.kind !== 'causa' && <Handle type="source" position={Position.Top} id="st" isConnectable={false} />}
-      {node.kind === 'efecto' && <Handle type="target" position={Position.Bottom} id="tb" isConnectable={false} />}
       <span className="tree-node-kind">{t(`tree.kind.${node.kind}`)}</span>
       {editing ? (
         <textarea
