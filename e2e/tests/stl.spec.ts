@@ -94,6 +94,9 @@ test.describe('el STL administra las mesas', () => {
     const newLink = await rotated.getByRole('textbox', { name: 'Enlace para participantes' }).inputValue();
     expect(newLink).not.toBe(participantLink);
     await expectNoSeriousA11yViolations(ana.page);
+    // Beto's page, still open, came in with the old link: it says why it went offline and what to do.
+    await expect(beto.page.getByRole('alert')).toContainText('reemplazó el enlace con el que entró');
+    await expect(beto.page.getByText('Sin conexión', { exact: true })).toBeVisible();
     const carlos = await actor('Carlos');
     await carlos.page.goto(participantLink);
     await expect(carlos.page.getByRole('alert')).toContainText('El enlace de acceso no es válido para esta mesa.');

@@ -269,6 +269,8 @@ export const esMX = {
   'print.dates': 'Fechas de inicio y conclusión',
   'print.none': 'Ninguno',
   'print.hash': 'Huella del contenido (SHA-256): {hash}…',
+  'mesa.linkRevoked':
+    'El Secretariado Técnico reemplazó el enlace con el que entró: ya no abre la mesa y esta página quedó sin conexión. Pida el enlace nuevo; lo que no se alcanzó a guardar sigue en este navegador y se enviará cuando entre con él.',
   'mesa.closed':
     'Mesa cerrada: solo lectura. El STL la cerró el {date}; puede consultarla, pero ya nadie puede editarla.',
   'stl.title': 'Secretariado Técnico Local',

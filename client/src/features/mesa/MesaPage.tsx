@@ -14,7 +14,7 @@ import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { TreeWorkspace } from '../tree/TreeWorkspace';
 import { SaveIndicator } from './SaveIndicator';
-import { useMesaClosed } from './useMesaClosed';
+import { useLinkRevoked, useMesaClosed } from './useMesaClosed';
 import { WorkspaceTabs, useWorkspaceTab } from './WorkspaceTabs';
 
 /** The virtual mesa: header with save state and presence, the agenda's stage, then the workspace of the stage. */
@@ -30,6 +30,7 @@ export function MesaPage({
 }) {
   const connection = useMesaConnection(session.mesa.id, credentials, session.participant);
   useMesaClosed(connection, onMesaClosed);
+  const linkRevoked = useLinkRevoked(connection);
   if (!connection) {
     return (
       <main className="page-center" aria-busy="true">
@@ -54,6 +55,11 @@ export function MesaPage({
           <PresenceList connection={connection} />
         </header>
         <AgendaBar />
+        {linkRevoked && (
+          <p className="banner-error" role="alert">
+            {t('mesa.linkRevoked')}
+          </p>
+        )}
         {session.mesa.closedAt !== null ? (
           <p className="banner-info">{t('mesa.closed', { date: formatInstant(session.mesa.closedAt) })}</p>
         ) : (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CloseCode } from '@cocrea/shared';
 import type { MesaConnection } from '../../sync/MesaConnection';
 
@@ -15,4 +15,21 @@ export function useMesaClosed(connection: MesaConnection | null, onClosed: () =>
     connection.provider.on('connection-close', listener);
     return () => connection.provider.off('connection-close', listener);
   }, [connection, onClosed]);
+}
+
+/**
+ * Whether the STL has replaced the link this page came in with (the server closed the socket with 4403). The old
+ * link opens nothing any more and the provider stops reconnecting, so the page must say why it is offline.
+ */
+export function useLinkRevoked(connection: MesaConnection | null): boolean {
+  const [revoked, setRevoked] = useState(false);
+  useEffect(() => {
+    if (!connection) return;
+    const listener = (event: CloseEvent | null) => {
+      if (event?.code === CloseCode.linkRevoked) setRevoked(true);
+    };
+    connection.provider.on('connection-close', listener);
+    return () => connection.provider.off('connection-close', listener);
+  }, [connection]);
+  return revoked;
 }
