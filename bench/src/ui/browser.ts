@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '@cocrea/e2e/chromium';
 
 /** The probes every page gets before its own scripts run; see pageProbe.js. */
 const PROBE_SCRIPT = readFileSync(new URL('./pageProbe.js', import.meta.url), 'utf8');
 
-/** Launches Debian's Chromium as the browser tests do (e2e/playwright.config.ts), headless. */
+/** Launches Chromium as the browser tests do, headless. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /** One person: their own browser context (own storage and IndexedDB) with one page, joined to the mesa. */
