@@ -83,6 +83,11 @@ test.describe('el STL administra las mesas', () => {
     await expect(beto.page.getByText(/Mesa cerrada: solo lectura/)).toBeVisible();
     await expect(beto.page.getByText('Todos los cambios guardados')).toBeVisible();
 
+    // Whoever arrives now learns before registering that the mesa can only be read.
+    const dana = await actor('Dana');
+    await dana.page.goto(participantLink);
+    await expect(dana.page.getByText('Entrará como: Participante, solo para consultar')).toBeVisible();
+
     // A lost link is replaced, not recovered: the new one is shown once, the old one stops working.
     await mesa.getByText('Generar enlace nuevo').click();
     ana.page.once('dialog', (dialog) => void dialog.accept());

@@ -27,6 +27,8 @@ export const esMX = {
   'join.submit': 'Entrar a la mesa',
   'join.submitting': 'Entrando…',
   'join.role': 'Entrará como: {role}',
+  // A closed mesa is read-only for every link: the role is still shown, since presence shows it.
+  'join.roleClosed': 'Entrará como: {role}, solo para consultar (la mesa se cerró el {date})',
   'save.saved': 'Todos los cambios guardados',
   'save.saving': 'Guardando…',
   'save.offline': 'Sin conexión',

@@ -10,6 +10,7 @@ import {
 } from '@cocrea/shared';
 import { joinMesa, type MesaSession } from '../../api/mesas';
 import { ApiFailure } from '../../api/request';
+import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 
 interface Props {
@@ -68,7 +69,11 @@ export function JoinForm({ session, token, onJoined }: Props) {
         <h1>{session.mesa.title}</h1>
         <h2>{t('join.title')}</h2>
         <p className="muted">{t('join.intro')}</p>
-        <p className="role-pill">{t('join.role', { role: ROLE_LABELS[session.role] })}</p>
+        <p className="role-pill">
+          {session.mesa.closedAt === null
+            ? t('join.role', { role: ROLE_LABELS[session.role] })
+            : t('join.roleClosed', { role: ROLE_LABELS[session.role], date: formatInstant(session.mesa.closedAt) })}
+        </p>
 
         <label htmlFor={`${id}-name`}>{t('join.name')}</label>
         <input
