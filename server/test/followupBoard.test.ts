@@ -50,6 +50,28 @@ describe('the public board', () => {
     expect(shown.map((c) => c.version)).toEqual([2]);
   });
 
+  it('keeps its ETag until it changes, so a reader revalidates for a 304; updatedAt says what changed last', async () => {
+    expect((await board()).body.updatedAt).toBeNull();
+    await saveVersion(t, mesa);
+    await moveThrough(t, mesa.mesa.id, 1, ['en_revision', 'aprobado', 'publicado']);
+    const published = await board();
+    expect(published.body.updatedAt).toBe(published.body.commitments[0]!.publishedAt);
+    const etag = published.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // As a browser revalidates its cached copy: fetch() would otherwise add "Cache-Control: no-cache" to a
+    // conditional request, which asks the server for the whole answer.
+    const again = await fetch(`${t.baseUrl}/api/tablero`, {
+      headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' },
+    });
+    expect(again.status).toBe(304);
+
+    const recorded = await asAdmin(t, 'PUT', progressPath('la1-a1'), evidence);
+    expect(recorded.status).toBe(200);
+    const changed = await board();
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(changed.body.updatedAt).toBe((recorded.body as RecordedProgress).updatedAt);
+  });
+
   it('is also CSV, one row per activity, with the licence in a Link header', async () => {
     await saveVersion(t, mesa);
     await moveThrough(t, mesa.mesa.id, 1, ['en_revision', 'aprobado', 'publicado']);

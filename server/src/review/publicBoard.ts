@@ -5,6 +5,7 @@ import {
   type Board,
   type CommitmentVersion,
   type Mesa,
+  type PublicCommitment,
 } from '@cocrea/shared';
 import type { CommitmentStore, FollowUpStore, MesaStore, ReviewStore } from '../storage/Storage';
 
@@ -38,5 +39,20 @@ export async function loadBoard(store: BoardStore): Promise<Board> {
       return [publicCommitment({ mesa, version: number, publishedAt, commitment: version.commitment, progress })];
     }),
   );
-  return { license: BOARD_LICENSE, generatedAt: new Date().toISOString(), commitments: sortBoard(commitments.flat()) };
+  const shown = sortBoard(commitments.flat());
+  return { license: BOARD_LICENSE, updatedAt: latestChange(shown), commitments: shown };
+}
+
+/**
+ * The newest instant among what the board shows: a publication or a recorded progress. Unlike the time of the
+ * request, it stays the same until the board changes, and so does the response's ETag: a reader polling the board
+ * revalidates it for a 304 with no body.
+ */
+function latestChange(commitments: readonly PublicCommitment[]): string | null {
+  let latest: string | null = null;
+  for (const c of commitments) {
+    const progress = c.linesOfAction.flatMap((l) => l.activities.map((a) => a.progress.updatedAt));
+    for (const at of [c.publishedAt, ...progress]) if (at !== null && (latest === null || at > latest)) latest = at;
+  }
+  return latest;
 }

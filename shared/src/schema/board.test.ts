@@ -57,7 +57,7 @@ describe('the board', () => {
   });
 
   it('has one CSV row per activity under the documented header', () => {
-    const rows = boardCsvRows({ license: BOARD_LICENSE, generatedAt: '', commitments: [published()] });
+    const rows = boardCsvRows({ license: BOARD_LICENSE, updatedAt: null, commitments: [published()] });
     expect(rows[0]).toEqual([...BOARD_CSV_COLUMNS]);
     expect(rows).toHaveLength(1 + 7);
     const row = Object.fromEntries(BOARD_CSV_COLUMNS.map((column, i) => [column, rows[2]![i]]));

@@ -77,7 +77,8 @@ export interface PublicCommitment {
 /** `GET /api/tablero`. */
 export interface Board {
   license: typeof BOARD_LICENSE;
-  generatedAt: string;
+  /** The newest publication or recorded progress among the commitments shown (ISO 8601); null when none is. */
+  updatedAt: string | null;
   commitments: PublicCommitment[];
 }
 
