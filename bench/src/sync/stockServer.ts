@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { spawnNode, stopChild } from '../childProcesses';
-import { readyLine } from './readyLine';
+import { readyLine } from '../readyLine';
 import type { SyncServer } from './SyncServer';
 
 /** The package's bin; its `exports` map does not expose it, so it is found next to the package.json. */

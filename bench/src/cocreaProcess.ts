@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnTs, stopChild } from './childProcesses';
+import { readyLine } from './readyLine';
+
+const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
+
+/** What `POST /api/mesas` answers, as far as the benchmarks read it. */
+export interface CreatedMesa {
+  mesa: { id: string };
+  links: { participant: string };
+  tokens: { participant: string };
+}
+
+/** A Cocrea server in a process of its own, over a fresh data folder. */
+export interface CocreaProcess {
+  pid: number | undefined;
+  port: number;
+  baseUrl: string;
+  /** The SQLite file the server writes. */
+  databaseFile: string;
+  /** Creates a mesa through the REST API with the admin token, as the STL would. */
+  createMesa(title: string): Promise<CreatedMesa>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `server/src/main.ts` exactly as `npm start` runs it, over a fresh data folder that `stop()` removes; with
+ * `clientDir`, serving that build of the client. Every benchmark measures the server through this one door.
+ */
+export async function startCocreaProcess(options: { clientDir?: string } = {}): Promise<CocreaProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-bench-'));
+  const adminToken = randomBytes(24).toString('base64url');
+  const child = spawnTs('src/main.ts', {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      COCREA_DATA_DIR: dataDir,
+      COCREA_ADMIN_TOKEN: adminToken,
+      ...(options.clientDir === undefined ? {} : { COCREA_CLIENT_DIR: options.clientDir }),
+      // The default: the benchmark measures what ships, whatever the caller's environment says.
+      COCREA_SQLITE_SYNC: 'NORMAL',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let port: number;
+  try {
+    port = Number((await readyLine(child, /escuchando en http:\/\/localhost:(\d+)/))[1]);
+  } catch (error) {
+    await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    pid: child.pid,
+    port,
+    baseUrl,
+    databaseFile: join(dataDir, 'cocrea.sqlite'),
+    async createMesa(title) {
+      const res = await fetch(`${baseUrl}/api/mesas`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ title, theme: 'movilidad', date: '2026-11-21' }),
+      });
+      if (res.status !== 201) throw new Error(`POST /api/mesas: ${res.status} ${await res.text()}`);
+      return (await res.json()) as CreatedMesa;
+    },
+    async stop() {
+      await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
