@@ -119,6 +119,36 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await expect(schedule).toBeHidden();
   });
 
+  test('la facilitación dice quién lleva cada etapa, con qué dinámica y materiales, y todos lo ven', async ({
+    cocrea,
+    actor,
+  }) => {
+    const mesa = await cocrea.createMesa();
+    const beto = await actor('Beto Ruiz');
+    const ana = await actor('Ana López');
+    await beto.join(mesa.links.facilitator);
+    await ana.join(mesa.links.participant);
+    await beto.page.getByRole('button', { name: 'Editar agenda' }).click();
+    const editor = beto.page.getByRole('dialog', { name: 'Agenda de la mesa' });
+    await editor.getByText('Responsable, dinámica y materiales de la etapa 0').click();
+    const responsible = editor.getByRole('textbox', { name: 'Responsable' }).first();
+    await responsible.fill('Lic. Marta Ibarra (INFOEM)');
+    await responsible.press('Enter');
+    await editor.getByRole('textbox', { name: 'Dinámica' }).first().fill('Registro en la entrada, por sector.');
+    const materials = editor.getByRole('textbox', { name: 'Materiales' }).first();
+    await materials.fill('Gafetes\n\n  Lista de asistencia  ');
+    await materials.blur();
+    // Each field is saved on leaving it: the list comes back as the server stored it, one material a line.
+    await expect(materials).toHaveValue('Gafetes\nLista de asistencia');
+    await editor.getByRole('button', { name: 'Cerrar' }).click();
+
+    const banner = ana.page.getByRole('region', { name: 'Etapa actual' });
+    await expect(banner).toContainText('Responsable: Lic. Marta Ibarra (INFOEM)');
+    await banner.getByText('Dinámica y materiales').click();
+    await expect(banner).toContainText('Registro en la entrada, por sector.');
+    await expect(banner.getByRole('listitem')).toHaveText(['Gafetes', 'Lista de asistencia']);
+  });
+
   test('el tiempo excedido se ve en negativo en todas las pantallas', async ({ cocrea, actor }) => {
     const mesa = await cocrea.createMesa();
     const beto = await actor('Beto Ruiz');

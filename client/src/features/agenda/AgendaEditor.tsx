@@ -1,4 +1,4 @@
-import { useEffect, useId, useReducer, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useId, useReducer, useState, type KeyboardEvent } from 'react';
 import {
   AGENDA_LIMITS,
   TOOLS,
@@ -16,6 +16,7 @@ import {
 } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { AgendaDialog } from './AgendaDialog';
+import { StageDetailsEditor } from './StageDetailsEditor';
 import { MESA_TIME_ZONE } from './scheduleRows';
 import { useAgendaAction } from './useAgendaAction';
 import { useAgendaRoom } from './useAgendaRoom';
@@ -40,7 +41,7 @@ function commitOnEnter(event: KeyboardEvent<HTMLInputElement>): void {
 
 /**
  * The facilitator's editor of the mesa's own agenda: rename, retime, add, remove, reorder stages, choose which
- * tools each opens, and move the start time; with the total and the projected end kept up to date. Each change is
+ * tools each opens, set who leads each, its dynamic and materials, and move the start time; with the total and the projected end kept up to date. Each change is
  * one edit through the shared `agenda/edit` functions (the same limits as the server's schema), saved at once
  * against the revision it was made from.
  */
@@ -110,91 +111,102 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
               const planned = schedule.stages[number];
               const current = number === state.stageIndex && inProgress;
               return (
-                <tr key={stage.id} aria-current={current ? 'step' : undefined}>
-                  <td>
-                    {number}
-                    {current && <span className="editor-current"> {t('agenda.editor.current')}</span>}
-                  </td>
-                  <td>
-                    <input
-                      key={stage.name}
-                      defaultValue={stage.name}
-                      aria-label={t('agenda.editor.nameOf', { number })}
-                      maxLength={AGENDA_LIMITS.nameMax}
-                      onBlur={(e) =>
-                        e.target.value !== stage.name && apply(renameStage(agenda, stage.id, e.target.value))
-                      }
-                      onKeyDown={commitOnEnter}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      key={stage.durationMin}
-                      type="number"
-                      className="editor-minutes"
-                      defaultValue={stage.durationMin}
-                      min={AGENDA_LIMITS.minStageMinutes}
-                      max={AGENDA_LIMITS.maxStageMinutes}
-                      aria-label={t('agenda.editor.durationOf', { number })}
-                      onBlur={(e) =>
-                        Number(e.target.value) !== stage.durationMin &&
-                        apply(setStageDuration(agenda, stage.id, Number(e.target.value)))
-                      }
-                      onKeyDown={commitOnEnter}
-                    />
-                  </td>
-                  <td className="editor-planned">
-                    {planned?.start}–{planned?.end}
-                  </td>
-                  <td>
-                    {TOOLS.map((tool) => (
-                      <label key={tool} className="editor-tool">
-                        <input
-                          type="checkbox"
-                          checked={stage.tools[tool]}
-                          disabled={pending}
-                          aria-label={t('agenda.editor.toolOf', { tool: t(TOOL_LABEL[tool]), number })}
-                          onChange={(e) =>
-                            apply(
-                              updateStage(agenda, stage.id, { tools: { ...stage.tools, [tool]: e.target.checked } }),
-                            )
-                          }
-                        />{' '}
-                        {t(TOOL_SHORT[tool])}
-                      </label>
-                    ))}
-                  </td>
-                  <td className="editor-order">
-                    <button
-                      type="button"
-                      aria-label={t('agenda.editor.up', { number })}
-                      disabled={pending || number === 0}
-                      onClick={() => apply(moveStage(agenda, stage.id, number - 1))}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={t('agenda.editor.down', { number })}
-                      disabled={pending || number === agenda.stages.length - 1}
-                      onClick={() => apply(moveStage(agenda, stage.id, number + 1))}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      className="danger"
-                      aria-label={t('agenda.editor.remove', { number })}
-                      disabled={pending || current || agenda.stages.length === 1}
-                      onClick={() =>
-                        window.confirm(t('agenda.editor.confirmRemove', { number, name: stage.name })) &&
-                        apply(removeStage(agenda, stage.id))
-                      }
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
+                <Fragment key={stage.id}>
+                  <tr aria-current={current ? 'step' : undefined}>
+                    <td>
+                      {number}
+                      {current && <span className="editor-current"> {t('agenda.editor.current')}</span>}
+                    </td>
+                    <td>
+                      <input
+                        key={stage.name}
+                        defaultValue={stage.name}
+                        aria-label={t('agenda.editor.nameOf', { number })}
+                        maxLength={AGENDA_LIMITS.nameMax}
+                        onBlur={(e) =>
+                          e.target.value !== stage.name && apply(renameStage(agenda, stage.id, e.target.value))
+                        }
+                        onKeyDown={commitOnEnter}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        key={stage.durationMin}
+                        type="number"
+                        className="editor-minutes"
+                        defaultValue={stage.durationMin}
+                        min={AGENDA_LIMITS.minStageMinutes}
+                        max={AGENDA_LIMITS.maxStageMinutes}
+                        aria-label={t('agenda.editor.durationOf', { number })}
+                        onBlur={(e) =>
+                          Number(e.target.value) !== stage.durationMin &&
+                          apply(setStageDuration(agenda, stage.id, Number(e.target.value)))
+                        }
+                        onKeyDown={commitOnEnter}
+                      />
+                    </td>
+                    <td className="editor-planned">
+                      {planned?.start}–{planned?.end}
+                    </td>
+                    <td>
+                      {TOOLS.map((tool) => (
+                        <label key={tool} className="editor-tool">
+                          <input
+                            type="checkbox"
+                            checked={stage.tools[tool]}
+                            disabled={pending}
+                            aria-label={t('agenda.editor.toolOf', { tool: t(TOOL_LABEL[tool]), number })}
+                            onChange={(e) =>
+                              apply(
+                                updateStage(agenda, stage.id, { tools: { ...stage.tools, [tool]: e.target.checked } }),
+                              )
+                            }
+                          />{' '}
+                          {t(TOOL_SHORT[tool])}
+                        </label>
+                      ))}
+                    </td>
+                    <td className="editor-order">
+                      <button
+                        type="button"
+                        aria-label={t('agenda.editor.up', { number })}
+                        disabled={pending || number === 0}
+                        onClick={() => apply(moveStage(agenda, stage.id, number - 1))}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={t('agenda.editor.down', { number })}
+                        disabled={pending || number === agenda.stages.length - 1}
+                        onClick={() => apply(moveStage(agenda, stage.id, number + 1))}
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        aria-label={t('agenda.editor.remove', { number })}
+                        disabled={pending || current || agenda.stages.length === 1}
+                        onClick={() =>
+                          window.confirm(t('agenda.editor.confirmRemove', { number, name: stage.name })) &&
+                          apply(removeStage(agenda, stage.id))
+                        }
+                      >
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                  <tr className="editor-details-row">
+                    <td colSpan={6}>
+                      <StageDetailsEditor
+                        stage={stage}
+                        number={number}
+                        onChange={(details) => apply(updateStage(agenda, stage.id, details))}
+                      />
+                    </td>
+                  </tr>
+                </Fragment>
               );
             })}
           </tbody>
