@@ -11,7 +11,7 @@ import { saveCommitmentVersion, versionPath } from '../../api/commitment';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
 import { fieldId, focusField } from './fieldId';
-import { formatSavedAt } from './formatDate';
+import { formatInstant } from '../../i18n/dates';
 import { StlObservations } from './StlObservations';
 import type { VersionReview } from './useVersionReview';
 
@@ -132,7 +132,7 @@ export function SavePanel(props: SavePanelProps) {
                 {t('commitment.versions.item', { number: version.number })}
               </a>{' '}
               <span className="muted">
-                {formatSavedAt(version.savedAt)} · {versionStageLabel(version.stage)} ·{' '}
+                {formatInstant(version.savedAt)} · {versionStageLabel(version.stage)} ·{' '}
                 {t('commitment.versions.status', { status: REVIEW_STATUS_LABELS[version.status] })}
               </span>
             </li>

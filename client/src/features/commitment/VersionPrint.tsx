@@ -18,7 +18,7 @@ import { ApiFailure } from '../../api/request';
 import { downloadText } from '../../files/download';
 import { t } from '../../i18n/t';
 import { loadCredentials } from '../../session/credentials';
-import { formatDay, formatSavedAt } from './formatDate';
+import { formatDay, formatInstant } from '../../i18n/dates';
 
 type State =
   { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; version: CommitmentVersion; mesa: Mesa };
@@ -104,7 +104,7 @@ export function VersionPrint({ mesaId, number }: { mesaId: string; number: numbe
           <p className="print-kicker">{t('print.kicker', { theme: THEMES[c.theme] })}</p>
           <h1>{t('print.title')}</h1>
           <p className="muted">
-            {mesa.title} · {t('print.version', { number: version.number })} · {formatSavedAt(version.savedAt)} ·{' '}
+            {mesa.title} · {t('print.version', { number: version.number })} · {formatInstant(version.savedAt)} ·{' '}
             {versionStageLabel(version.stage)}
           </p>
         </header>
