@@ -3,7 +3,7 @@ import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, THEMES, versionStageLabel, type 
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { AppLink } from '../stl/AppLink';
-import { StlHeader } from '../stl/StlHeader';
+import { StlLayout } from '../stl/StlLayout';
 import { useStlMesas } from '../stl/useStlMesas';
 import { reviewPath, type InboxFilters } from './reviewApi';
 import { StatusBadge } from './StatusBadge';
@@ -26,112 +26,109 @@ export function ReviewInbox({ session, navigate, onLoggedOut }: ReviewInboxProps
     setFilters((f) => ({ ...f, [key]: event.target.value }));
 
   return (
-    <div className="stl">
-      <StlHeader
-        title={t('review.inbox.title')}
-        session={session}
-        current="revision"
-        navigate={navigate}
-        onLoggedOut={onLoggedOut}
-      />
-      <main className="stl-main" id="contenido">
-        <form className="review-filters" aria-labelledby={`${id}-filters`} onSubmit={(e) => e.preventDefault()}>
-          <h2 id={`${id}-filters`} className="visually-hidden">
-            {t('review.inbox.filters')}
-          </h2>
-          <div>
-            <label htmlFor={`${id}-theme`}>{t('review.inbox.theme')}</label>
-            <select id={`${id}-theme`} value={filters.theme} onChange={choose('theme')}>
-              <option value="">{t('review.inbox.any')}</option>
-              {Object.entries(THEMES).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
+    <StlLayout
+      title={t('review.inbox.title')}
+      session={session}
+      current="revision"
+      navigate={navigate}
+      onLoggedOut={onLoggedOut}
+    >
+      <form className="review-filters" aria-labelledby={`${id}-filters`} onSubmit={(e) => e.preventDefault()}>
+        <h2 id={`${id}-filters`} className="visually-hidden">
+          {t('review.inbox.filters')}
+        </h2>
+        <div>
+          <label htmlFor={`${id}-theme`}>{t('review.inbox.theme')}</label>
+          <select id={`${id}-theme`} value={filters.theme} onChange={choose('theme')}>
+            <option value="">{t('review.inbox.any')}</option>
+            {Object.entries(THEMES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-mesa`}>{t('review.inbox.mesa')}</label>
+          <select id={`${id}-mesa`} value={filters.mesa} onChange={choose('mesa')}>
+            <option value="">{t('review.inbox.anyMesa')}</option>
+            {mesas.status === 'ready' &&
+              mesas.mesas.map((mesa) => (
+                <option key={mesa.id} value={mesa.id}>
+                  {mesa.title}
                 </option>
               ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`${id}-mesa`}>{t('review.inbox.mesa')}</label>
-            <select id={`${id}-mesa`} value={filters.mesa} onChange={choose('mesa')}>
-              <option value="">{t('review.inbox.anyMesa')}</option>
-              {mesas.status === 'ready' &&
-                mesas.mesas.map((mesa) => (
-                  <option key={mesa.id} value={mesa.id}>
-                    {mesa.title}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`${id}-status`}>{t('review.inbox.status')}</label>
-            <select id={`${id}-status`} value={filters.status} onChange={choose('status')}>
-              <option value="">{t('review.inbox.any')}</option>
-              {REVIEW_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {REVIEW_STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-          </div>
-        </form>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-status`}>{t('review.inbox.status')}</label>
+          <select id={`${id}-status`} value={filters.status} onChange={choose('status')}>
+            <option value="">{t('review.inbox.any')}</option>
+            {REVIEW_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {REVIEW_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
 
-        <section className="stl-list" aria-labelledby={`${id}-list`} aria-busy={state.status === 'loading'}>
-          <h2 id={`${id}-list`}>{t('review.inbox.versions')}</h2>
-          <p className="visually-hidden" role="status">
-            {state.status === 'ready' && t('review.inbox.count', { count: state.versions.length })}
+      <section className="stl-list" aria-labelledby={`${id}-list`} aria-busy={state.status === 'loading'}>
+        <h2 id={`${id}-list`}>{t('review.inbox.versions')}</h2>
+        <p className="visually-hidden" role="status">
+          {state.status === 'ready' && t('review.inbox.count', { count: state.versions.length })}
+        </p>
+        {state.status === 'loading' && <p className="loading">{t('review.inbox.loading')}</p>}
+        {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
+        {state.status === 'ready' && state.versions.length === 0 && (
+          <p className="empty">
+            {Object.values(filters).some(Boolean) ? t('review.inbox.noMatch') : t('review.inbox.empty')}
           </p>
-          {state.status === 'loading' && <p className="loading">{t('review.inbox.loading')}</p>}
-          {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
-          {state.status === 'ready' && state.versions.length === 0 && (
-            <p className="empty">
-              {Object.values(filters).some(Boolean) ? t('review.inbox.noMatch') : t('review.inbox.empty')}
-            </p>
-          )}
-          {state.status === 'ready' && state.versions.length > 0 && (
-            <div className="table-scroll">
-              <table className="review-table">
-                <caption className="visually-hidden">{t('review.inbox.versions')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('review.inbox.mesa')}</th>
-                    <th scope="col">{t('review.inbox.version')}</th>
-                    <th scope="col">{t('review.inbox.theme')}</th>
-                    <th scope="col">{t('review.inbox.savedAt')}</th>
-                    <th scope="col">{t('review.inbox.status')}</th>
-                    <th scope="col">{t('review.inbox.observations')}</th>
+        )}
+        {state.status === 'ready' && state.versions.length > 0 && (
+          <div className="table-scroll">
+            <table className="review-table">
+              <caption className="visually-hidden">{t('review.inbox.versions')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('review.inbox.mesa')}</th>
+                  <th scope="col">{t('review.inbox.version')}</th>
+                  <th scope="col">{t('review.inbox.theme')}</th>
+                  <th scope="col">{t('review.inbox.savedAt')}</th>
+                  <th scope="col">{t('review.inbox.status')}</th>
+                  <th scope="col">{t('review.inbox.observations')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.versions.map((v) => (
+                  <tr key={`${v.mesaId}-${v.number}`}>
+                    <th scope="row">{v.mesaTitle}</th>
+                    <td>
+                      <AppLink
+                        href={reviewPath(v.mesaId, v.number)}
+                        navigate={navigate}
+                        aria-label={t('review.inbox.open', { number: v.number, title: v.mesaTitle })}
+                      >
+                        {t('review.inbox.versionNumber', { number: v.number })}
+                      </AppLink>
+                    </td>
+                    <td>{THEMES[v.theme]}</td>
+                    <td>
+                      {formatInstant(v.savedAt)}
+                      <br />
+                      <span className="muted">{versionStageLabel(v.stage)}</span>
+                    </td>
+                    <td>
+                      <StatusBadge status={v.status} />
+                    </td>
+                    <td>{v.observationCount}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {state.versions.map((v) => (
-                    <tr key={`${v.mesaId}-${v.number}`}>
-                      <th scope="row">{v.mesaTitle}</th>
-                      <td>
-                        <AppLink
-                          href={reviewPath(v.mesaId, v.number)}
-                          navigate={navigate}
-                          aria-label={t('review.inbox.open', { number: v.number, title: v.mesaTitle })}
-                        >
-                          {t('review.inbox.versionNumber', { number: v.number })}
-                        </AppLink>
-                      </td>
-                      <td>{THEMES[v.theme]}</td>
-                      <td>
-                        {formatInstant(v.savedAt)}
-                        <br />
-                        <span className="muted">{versionStageLabel(v.stage)}</span>
-                      </td>
-                      <td>
-                        <StatusBadge status={v.status} />
-                      </td>
-                      <td>{v.observationCount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      </main>
-    </div>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </StlLayout>
   );
 }

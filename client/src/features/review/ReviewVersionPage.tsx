@@ -10,7 +10,7 @@ import {
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { AppLink } from '../stl/AppLink';
-import { StlHeader } from '../stl/StlHeader';
+import { StlLayout } from '../stl/StlLayout';
 import { CriteriaReview } from './CriteriaReview';
 import { ObservationForm } from './ObservationForm';
 import { ObservationList } from './ObservationList';
@@ -47,66 +47,65 @@ export function ReviewVersionPage({ session, navigate, onLoggedOut, mesaId, numb
   const onObserve = version && acceptsObservations(version.status) ? observe : null;
 
   return (
-    <div className="stl">
-      <StlHeader
-        title={version ? t('review.version.title', { number, title: version.mesaTitle }) : t('review.version.loading')}
-        session={session}
-        current="revision"
-        navigate={navigate}
-        onLoggedOut={onLoggedOut}
-      />
-      <main className="stl-main review-page" id="contenido" aria-busy={state.status === 'loading'}>
-        <p>
-          <AppLink href="/stl/revision" navigate={navigate}>
-            {t('review.version.back')}
-          </AppLink>
-        </p>
-        {state.status === 'loading' && <p className="loading">{t('review.version.loading')}</p>}
-        {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
-        {version && (
-          <>
-            <p className="muted">
-              {THEMES[version.commitment.theme]} · {t('review.version.saved', { date: formatInstant(version.savedAt) })}{' '}
-              · {versionStageLabel(version.stage)}
-            </p>
-            <div className="review-columns">
-              <div className="review-main">
-                <VersionFields
-                  fields={fields.filter((f) => !f.path.startsWith('criteria.'))}
-                  observations={version.observations}
-                  onObserve={onObserve}
-                />
-                <CriteriaReview
-                  commitment={version.commitment}
-                  fields={fields}
-                  observations={version.observations}
-                  onObserve={onObserve}
-                />
-              </div>
-              <div className="review-side">
-                <StatusActions version={version} csrfToken={session.csrfToken} onChanged={replace} />
-                {onObserve ? (
-                  <ObservationForm
-                    mesaId={mesaId}
-                    number={number}
-                    csrfToken={session.csrfToken}
-                    fields={fields}
-                    path={path}
-                    onPathChange={setPath}
-                    textRef={textRef}
-                    onAdded={(o) => replace({ ...version, observations: [...version.observations, o] })}
-                  />
-                ) : (
-                  <p className="field-hint review-card">{t('review.observations.closed')}</p>
-                )}
-                <ObservationList observations={version.observations} fields={fields} />
-                <ReviewHistory history={version.history} />
-                <VersionDiff version={version} />
-              </div>
+    <StlLayout
+      title={version ? t('review.version.title', { number, title: version.mesaTitle }) : t('review.version.loading')}
+      session={session}
+      current="revision"
+      navigate={navigate}
+      onLoggedOut={onLoggedOut}
+      className="review-page"
+      busy={state.status === 'loading'}
+    >
+      <p>
+        <AppLink href="/stl/revision" navigate={navigate}>
+          {t('review.version.back')}
+        </AppLink>
+      </p>
+      {state.status === 'loading' && <p className="loading">{t('review.version.loading')}</p>}
+      {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
+      {version && (
+        <>
+          <p className="muted">
+            {THEMES[version.commitment.theme]} · {t('review.version.saved', { date: formatInstant(version.savedAt) })} ·{' '}
+            {versionStageLabel(version.stage)}
+          </p>
+          <div className="review-columns">
+            <div className="review-main">
+              <VersionFields
+                fields={fields.filter((f) => !f.path.startsWith('criteria.'))}
+                observations={version.observations}
+                onObserve={onObserve}
+              />
+              <CriteriaReview
+                commitment={version.commitment}
+                fields={fields}
+                observations={version.observations}
+                onObserve={onObserve}
+              />
             </div>
-          </>
-        )}
-      </main>
-    </div>
+            <div className="review-side">
+              <StatusActions version={version} csrfToken={session.csrfToken} onChanged={replace} />
+              {onObserve ? (
+                <ObservationForm
+                  mesaId={mesaId}
+                  number={number}
+                  csrfToken={session.csrfToken}
+                  fields={fields}
+                  path={path}
+                  onPathChange={setPath}
+                  textRef={textRef}
+                  onAdded={(o) => replace({ ...version, observations: [...version.observations, o] })}
+                />
+              ) : (
+                <p className="field-hint review-card">{t('review.observations.closed')}</p>
+              )}
+              <ObservationList observations={version.observations} fields={fields} />
+              <ReviewHistory history={version.history} />
+              <VersionDiff version={version} />
+            </div>
+          </div>
+        </>
+      )}
+    </StlLayout>
   );
 }

@@ -6,7 +6,7 @@ import { InviteForm } from './InviteForm';
 import { MesaCreateForm } from './MesaCreateForm';
 import { MesaItem } from './MesaItem';
 import { OneTimeLinks, type OneTime } from './OneTimeLinks';
-import { StlHeader } from './StlHeader';
+import { StlLayout } from './StlLayout';
 import { useStlMesas } from './useStlMesas';
 import { LoadFailure } from '../../ui/LoadFailure';
 
@@ -41,55 +41,52 @@ export function StlMesas({
   }
 
   return (
-    <div className="stl">
-      <StlHeader
-        title={t('stl.mesas.title')}
-        session={session}
-        current="mesas"
-        navigate={navigate}
-        onLoggedOut={onLoggedOut}
-      />
-      <main className="stl-main" id="contenido">
-        {shown && <OneTimeLinks shown={shown} onDismiss={() => setShown(null)} />}
-        <div className="stl-columns">
-          <div className="stl-side">
-            <MesaCreateForm csrfToken={csrfToken} onCreated={created} />
-            <InviteForm csrfToken={csrfToken} />
-          </div>
-          <section className="stl-list" aria-labelledby="stl-list-title" aria-busy={state.status === 'loading'}>
-            <h2 id="stl-list-title">{t('stl.mesas.title')}</h2>
-            <p className="visually-hidden" role="status">
-              {announcement}
-            </p>
-            {state.status === 'loading' && <p className="loading">{t('stl.mesas.loading')}</p>}
-            {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
-            {state.status === 'ready' && state.mesas.length === 0 && <p className="muted">{t('stl.mesas.empty')}</p>}
-            {state.status === 'ready' && state.mesas.length > 0 && (
-              <ul className="stl-mesas">
-                {state.mesas.map((mesa) => (
-                  <MesaItem
-                    key={mesa.id}
-                    mesa={mesa}
-                    csrfToken={csrfToken}
-                    onClosed={(closed) => {
-                      setAnnouncement(t('stl.mesa.closedNotice', { title: closed.title }));
-                      reload();
-                    }}
-                    onRotated={(rotated, role, link) => {
-                      const label = ROLE_LABELS[role].toLowerCase();
-                      setShown({
-                        title: t('stl.rotated.title', { role: label, title: rotated.title }),
-                        notice: t('stl.links.once'),
-                        links: [{ label: t(LINK_LABELS[role]), url: link }],
-                      });
-                    }}
-                  />
-                ))}
-              </ul>
-            )}
-          </section>
+    <StlLayout
+      title={t('stl.mesas.title')}
+      session={session}
+      current="mesas"
+      navigate={navigate}
+      onLoggedOut={onLoggedOut}
+    >
+      {shown && <OneTimeLinks shown={shown} onDismiss={() => setShown(null)} />}
+      <div className="stl-columns">
+        <div className="stl-side">
+          <MesaCreateForm csrfToken={csrfToken} onCreated={created} />
+          <InviteForm csrfToken={csrfToken} />
         </div>
-      </main>
-    </div>
+        <section className="stl-list" aria-labelledby="stl-list-title" aria-busy={state.status === 'loading'}>
+          <h2 id="stl-list-title">{t('stl.mesas.title')}</h2>
+          <p className="visually-hidden" role="status">
+            {announcement}
+          </p>
+          {state.status === 'loading' && <p className="loading">{t('stl.mesas.loading')}</p>}
+          {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
+          {state.status === 'ready' && state.mesas.length === 0 && <p className="muted">{t('stl.mesas.empty')}</p>}
+          {state.status === 'ready' && state.mesas.length > 0 && (
+            <ul className="stl-mesas">
+              {state.mesas.map((mesa) => (
+                <MesaItem
+                  key={mesa.id}
+                  mesa={mesa}
+                  csrfToken={csrfToken}
+                  onClosed={(closed) => {
+                    setAnnouncement(t('stl.mesa.closedNotice', { title: closed.title }));
+                    reload();
+                  }}
+                  onRotated={(rotated, role, link) => {
+                    const label = ROLE_LABELS[role].toLowerCase();
+                    setShown({
+                      title: t('stl.rotated.title', { role: label, title: rotated.title }),
+                      notice: t('stl.links.once'),
+                      links: [{ label: t(LINK_LABELS[role]), url: link }],
+                    });
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </StlLayout>
   );
 }

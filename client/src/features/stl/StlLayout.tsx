@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { StlSession } from '@cocrea/shared';
 import type { MessageKey } from '../../i18n/es-MX';
 import { t } from '../../i18n/t';
@@ -23,11 +23,31 @@ interface StlHeaderProps {
 }
 
 /**
+ * An STL page: the header, then the page's own content as the document's main region (the skip link's target).
+ * `busy` marks the content as loading for assistive technology.
+ */
+export function StlLayout({
+  children,
+  busy,
+  className,
+  ...header
+}: StlHeaderProps & { children: ReactNode; busy?: boolean; className?: string }) {
+  return (
+    <div className="stl">
+      <StlHeader {...header} />
+      <main className={className ? `stl-main ${className}` : 'stl-main'} id="contenido" aria-busy={busy}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/**
  * The STL area's header: the page's title, who is signed in, the sections the member's role opens (a follow-up
  * member sees only follow-up) and the public board. The title takes the focus when a page opens, so a screen
  * reader announces where a navigation led.
  */
-export function StlHeader({ title, session, current, navigate, onLoggedOut }: StlHeaderProps) {
+function StlHeader({ title, session, current, navigate, onLoggedOut }: StlHeaderProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [current]);
 
