@@ -2,7 +2,8 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, MAX_MESSAGE_BYTES, MessageType, SyncType } from '@cocrea/shared';
+import { CloseCode, MAX_MESSAGE_BYTES, MessageType } from '@cocrea/shared';
+import { updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
 
@@ -36,14 +37,6 @@ async function expectRoomHealthy(): Promise<void> {
   newcomer.destroy();
 }
 
-function syncUpdateFrame(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, SyncType.update);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
-
 describe('a bad frame closes only its own socket', () => {
   it('garbage bytes close with 1007', async () => {
     const ws = await openRawSocket(rawUrl());
@@ -56,7 +49,7 @@ describe('a bad frame closes only its own socket', () => {
   it('a well-framed but corrupt Yjs update closes with 1007 and is not stored', async () => {
     const ws = await openRawSocket(rawUrl());
     const done = closed(ws);
-    ws.send(syncUpdateFrame(new Uint8Array([0x05, 0xff, 0x03, 0x01, 0x09, 0x09, 0x09])));
+    ws.send(updateMessage(new Uint8Array([0x05, 0xff, 0x03, 0x01, 0x09, 0x09, 0x09])));
     expect((await done).code).toBe(CloseCode.invalidPayload);
     await expectRoomHealthy();
   });
@@ -64,7 +57,7 @@ describe('a bad frame closes only its own socket', () => {
   it('a truncated frame closes with 1007', async () => {
     const ws = await openRawSocket(rawUrl());
     const done = closed(ws);
-    const frame = syncUpdateFrame(Y.encodeStateAsUpdate(bystander.doc));
+    const frame = updateMessage(Y.encodeStateAsUpdate(bystander.doc));
     ws.send(frame.subarray(0, frame.length - 3));
     expect((await done).code).toBe(CloseCode.invalidPayload);
     await expectRoomHealthy();

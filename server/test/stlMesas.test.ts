@@ -1,12 +1,10 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CloseCode,
   MessageType,
-  SyncType,
   type CreatedMesa,
   type Mesa,
   type MesaSummary,
@@ -14,6 +12,7 @@ import {
 } from '@cocrea/shared';
 import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import type { Connection } from '../src/sync/Connection';
+import { updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { StlBrowser, bootstrapMember, type ErrorBody } from './support/stlBrowser';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/testServer';
@@ -55,14 +54,6 @@ async function list(): Promise<MesaSummary[]> {
 
 function close(mesa: CreatedMesa) {
   return stl.call<{ mesa: Mesa } & ErrorBody>('POST', `/api/mesas/${mesa.mesa.id}/close`);
-}
-
-function syncUpdateFrame(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, SyncType.update);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
 }
 
 /** The `stored` counts (message 100) a raw socket receives, in order. */
@@ -167,10 +158,10 @@ describe('closing a mesa', () => {
     const stored = storedCounts(ws);
     const edit = new Y.Doc();
     edit.getText('t').insert(0, 'después del cierre');
-    ws.send(syncUpdateFrame(Y.encodeStateAsUpdate(edit)));
+    ws.send(updateMessage(Y.encodeStateAsUpdate(edit)));
     // An empty update is acknowledged even for a reader, after whatever the socket sent before it: had the edit been
     // kept, its acknowledgement (1) would come first, and it would be in the room's document by then.
-    ws.send(syncUpdateFrame(Y.encodeStateAsUpdate(new Y.Doc())));
+    ws.send(updateMessage(Y.encodeStateAsUpdate(new Y.Doc())));
     await vi.waitFor(() => expect(stored.length).toBeGreaterThan(0));
     expect(stored[0]).toBe(1);
     expect(t.server.rooms.get(mesa.mesa.id)!.doc.getText('t').toString()).toBe('antes del cierre');

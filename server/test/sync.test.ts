@@ -1,9 +1,9 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode, MessageType, SyncType } from '@cocrea/shared';
+import { CloseCode, MessageType } from '@cocrea/shared';
 import { SqliteStorage } from '../src/storage/sqlite/SqliteStorage';
+import { updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
 
@@ -81,13 +81,7 @@ describe('stored acknowledgements', () => {
 function updateFrames(count: number): Uint8Array[] {
   const doc = new Y.Doc();
   const frames: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => {
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncType.update);
-    encoding.writeVarUint8Array(e, update);
-    frames.push(encoding.toUint8Array(e));
-  });
+  doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
   for (let i = 0; i < count; i++) doc.getArray<number>('a').push([i]);
   return frames;
 }
