@@ -41,9 +41,9 @@ function commitOnEnter(event: KeyboardEvent<HTMLInputElement>): void {
 
 /**
  * The facilitator's editor of the mesa's own agenda: rename, retime, add, remove, reorder stages, choose which
- * tools each opens, set who leads each, its dynamic and materials, and move the start time; with the total and the projected end kept up to date. Each change is
- * one edit through the shared `agenda/edit` functions (the same limits as the server's schema), saved at once
- * against the revision it was made from.
+ * tools each opens, set who leads each, its dynamic and materials, and move the start time; with the total and the
+ * projected end kept up to date. Each change is one edit through the shared `agenda/edit` functions (the same
+ * limits as the server's schema), saved at once against the revision it was made from.
  */
 export function AgendaEditor({ onClose }: { onClose(): void }) {
   const { snapshot, clock } = useAgendaRoom();

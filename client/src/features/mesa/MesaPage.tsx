@@ -1,4 +1,4 @@
-import { THEMES } from '@cocrea/shared';
+import { CloseCode, THEMES } from '@cocrea/shared';
 import type { MesaSession } from '../../api/mesas';
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
@@ -14,7 +14,7 @@ import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { TreeWorkspace } from '../tree/TreeWorkspace';
 import { SaveIndicator } from './SaveIndicator';
-import { useLinkRevoked, useMesaClosed } from './useMesaClosed';
+import { useLinkRevoked, useServerClose } from './useServerClose';
 import { WorkspaceTabs, useWorkspaceTab } from './WorkspaceTabs';
 
 /** The virtual mesa: header with save state and presence, the agenda's stage, then the workspace of the stage. */
@@ -29,7 +29,8 @@ export function MesaPage({
   onMesaClosed(): void;
 }) {
   const connection = useMesaConnection(session.mesa.id, credentials, session.participant);
-  useMesaClosed(connection, onMesaClosed);
+  // The STL closed the mesa: the socket comes back read-only by itself; the session is asked for again to say so.
+  useServerClose(connection, CloseCode.mesaClosed, onMesaClosed);
   const linkRevoked = useLinkRevoked(connection);
   if (!connection) {
     return (
