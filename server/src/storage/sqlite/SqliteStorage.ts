@@ -130,10 +130,11 @@ export function migrate(db: Database.Database): void {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   /**
-   * The greatest sequence number handed out, across rooms. This process is the log's only writer (the primary key
-   * refuses a second one's colliding append), so counting here spares a read per append.
+   * The greatest sequence number handed out per room, read from the log and the snapshot on a room's first append.
+   * This process is the log's only writer (the primary key refuses a second one's colliding append), so counting
+   * here spares a read per append.
    */
-  private lastSeq: number;
+  private readonly lastSeqs = new Map<string, number>();
   private readonly stmt;
   private readonly checkpointer: { stop(): Promise<void> };
   private readonly review: SqliteReviewStore;
@@ -162,6 +163,13 @@ export class SqliteStorage implements Storage {
       snapshot: this.db.prepare('SELECT data, up_to_seq AS upToSeq FROM doc_snapshots WHERE room = ?'),
       updates: this.db.prepare('SELECT seq, data FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq'),
       append: this.db.prepare('INSERT INTO doc_updates (room, seq, data) VALUES (?, ?, ?)'),
+      // Above every number the room's log or snapshot holds: compaction deletes numbers the snapshot remembers.
+      lastSeq: this.db
+        .prepare(
+          `SELECT MAX(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE room = @room), 0),
+                      COALESCE((SELECT up_to_seq FROM doc_snapshots WHERE room = @room), 0))`,
+        )
+        .pluck(),
       putSnapshot: this.db.prepare(
         `INSERT INTO doc_snapshots (room, data, up_to_seq) VALUES (?, ?, ?)
          ON CONFLICT(room) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq`,
@@ -232,13 +240,6 @@ export class SqliteStorage implements Storage {
       ),
     };
     this.review = new SqliteReviewStore(this.db);
-    this.lastSeq = this.db
-      .prepare(
-        `SELECT MAX(COALESCE((SELECT MAX(seq) FROM doc_updates), 0),
-                    COALESCE((SELECT MAX(up_to_seq) FROM doc_snapshots), 0))`,
-      )
-      .pluck()
-      .get() as number;
   }
 
   async createMesa(mesa: Mesa, capabilities: NewCapability[]): Promise<void> {
@@ -444,12 +445,18 @@ export class SqliteStorage implements Storage {
    */
   appendUpdate(room: string, update: Uint8Array): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.pendingAppends.push({ room, seq: ++this.lastSeq, data: asBuffer(update), resolve, reject });
+      this.pendingAppends.push({ room, seq: this.nextSeq(room), data: asBuffer(update), resolve, reject });
       if (this.pendingAppends.length === 1) setImmediate(this.commitAppends);
     });
   }
 
   private readonly pendingAppends: PendingAppend[] = [];
+
+  private nextSeq(room: string): number {
+    const next = (this.lastSeqs.get(room) ?? (this.stmt.lastSeq.get({ room }) as number)) + 1;
+    this.lastSeqs.set(room, next);
+    return next;
+  }
 
   /**
    * Made once, on the first commit: better-sqlite3's `transaction()` builds four wrapper functions each time it is
