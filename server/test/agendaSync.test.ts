@@ -125,6 +125,26 @@ describe('a locked tool is locked by the server', () => {
     expect(reader.doc.getMap('notas').has('k')).toBe(false);
   });
 
+  it('checks each update against the ones ahead of it, even while they wait for a store that answers later', async () => {
+    await t.close();
+    t = await startTestServer(undefined, { appends: 'later' });
+    mesa = await t.createMesa();
+    api = agendaApi(t, mesa);
+    await api.command('facilitator', { type: 'start' }); // the tree is locked
+    const writer = connect();
+    const reader = connect();
+    await Promise.all([whenSynced(writer), whenSynced(reader)]);
+    await vi.waitFor(() => expect(writer.agenda()?.locks.tree.locked).toBe(true));
+    // Typing where no tool is locked: each letter builds on the one before, and all are sent before the first
+    // is stored. Checked against a document that lacked the letters ahead, they would look like they could be
+    // anywhere, the tree included.
+    const notes = writer.doc.getText('notas');
+    for (const letter of 'hola') notes.insert(notes.length, letter);
+    await settled(writer);
+    expect(writer.refused().count).toBe(0);
+    await vi.waitFor(() => expect(reader.doc.getText('notas').toString()).toBe('hola'));
+  });
+
   it('takes the refused edit when its author resyncs after the tool opens', async () => {
     await api.command('facilitator', { type: 'start' });
     const writer = connect();

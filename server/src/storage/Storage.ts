@@ -31,13 +31,17 @@ export interface StoredDoc {
 }
 
 /**
- * The append-only log of Yjs updates, one log per room. An update is durable once `appendUpdate` resolves:
- * the sync server acknowledges it to the client only then.
+ * The append-only log of Yjs updates, one log per room. An update is durable once `appendUpdate` has returned its
+ * sequence number: the sync server relays it and acknowledges it to the client only then.
  */
 export interface DocStore {
   loadDoc(room: string): Promise<StoredDoc>;
-  /** Appends one update and resolves with its sequence number, greater than every earlier one of the room. */
-  appendUpdate(room: string, update: Uint8Array): Promise<number>;
+  /**
+   * Appends one update and gives its sequence number, greater than every earlier one of the room: returned, once
+   * committed, by a store that commits in-process (SQLite), so the sync server relays the update in the turn it
+   * arrived; a promise from one across a network. Appends of one room are committed in the order they are made.
+   */
+  appendUpdate(room: string, update: Uint8Array): number | Promise<number>;
   /**
    * Stores `snapshot`, which must contain every update of the room up to and including `upToSeq`, and drops
    * those updates, in one transaction: a crash leaves either the old log or the new snapshot, never neither.

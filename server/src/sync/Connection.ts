@@ -4,7 +4,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, MessageType, RATE_LIMIT, SyncType, type PresenceUser, type Role, type Tool } from '@cocrea/shared';
 import { filterAwarenessUpdate } from './awarenessFilter';
-import { awarenessMessage, refusedMessage, storedMessage, syncStep1Message, syncStep2Message } from './messages';
+import {
+  awarenessMessage,
+  refusedMessage,
+  storedMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from './messages';
 import type { Peer, Room } from './Room';
 import { TokenBucket } from './TokenBucket';
 
@@ -77,7 +84,7 @@ export class Connection implements Peer {
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MessageType.sync:
-        return this.receiveSync(room, decoder);
+        return this.receiveSync(room, decoder, bytes);
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder);
         const filtered = filterAwarenessUpdate(update, this, this.awarenessIds, room, this.context.user);
@@ -92,7 +99,7 @@ export class Connection implements Peer {
     }
   }
 
-  private receiveSync(room: Room, decoder: decoding.Decoder): void {
+  private receiveSync(room: Room, decoder: decoding.Decoder, frame: Uint8Array): void {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === SyncType.step1) {
       this.send(syncStep2Message(room.doc, decoding.readVarUint8Array(decoder)));
@@ -111,11 +118,13 @@ export class Connection implements Peer {
       throw new ProtocolError('Actualización de Yjs inválida.');
     }
     // Read-only connections: their changes are dropped, not answered, so a stock client carries on reading.
-    // An empty one (an observer's sync step 2 with nothing new) is acknowledged like anyone's: nothing of
-    // theirs is unsaved, and their save indicator may say so.
+    // An empty one (an observer's sync step 2 with nothing new) goes through like anyone's: it is acknowledged.
     const isEmpty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
     if (!this.canWrite && !isEmpty) return;
-    room.receiveUpdate(this, update, decoded);
+    // An update message is relayed as it came, with no re-encoding. A sync step 2 is reframed as an update: a
+    // y-websocket client takes a step 2 for the end of its own first sync.
+    const relayed = syncType === SyncType.update ? frame : updateMessage(update);
+    room.receiveUpdate({ peer: this, update, decoded, frame: relayed });
   }
 
   send(message: Uint8Array): void {
@@ -125,9 +134,9 @@ export class Connection implements Peer {
     this.ws.send(message, BINARY);
   }
 
-  acknowledgeStored(updates: number): void {
-    // The count is cumulative, so one frame acknowledges every update of a batch.
-    this.storedCount += updates;
+  acknowledgeStored(): void {
+    // The count is cumulative, so each frame says all there is to know.
+    this.storedCount++;
     this.send(storedMessage(this.storedCount));
   }
 

@@ -3,13 +3,13 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Tool } from '@cocrea/shared';
 import type { DocStore } from '../storage/Storage';
 import { lockedToolTouched, type DecodedUpdate } from './areaLocks';
-import { awarenessMessage, updateMessage } from './messages';
+import { awarenessMessage } from './messages';
 
 /** A connection as a room sees it. */
 export interface Peer {
   send(message: Uint8Array): void;
-  /** Called, in order, after `updates` more of the updates this peer sent are durably stored. */
-  acknowledgeStored(updates: number): void;
+  /** Called, in order, each time one more of the updates this peer sent is durably stored. */
+  acknowledgeStored(): void;
   /** Called when the room cannot store or apply this peer's update; the peer reconnects and resends its state. */
   fail(error: unknown): void;
   /** Called, in order with `acknowledgeStored`, for an update refused because it touched a locked tool. */
@@ -22,23 +22,23 @@ export interface Peer {
  */
 const COMPACT_AFTER_UPDATES = 2000;
 
-/** An update received from a peer, in the room's inbox until it is applied or refused. */
-interface Incoming {
+/** An update received from a peer. */
+export interface Incoming {
   peer: Peer;
   update: Uint8Array;
   decoded: DecodedUpdate;
-  /**
-   * Its append to the log, started as it arrived; `null` for an update with nothing to store; `undefined` while it
-   * waits in the queue to be checked against a locked tool.
-   */
-  append?: Promise<number> | null;
+  /** The sync frame that relays it to the other peers: as the sender framed it, when it sent an update message. */
+  frame: Uint8Array;
 }
 
 /**
- * One live document, loaded from storage, with the peers editing it. Incoming updates are appended to the log as
- * they arrive and wait in an inbox; one queue then applies them to the document, in order, once they are stored,
- * and the document relays them to the other peers. So what any peer sees was stored first, and the document
- * always equals the stored log up to `lastSeq`.
+ * One live document, loaded from storage, with the peers editing it. Each incoming update is checked against the
+ * locked tools, appended to the log, applied to the document and only then relayed, so what any peer sees was
+ * stored first, and the document always equals the stored log up to `lastSeq`.
+ *
+ * A store that commits in-process (SQLite) returns from its append with the update durable, and the update goes
+ * through in the turn it arrived: no queue, no promise, nothing between the socket and the relay but the commit.
+ * One across a network answers later; its updates, and every update after them, wait in the room's queue, in order.
  */
 export class Room {
   readonly peers = new Set<Peer>();
@@ -46,8 +46,9 @@ export class Room {
   /** Awareness client id → the connection that speaks for it. */
   readonly owners = new Map<number, unknown>();
   private queue: Promise<void> = Promise.resolve();
-  /** Received, not yet applied or refused; in arrival order, which is also the order of the log. */
-  private readonly inbox: Incoming[] = [];
+  /** Updates in the queue, waiting for their store or for one ahead of them. */
+  private waiting = 0;
+  private compactionQueued = false;
   private tail: number;
   /** Tools whose updates are refused, as the mesa's agenda says now (see `server/src/agenda/`). */
   private lockedTools: ReadonlySet<Tool> = new Set();
@@ -63,11 +64,6 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    // One frame, encoded once, for all the peers but the one the change came from (if it came from just one).
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const message = updateMessage(update);
-      for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    });
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
@@ -108,96 +104,67 @@ export class Room {
     for (const peer of this.peers) peer.send(message);
   }
 
-  /**
-   * Stores a decoded update from `peer`, then applies and relays it; or refuses it, unstored, if it touches a tool
-   * locked when it arrived. The lock is checked in the queue, against the document as the updates ahead of this one
-   * left it.
-   */
-  receiveUpdate(peer: Peer, update: Uint8Array, decoded: DecodedUpdate): void {
-    const incoming: Incoming = { peer, update, decoded };
-    // Appended at once, so that all of an event-loop turn's updates share one commit. Not while a tool is locked:
-    // the check needs the document with every earlier update applied, so the update waits for the queue, and so
-    // does every update after it, since the log keeps the order of arrival.
-    const last = this.inbox.at(-1);
-    if (this.lockedTools.size === 0 && (last === undefined || last.append !== undefined)) {
-      incoming.append = this.startAppend(incoming);
-    }
-    this.inbox.push(incoming);
-    if (this.inbox.length === 1) this.enqueue(() => this.drainInbox());
-  }
-
-  private startAppend({ decoded, update }: Incoming): Promise<number> | null {
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return null;
-    const append = this.store.appendUpdate(this.name, update);
-    // Awaited in the queue, perhaps a turn later; marked as handled now, so that a failed commit meanwhile is not
-    // an unhandled rejection. The queue still sees the error.
-    append.catch(() => {});
-    return append;
+  /** Takes a decoded update from a peer: at once, or behind the updates still waiting in the queue. */
+  receiveUpdate(incoming: Incoming): void {
+    if (this.waiting > 0) return this.wait(() => this.accept(incoming));
+    const accepted = this.accept(incoming);
+    if (accepted !== undefined) this.wait(() => accepted);
   }
 
   /**
-   * Applies the inbox in batches, each as one Yjs transaction (so the other peers get one relay frame for it)
-   * followed by one acknowledgement per sender. Under load a batch is everything a turn brought, which keeps the
-   * work per update from growing with the backlog.
+   * Refuses the update, unstored, if it touches a locked tool (checked against the document as every earlier
+   * update left it); otherwise stores, applies, relays and acknowledges it. A promise while its store answers.
    */
-  private async drainInbox(): Promise<void> {
-    while (this.inbox.length > 0) {
-      const head = this.inbox[0]!;
-      if (head.append === undefined) {
-        this.inbox.shift();
-        const refused = lockedToolTouched(this.doc, head.decoded, this.lockedTools);
-        if (refused !== null) head.peer.refuse(refused);
-        else await this.storeBatch([{ ...head, append: this.startAppend(head) }]);
-        continue;
-      }
-      try {
-        await head.append;
-      } catch {
-        // Its batch fails below, with it.
-      }
-      // The store commits a turn's appends together, so by now whatever arrived in the head's turn is stored too,
-      // and it all makes one batch.
-      const checked = this.inbox.findIndex((e) => e.append === undefined);
-      await this.storeBatch(this.inbox.splice(0, checked === -1 ? this.inbox.length : checked));
-    }
-  }
-
-  /** Waits for a batch's appends, then applies it and acknowledges it; compacts the log when it is long enough. */
-  private async storeBatch(batch: readonly Incoming[]): Promise<void> {
-    let seqs: (number | null)[];
+  private accept(incoming: Incoming): void | Promise<void> {
+    const { peer, update, decoded } = incoming;
+    const refused = lockedToolTouched(this.doc, decoded, this.lockedTools);
+    if (refused !== null) return peer.refuse(refused);
+    // Nothing to store (an observer's sync step 2 with nothing new): acknowledged like any other, so the save
+    // indicator of whoever sent it can say that nothing of theirs is unsaved.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return peer.acknowledgeStored();
+    let appended: number | Promise<number>;
     try {
-      seqs = await Promise.all(batch.map((e) => e.append ?? null));
+      appended = this.store.appendUpdate(this.name, update);
     } catch (error) {
-      for (const peer of new Set(batch.map((e) => e.peer))) peer.fail(error);
-      return;
+      return peer.fail(error);
     }
-    // Appended in inbox order, so the last sequence number is the greatest.
-    for (const seq of seqs) if (seq !== null) this.lastSeq = seq;
-    const stored = batch.filter((e) => e.append !== null);
-    this.tail += stored.length;
-    this.apply(stored);
-    const acknowledged = new Map<Peer, number>();
-    for (const { peer } of batch) acknowledged.set(peer, (acknowledged.get(peer) ?? 0) + 1);
-    for (const [peer, updates] of acknowledged) peer.acknowledgeStored(updates);
-    if (this.tail >= COMPACT_AFTER_UPDATES) await this.compact();
+    if (typeof appended === 'number') return this.commit(incoming, appended);
+    return appended.then(
+      (seq) => this.commit(incoming, seq),
+      (error: unknown) => peer.fail(error),
+    );
   }
 
-  /** Applies stored updates in one transaction, whose origin is their sender when they all have the same one. */
-  private apply(updates: readonly Incoming[]): void {
-    if (updates.length === 0) return;
-    const sender = updates.every((e) => e.peer === updates[0]!.peer) ? updates[0]!.peer : null;
-    this.doc.transact(() => {
-      for (const { peer, update } of updates) {
-        try {
-          Y.applyUpdate(this.doc, update);
-        } catch (error) {
-          // Decoded before it was stored, so this is a bug or a forged update that decodes but does not apply.
-          // It stays in the log (a load skips it); its sender's socket closes (so what follows acknowledges
-          // nothing to it), and it reconnects and sends its state again.
-          peer.fail(error);
-        }
+  /** Puts a task in the queue as an update that everything received after it waits behind. */
+  private wait(task: () => void | Promise<void>): void {
+    this.waiting++;
+    void this.enqueue(async () => {
+      try {
+        await task();
+      } finally {
+        this.waiting--;
       }
-    }, sender);
+    });
+  }
+
+  /** A stored update: into the document, then to the other peers, then acknowledged to its sender. */
+  private commit({ peer, update, frame }: Incoming, seq: number): void {
+    this.lastSeq = seq;
+    this.tail++;
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      // Decoded before it was stored, so this is a bug or a forged update that decodes but does not apply. It stays
+      // in the log (a load skips it) and reaches nobody; its sender's socket closes (so what follows acknowledges
+      // nothing to it), and it reconnects and sends its state again.
+      return peer.fail(error);
+    }
+    for (const other of this.peers) if (other !== peer) other.send(frame);
+    peer.acknowledgeStored();
+    if (this.tail >= COMPACT_AFTER_UPDATES && !this.compactionQueued) {
+      this.compactionQueued = true;
+      void this.enqueue(() => this.compact());
+    }
   }
 
   /** Resolves once every update received so far is stored and the log is folded into one snapshot. */
@@ -213,9 +180,12 @@ export class Room {
   }
 
   private async compact(): Promise<void> {
+    this.compactionQueued = false;
+    // Updates stored while a store that answers later compacts stay in the tail, for the next compaction.
+    const folded = this.tail;
     // Replaying into the live Y.Doc and encoding its state is linear; Y.mergeUpdates on the raw log is not.
     await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
-    this.tail = 0;
+    this.tail -= folded;
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {

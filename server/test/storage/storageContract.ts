@@ -107,10 +107,11 @@ export function storageContract(name: string, factory: StorageFactory): void {
 
     it('compaction keeps the document and drops the folded updates', async () => {
       const doc = new Y.Doc();
-      let lastSeq = 0;
-      doc.on('update', (u: Uint8Array) => void storage.appendUpdate('r', u).then((s) => (lastSeq = s)));
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
       for (const ch of 'compactar') doc.getText('t').insert(doc.getText('t').length, ch);
-      await new Promise((r) => setTimeout(r, 10));
+      let lastSeq = 0;
+      for (const u of updates) lastSeq = await storage.appendUpdate('r', u);
       await storage.compact('r', Y.encodeStateAsUpdate(doc), lastSeq);
       const stored = await storage.loadDoc('r');
       expect(stored.updates).toHaveLength(0);

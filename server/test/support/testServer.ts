@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCocreaServer, type CocreaServer } from '../../src/createServer';
 import { SqliteStorage } from '../../src/storage/sqlite/SqliteStorage';
+import { answeringLater } from './answeringLater';
 
 export const ADMIN_TOKEN = 'test-admin-token-que-nadie-adivina';
 
@@ -24,10 +25,21 @@ export interface CreatedMesa {
   tokens: Record<'facilitator' | 'participant' | 'observer', string>;
 }
 
+export interface TestServerOptions {
+  /** `later`: the server sees its storage answer appends on a later turn, as a store across a network would. */
+  appends?: 'in-process' | 'later';
+}
+
 /** A real server on an ephemeral port over a real SQLite file in a fresh temporary folder. */
-export async function startTestServer(dataDir = mkdtempSync(join(tmpdir(), 'cocrea-test-'))): Promise<TestServer> {
+export async function startTestServer(
+  dataDir = mkdtempSync(join(tmpdir(), 'cocrea-test-')),
+  { appends = 'in-process' }: TestServerOptions = {},
+): Promise<TestServer> {
   const storage = new SqliteStorage(join(dataDir, 'cocrea.sqlite'));
-  const server = createCocreaServer({ storage, adminToken: ADMIN_TOKEN });
+  const server = createCocreaServer({
+    storage: appends === 'later' ? answeringLater(storage) : storage,
+    adminToken: ADMIN_TOKEN,
+  });
   const port = await server.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

@@ -47,14 +47,6 @@ export interface SqliteOptions {
   synchronous?: 'NORMAL' | 'FULL';
 }
 
-interface PendingAppend {
-  room: string;
-  seq: number;
-  data: Buffer;
-  resolve(seq: number): void;
-  reject(error: unknown): void;
-}
-
 /**
  * WAL checkpoints (copying the log back into the database file) run on a connection of their own in a worker
  * thread, every second. A checkpoint waits on two fsyncs, 5–40 ms on the bench machine; left to SQLite, it runs
@@ -440,47 +432,21 @@ export class SqliteStorage implements Storage {
   }
 
   /**
-   * Appends are committed together, one transaction per event-loop turn: under load one commit serves many updates.
-   * Each promise still resolves only after its row is committed, so an acknowledged update is durable.
+   * Commits before returning: one insert is a transaction of its own, durable once it returns (WAL), and needs no
+   * BEGIN and COMMIT statements around it. If it fails, its number stays unused: a gap in the log is harmless, a
+   * reused number is not.
    */
-  appendUpdate(room: string, update: Uint8Array): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.pendingAppends.push({ room, seq: this.nextSeq(room), data: asBuffer(update), resolve, reject });
-      if (this.pendingAppends.length === 1) setImmediate(this.commitAppends);
-    });
+  appendUpdate(room: string, update: Uint8Array): number {
+    const seq = this.nextSeq(room);
+    this.stmt.append.run(room, seq, asBuffer(update));
+    return seq;
   }
-
-  private readonly pendingAppends: PendingAppend[] = [];
 
   private nextSeq(room: string): number {
     const next = (this.lastSeqs.get(room) ?? (this.stmt.lastSeq.get({ room }) as number)) + 1;
     this.lastSeqs.set(room, next);
     return next;
   }
-
-  /**
-   * Made once, on the first commit: better-sqlite3's `transaction()` builds four wrapper functions each time it is
-   * called, which cost more than the inserts of a typical batch.
-   */
-  private insertAppends?: (batch: readonly PendingAppend[]) => void;
-
-  private readonly commitAppends = (): void => {
-    const batch = this.pendingAppends.splice(0);
-    this.insertAppends ??= this.db.transaction((appends: readonly PendingAppend[]) => {
-      for (const a of appends) this.stmt.append.run(a.room, a.seq, a.data);
-    });
-    try {
-      // One insert commits by itself, without the two statements of an explicit BEGIN and COMMIT: that is the
-      // common case, one edit per turn.
-      if (batch.length === 1) this.stmt.append.run(batch[0]!.room, batch[0]!.seq, batch[0]!.data);
-      else this.insertAppends(batch);
-    } catch (error) {
-      // Their numbers stay unused: a gap in the log is harmless, a reused number is not.
-      for (const a of batch) a.reject(error);
-      return;
-    }
-    for (const a of batch) a.resolve(a.seq);
-  };
 
   async compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     this.db.transaction(() => {
@@ -490,7 +456,6 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    if (this.pendingAppends.length > 0) this.commitAppends();
     // The checkpointer's connection closes first, so that closing the last one checkpoints and removes the WAL.
     await this.checkpointer.stop();
     if (this.db.open) this.db.close();
