@@ -147,19 +147,23 @@ export class Room {
     });
   }
 
-  /** A stored update: into the document, then to the other peers, then acknowledged to its sender. */
+  /**
+   * A stored update: relayed to the other peers first, since they wait for it, then applied to the document, then
+   * acknowledged to its sender. All before the next frame is read, so the document is current for whatever that
+   * frame asks of it.
+   */
   private commit({ peer, update, frame }: Incoming, seq: number): void {
     this.lastSeq = seq;
     this.tail++;
+    for (const other of this.peers) if (other !== peer) other.send(frame);
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
-      // Decoded before it was stored, so this is a bug or a forged update that decodes but does not apply. It stays
-      // in the log (a load skips it) and reaches nobody; its sender's socket closes (so what follows acknowledges
-      // nothing to it), and it reconnects and sends its state again.
+      // Decoded before it was stored, so this is a bug or a forged update that decodes but does not apply; its
+      // author could as well have deleted everything it may write. It stays in the log (a load skips it); its
+      // sender's socket closes, unacknowledged, and it reconnects and sends its state again.
       return peer.fail(error);
     }
-    for (const other of this.peers) if (other !== peer) other.send(frame);
     peer.acknowledgeStored();
     if (this.tail >= COMPACT_AFTER_UPDATES && !this.compactionQueued) {
       this.compactionQueued = true;
