@@ -72,7 +72,7 @@ export class Connection implements Peer {
 
   private handle(room: Room, data: RawData): void {
     try {
-      this.route(room, toBytes(data));
+      this.route(room, toBuffer(data));
     } catch (error) {
       if (error instanceof ProtocolError) return this.close(CloseCode.invalidPayload, error.message);
       this.close(CloseCode.invalidPayload, 'Mensaje mal formado.');
@@ -172,8 +172,12 @@ export class Connection implements Peer {
   }
 }
 
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+/**
+ * The frame as one Buffer, which is what `ws` received it as: relayed as it is, it is sent to every peer without
+ * `ws` wrapping it in a new Buffer for each of them, as it does any other Uint8Array.
+ */
+function toBuffer(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  return data;
 }
