@@ -57,6 +57,16 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
       expect([...texts][0]!.split(';').filter(Boolean)).toHaveLength(n);
     });
 
+    it('a newcomer receives an edit stored a moment before it joined', async () => {
+      const first = connect();
+      await whenSynced(first);
+      first.doc.getText('t').insert(0, 'recién guardado');
+      await vi.waitFor(() => expect(first.stored()).toBe(first.sent()));
+      const late = connect();
+      await whenSynced(late);
+      expect(late.doc.getText('t').toString()).toBe('recién guardado');
+    });
+
     it('a late joiner receives everything stored before it came', async () => {
       const first = connect();
       await whenSynced(first);

@@ -21,6 +21,12 @@ export interface Peer {
  * bounded tail keeps a cold load fast, while compacting less often keeps the write path cheap.
  */
 const COMPACT_AFTER_UPDATES = 2000;
+/**
+ * Stored updates are applied to the document together, in one Yjs transaction, which costs half of applying each in
+ * its own (measured on small edits): when this many wait, this long after the first, or when the document is read.
+ */
+const APPLY_AFTER_UPDATES = 64;
+const APPLY_AFTER_MS = 200;
 
 /** An update received from a peer. */
 export interface Incoming {
@@ -33,8 +39,8 @@ export interface Incoming {
 
 /**
  * One live document, loaded from storage, with the peers editing it. Each incoming update is checked against the
- * locked tools, appended to the log, applied to the document and only then relayed, so what any peer sees was
- * stored first, and the document always equals the stored log up to `lastSeq`.
+ * locked tools, appended to the log and only then relayed, so what any peer sees was stored first; the document, as
+ * `doc` returns it, always equals the stored log up to `lastSeq`.
  *
  * A store that commits in-process (SQLite) returns from its append with the update durable, and the update goes
  * through in the turn it arrived: no queue, no promise, nothing between the socket and the relay but the commit.
@@ -53,15 +59,20 @@ export class Room {
   /** Tools whose updates are refused, as the mesa's agenda says now (see `server/src/agenda/`). */
   private lockedTools: ReadonlySet<Tool> = new Set();
 
+  /** Stored and relayed, waiting to be applied to `live` (see {@link APPLY_AFTER_UPDATES}). */
+  private unapplied: Incoming[] = [];
+  private applyTimer: NodeJS.Timeout | undefined;
+
   private constructor(
     readonly name: string,
-    readonly doc: Y.Doc,
+    /** The document as far as it has been applied; everything else reads `doc`. */
+    private readonly live: Y.Doc,
     private readonly store: DocStore,
     private lastSeq: number,
     tail: number,
   ) {
     this.tail = tail;
-    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness = new awarenessProtocol.Awareness(live);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on(
@@ -117,7 +128,8 @@ export class Room {
    */
   private accept(incoming: Incoming): void | Promise<void> {
     const { peer, update, decoded } = incoming;
-    const refused = lockedToolTouched(this.doc, decoded, this.lockedTools);
+    // Reading the document applies what waits, so the check sees every update before this one.
+    const refused = this.lockedTools.size === 0 ? null : lockedToolTouched(this.doc, decoded, this.lockedTools);
     if (refused !== null) return peer.refuse(refused);
     // Nothing to store (an observer's sync step 2 with nothing new): acknowledged like any other, so the save
     // indicator of whoever sent it can say that nothing of theirs is unsaved.
@@ -147,28 +159,45 @@ export class Room {
     });
   }
 
-  /**
-   * A stored update: relayed to the other peers first, since they wait for it, then applied to the document, then
-   * acknowledged to its sender. All before the next frame is read, so the document is current for whatever that
-   * frame asks of it.
-   */
-  private commit({ peer, update, frame }: Incoming, seq: number): void {
+  /** A stored update: relayed to the other peers, acknowledged to its sender, applied to the document soon. */
+  private commit(incoming: Incoming, seq: number): void {
     this.lastSeq = seq;
     this.tail++;
-    for (const other of this.peers) if (other !== peer) other.send(frame);
-    try {
-      Y.applyUpdate(this.doc, update, peer);
-    } catch (error) {
-      // Decoded before it was stored, so this is a bug or a forged update that decodes but does not apply; its
-      // author could as well have deleted everything it may write. It stays in the log (a load skips it); its
-      // sender's socket closes, unacknowledged, and it reconnects and sends its state again.
-      return peer.fail(error);
-    }
-    peer.acknowledgeStored();
+    for (const other of this.peers) if (other !== incoming.peer) other.send(incoming.frame);
+    this.unapplied.push(incoming);
+    if (this.unapplied.length >= APPLY_AFTER_UPDATES) this.applyWaiting();
+    else this.applyTimer ??= setTimeout(() => this.applyWaiting(), APPLY_AFTER_MS).unref();
+    incoming.peer.acknowledgeStored();
     if (this.tail >= COMPACT_AFTER_UPDATES && !this.compactionQueued) {
       this.compactionQueued = true;
       void this.enqueue(() => this.compact());
     }
+  }
+
+  /** The room's document, with every stored update applied. */
+  get doc(): Y.Doc {
+    this.applyWaiting();
+    return this.live;
+  }
+
+  private applyWaiting(): void {
+    clearTimeout(this.applyTimer);
+    this.applyTimer = undefined;
+    if (this.unapplied.length === 0) return;
+    const updates = this.unapplied;
+    this.unapplied = [];
+    this.live.transact(() => {
+      for (const { peer, update } of updates) {
+        try {
+          Y.applyUpdate(this.live, update);
+        } catch (error) {
+          // Decoded before it was stored, so this is a bug or a forged update that decodes but does not apply;
+          // its author could as well have deleted everything it may write. It stays in the log (a load skips it);
+          // its sender's socket closes, and it reconnects and sends its state again.
+          peer.fail(error);
+        }
+      }
+    });
   }
 
   /** Resolves once every update received so far is stored and the log is folded into one snapshot. */
@@ -179,8 +208,9 @@ export class Room {
   }
 
   destroy(): void {
+    clearTimeout(this.applyTimer);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.live.destroy();
   }
 
   private async compact(): Promise<void> {
