@@ -43,8 +43,18 @@ export const SCENARIOS: readonly Scenario[] = [
  * hands whichever server ran during a busy spell a worse tail, and a p99 from it swung by 2× between runs.
  */
 export const ROUNDS = 3;
-/** Each round's measuring window: at 25 clients, three rounds make 18,000 deliveries. */
+/** Each round's measuring window: at 25 clients, three rounds make 18,000 deliveries… */
 const MEASURE_MS = 5000;
+/**
+ * …and a small room's window is longer, to this many deliveries a round (200 in all at 3 rounds). A pair makes 4 a
+ * second: in 5 s windows its p99 was the single slowest of 60 deliveries, and flipped the comparison run to run.
+ */
+const MIN_DELIVERIES_PER_ROUND = 70;
+
+function measureMs({ rooms, clientsPerRoom, editsPerSecond }: Scenario): number {
+  const deliveriesPerSecond = rooms * clientsPerRoom * editsPerSecond * (clientsPerRoom - 1);
+  return Math.max(MEASURE_MS, Math.ceil((MIN_DELIVERIES_PER_ROUND / deliveriesPerSecond) * 1000));
+}
 /**
  * Warm-up before each window: long enough for the burst of joins (every client's sync and awareness, fanned out to
  * the room) to pass and the previous round's rooms to unload; a plenary of joins takes longer than a pair.
@@ -89,7 +99,7 @@ async function measureRound(server: SyncServer, workers: LoadWorkers, scenario: 
     await workers.connect(clients);
     const startAt = now() + START_LEAD_MS;
     const measureFrom = startAt + warmupMs(scenario);
-    const stopAt = measureFrom + MEASURE_MS;
+    const stopAt = measureFrom + measureMs(scenario);
     await workers.edit({ editsPerSecond: scenario.editsPerSecond, startAt, measureFrom, stopAt });
     await sleep(measureFrom - now());
     const cpuFrom = processCpuMs(server.pid);
@@ -119,7 +129,7 @@ function pool(server: ServerName, scenario: Scenario, rounds: readonly Round[]):
     expected: sum(rounds.map((r) => r.measuredEdits)) * (scenario.clientsPerRoom - 1),
     p99MsByRound: rounds.map((r) => distribution(r.latenciesMs).p99Ms),
     serverCpuPercent:
-      cpuMs.length < rounds.length ? null : Math.round((sum(cpuMs) / (rounds.length * MEASURE_MS)) * 100),
+      cpuMs.length < rounds.length ? null : Math.round((sum(cpuMs) / (rounds.length * measureMs(scenario))) * 100),
     clientLagP99Ms: roundMs(median(rounds.map((r) => r.lagP99Ms))),
   };
 }
