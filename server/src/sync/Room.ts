@@ -59,8 +59,11 @@ export class Room {
   /** Tools whose updates are refused, as the mesa's agenda says now (see `server/src/agenda/`). */
   private lockedTools: ReadonlySet<Tool> = new Set();
 
-  /** Stored and relayed, waiting to be applied to `live` (see {@link APPLY_AFTER_UPDATES}). */
-  private unapplied: Incoming[] = [];
+  /**
+   * Stored and relayed, waiting to be applied to `live` (see {@link APPLY_AFTER_UPDATES}); without their decoded
+   * form, which would otherwise outlive V8's young generation and be promoted for nothing.
+   */
+  private unapplied: Pick<Incoming, 'peer' | 'update'>[] = [];
   private applyTimer: NodeJS.Timeout | undefined;
 
   private constructor(
@@ -164,7 +167,7 @@ export class Room {
     this.lastSeq = seq;
     this.tail++;
     for (const other of this.peers) if (other !== incoming.peer) other.send(incoming.frame);
-    this.unapplied.push(incoming);
+    this.unapplied.push({ peer: incoming.peer, update: incoming.update });
     if (this.unapplied.length >= APPLY_AFTER_UPDATES) this.applyWaiting();
     else this.applyTimer ??= setTimeout(() => this.applyWaiting(), APPLY_AFTER_MS).unref();
     incoming.peer.acknowledgeStored();
