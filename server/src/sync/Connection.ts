@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, MessageType, RATE_LIMIT, SyncType, type PresenceUser, type Role, type Tool } from '@cocrea/shared';
+import { changesNothing } from './areaLocks';
 import { filterAwarenessUpdate } from './awarenessFilter';
 import {
   awarenessMessage,
@@ -119,8 +120,7 @@ export class Connection implements Peer {
     }
     // Read-only connections: their changes are dropped, not answered, so a stock client carries on reading.
     // An empty one (an observer's sync step 2 with nothing new) goes through like anyone's: it is acknowledged.
-    const isEmpty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-    if (!this.canWrite && !isEmpty) return;
+    if (!this.canWrite && !changesNothing(decoded)) return;
     // An update message is relayed as it came, with no re-encoding. A sync step 2 is reframed as an update: a
     // y-websocket client takes a step 2 for the end of its own first sync.
     const relayed = syncType === SyncType.update ? frame : updateMessage(update);

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Tool } from '@cocrea/shared';
 import type { DocStore } from '../storage/Storage';
-import { lockedToolTouched, type DecodedUpdate } from './areaLocks';
+import { changesNothing, lockedToolTouched, type DecodedUpdate } from './areaLocks';
 import { awarenessMessage } from './messages';
 
 /** A connection as a room sees it. */
@@ -127,7 +127,7 @@ export class Room {
 
   /**
    * Refuses the update, unstored, if it touches a locked tool (checked against the document as every earlier
-   * update left it); otherwise stores, applies, relays and acknowledges it. A promise while its store answers.
+   * update left it); otherwise stores, relays and acknowledges it. A promise while its store answers.
    */
   private accept(incoming: Incoming): void | Promise<void> {
     const { peer, update, decoded } = incoming;
@@ -136,7 +136,7 @@ export class Room {
     if (refused !== null) return peer.refuse(refused);
     // Nothing to store (an observer's sync step 2 with nothing new): acknowledged like any other, so the save
     // indicator of whoever sent it can say that nothing of theirs is unsaved.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return peer.acknowledgeStored();
+    if (changesNothing(decoded)) return peer.acknowledgeStored();
     let appended: number | Promise<number>;
     try {
       appended = this.store.appendUpdate(this.name, update);

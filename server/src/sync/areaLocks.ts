@@ -31,6 +31,11 @@ export function ensureFixedStructure(doc: Y.Doc): void {
 }
 
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** Whether an update inserts and deletes nothing, as a sync step 2 with nothing new to tell. */
+export function changesNothing({ structs, ds }: DecodedUpdate): boolean {
+  return structs.length === 0 && ds.clients.size === 0;
+}
 type Struct = DecodedUpdate['structs'][number];
 
 /**
