@@ -49,60 +49,59 @@ export interface SqliteOptions {
 
 /**
  * WAL checkpoints (copying the log back into the database file) run on a connection of their own in a worker
- * thread, every second. A checkpoint waits on two fsyncs, 5–40 ms on the bench machine; left to SQLite, it runs
- * inside whichever commit crosses `wal_autocheckpoint` pages, and so blocked the event loop, and every room, several
- * times a second under load. Plain CommonJS, so that the worker needs no TypeScript loader.
+ * thread. A checkpoint waits on two fsyncs, 5–40 ms on the bench machine; left to SQLite, it runs inside whichever
+ * commit crosses `wal_autocheckpoint` pages, and so blocked the event loop, and every room, several times a second
+ * under load. Plain CommonJS, so that the worker needs no TypeScript loader.
  */
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.filename);
-const timer = setInterval(() => {
-  // { busy, log, checkpointed }: log is how many frames the WAL held, checkpointed how many are now in the database.
-  parentPort.postMessage(db.pragma('wal_checkpoint(PASSIVE)')[0].log);
-}, workerData.intervalMs);
-parentPort.once('message', () => {
-  clearInterval(timer);
+parentPort.on('message', (message) => {
+  if (message === 'checkpoint') {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage('checkpointed');
+    return;
+  }
   db.close();
   parentPort.close();
 });
 `;
-const CHECKPOINT_INTERVAL_MS = 1000;
 /**
- * The WAL rewinds to its start only after a checkpoint has copied every frame in it, before the next commit; under
- * sustained load that never happens from another thread, since commits land while the checkpointer copies. So when
- * the checkpointer has just copied a WAL of this many frames (4 MiB), the committing connection copies what landed
- * meanwhile — 0.1–3 ms, measured at 2 000 commits/s — and its next commit rewinds the WAL. Left alone, the WAL grew
- * to `WAL_AUTOCHECKPOINT_PAGES` every few seconds, and the checkpoint SQLite then ran inside a commit held up every
- * room for 30–50 ms.
+ * Appends between checkpoints (about 11 MB of WAL). A checkpoint is only worth its cost once the WAL is long: after
+ * each one, the first commit rewinds the WAL and syncs its header, an fsync in the committing thread (0.3–0.5 ms
+ * here, more while the disk is busy). Checkpointing every second, as before, put that fsync in front of one edit in
+ * a hundred at 50 clients per room, one in four at two; now it comes once a second at 2 000 commits a second, and
+ * every few minutes in a room of a few people.
  */
-const FINISH_CHECKPOINT_AFTER_FRAMES = 1000;
+const CHECKPOINT_AFTER_APPENDS = 2000;
 /**
  * Past this many pages (64 MiB) the committing connection checkpoints by itself, as SQLite does by default at 1000:
  * what takes over if the checkpointer dies.
  */
 const WAL_AUTOCHECKPOINT_PAGES = 16384;
 
-/**
- * Starts the checkpointer on `filename`, telling `onCheckpoint` how many frames the WAL held at each checkpoint;
- * `stop()` resolves once its connection is closed.
- */
-function startCheckpointer(filename: string, onCheckpoint: (walFrames: number) => void): { stop(): Promise<void> } {
+/** The checkpointer's worker, from the committing connection's side. */
+interface Checkpointer {
+  /** Asks for a checkpoint; `onCheckpointed` runs once it is done. */
+  request(): void;
+  /** Resolves once the worker's connection is closed. */
+  stop(): Promise<void>;
+}
+
+function startCheckpointer(filename: string, onCheckpointed: () => void): Checkpointer {
   const worker = new Worker(CHECKPOINTER, {
     eval: true,
     execArgv: [],
-    workerData: {
-      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-      filename,
-      intervalMs: CHECKPOINT_INTERVAL_MS,
-    },
+    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), filename },
   });
   // A process that exits without closing its storage need not wait for it: the next open replays the WAL.
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('error', (error) => console.error('the WAL checkpointer stopped', error));
-  worker.on('message', onCheckpoint);
+  worker.on('message', onCheckpointed);
   return {
+    request: () => worker.postMessage('checkpoint'),
     stop() {
       worker.ref();
       worker.postMessage('stop');
@@ -143,7 +142,9 @@ export class SqliteStorage implements Storage {
    */
   private readonly lastSeqs = new Map<string, number>();
   private readonly stmt;
-  private readonly checkpointer: { stop(): Promise<void> };
+  private readonly checkpointer: Checkpointer;
+  /** Appends since the last checkpoint was asked for; null while one is under way. */
+  private appendsSinceCheckpoint: number | null = 0;
   private readonly review: SqliteReviewStore;
 
   constructor(filename: string, options: SqliteOptions = {}) {
@@ -155,8 +156,13 @@ export class SqliteStorage implements Storage {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     migrate(this.db);
-    this.checkpointer = startCheckpointer(filename, (walFrames) => {
-      if (walFrames >= FINISH_CHECKPOINT_AFTER_FRAMES && this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+    this.checkpointer = startCheckpointer(filename, () => {
+      // The WAL rewinds to its start only once a checkpoint has copied every frame in it, and commits kept landing
+      // while the worker copied. Copying those few here, between two commits, lets the next commit rewind it.
+      // Never done, the WAL grew to WAL_AUTOCHECKPOINT_PAGES, and the checkpoint SQLite then ran inside a commit
+      // held up every room for 30–50 ms.
+      if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+      this.appendsSinceCheckpoint = 0;
     });
     this.stmt = {
       insertMesa: this.db.prepare(
@@ -456,6 +462,10 @@ export class SqliteStorage implements Storage {
   appendUpdate(room: string, update: Uint8Array): number {
     const seq = this.nextSeq(room);
     this.stmt.append.run(room, seq, asBuffer(update));
+    if (this.appendsSinceCheckpoint !== null && ++this.appendsSinceCheckpoint >= CHECKPOINT_AFTER_APPENDS) {
+      this.appendsSinceCheckpoint = null;
+      this.checkpointer.request();
+    }
     return seq;
   }
 
