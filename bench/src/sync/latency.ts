@@ -40,16 +40,18 @@ export const SCENARIOS: readonly Scenario[] = [
 /**
  * Rounds per scenario and server, the servers taking turns and swapping who goes first each round; the samples of
  * a server's rounds are pooled. On a shared machine load comes and goes over seconds: one long window per server
- * hands whichever server ran during a busy spell a worse tail, and a p99 from it swung by 2× between runs.
+ * hands whichever server ran during a busy spell a worse tail, and a p99 from it swung by 2× between runs. More,
+ * shorter turns spread each server's measuring time over the same spells: at 100 × 10 one round's p99 ranged from
+ * 5 to 19 ms for either server within one run.
  */
-export const ROUNDS = 3;
-/** Each round's measuring window: at 25 clients, three rounds make 18,000 deliveries… */
-const MEASURE_MS = 5000;
+export const ROUNDS = 5;
+/** Each round's measuring window: at 25 clients, five rounds make 18,000 deliveries… */
+const MEASURE_MS = 3000;
 /**
- * …and a small room's window is longer, to this many deliveries a round (200 in all at 3 rounds). A pair makes 4 a
- * second: in 5 s windows its p99 was the single slowest of 60 deliveries, and flipped the comparison run to run.
+ * …and a small room's window is longer, to this many deliveries a round (210 in all). A pair makes 4 a second: in
+ * 5 s windows its p99 was the single slowest of 60 deliveries, and flipped the comparison run to run.
  */
-const MIN_DELIVERIES_PER_ROUND = 70;
+const MIN_DELIVERIES_PER_ROUND = 42;
 
 function measureMs({ rooms, clientsPerRoom, editsPerSecond }: Scenario): number {
   const deliveriesPerSecond = rooms * clientsPerRoom * editsPerSecond * (clientsPerRoom - 1);
@@ -80,6 +82,18 @@ export async function measureScenario(
     }
   }
   return servers.map((server) => pool(server.name, scenario, rounds.get(server)!));
+}
+
+/** Ten rooms of ten, before anything is measured. */
+const WARM_UP: Scenario = { rooms: 10, clientsPerRoom: 10, editsPerSecond: 2 };
+
+/**
+ * One unmeasured round on each server and on the load workers, so that the first scenario measures them warm, as
+ * every later one does. Fresh processes run their code unoptimised at first: the first round of the first
+ * scenario had a p99 about 3 and 5 times its later rounds' (on the two servers).
+ */
+export async function warmUp(servers: readonly SyncServer[], workers: LoadWorkers): Promise<void> {
+  for (const server of servers) await measureRound(server, workers, WARM_UP);
 }
 
 interface Round {

@@ -5,7 +5,7 @@ import { measureBytesPerEdit, type BytesPerEdit } from './bytesPerEdit';
 import { startCocreaServer } from './cocreaServer';
 import { measureColdLoad, type ColdLoad } from './coldLoad';
 import { measureHeapPerRoom } from './heapPerRoom';
-import { measureScenario, ROUNDS, SCENARIOS, type LatencyEntry } from './latency';
+import { measureScenario, ROUNDS, SCENARIOS, warmUp, type LatencyEntry } from './latency';
 import { LoadWorkers } from './LoadWorkers';
 import { startStockServer } from './stockServer';
 import { formatSyncTable } from './syncTable';
@@ -47,6 +47,8 @@ export async function runSyncBench(): Promise<SyncResults> {
     servers.push(cocrea);
     servers.push(await startStockServer());
     workers = await LoadWorkers.start(WORKERS);
+    console.log('sync: warming up both servers…');
+    await warmUp(servers, workers);
     for (const scenario of SCENARIOS) {
       console.log(`sync: latency, ${scenario.rooms} × ${scenario.clientsPerRoom}, ${ROUNDS} rounds per server…`);
       latency.push(...(await measureScenario(servers, workers, scenario)));
