@@ -26,11 +26,6 @@ export function forkTs(modulePath: string, nodeFlags: string[] = []): ChildProce
   );
 }
 
-/** Starts a TypeScript module as a plain Node child (no IPC), as `tsx <module>` would. */
-export function spawnTs(modulePath: string, options: SpawnOptions): ChildProcess {
-  return spawnNode([...TSX, modulePath], options);
-}
-
 /** Starts `node <args>`. */
 export function spawnNode(args: string[], options: SpawnOptions): ChildProcess {
   return track(spawn(process.execPath, args, options));

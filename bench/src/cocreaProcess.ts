@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnTs, stopChild } from './childProcesses';
+import { execFileSync } from 'node:child_process';
+import { spawnNode, stopChild } from './childProcesses';
 import { readyLine } from './readyLine';
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
@@ -27,14 +28,24 @@ export interface CocreaProcess {
   stop(): Promise<void>;
 }
 
+/** Bundles the server once per run, as `npm start` does, so that no benchmark measures a stale bundle. */
+let bundled = false;
+function bundleServer(): void {
+  if (bundled) return;
+  execFileSync(process.execPath, ['build.mjs'], { cwd: serverDir, stdio: 'inherit' });
+  bundled = true;
+}
+
 /**
- * Starts `server/src/main.ts` exactly as `npm start` runs it, over a fresh data folder that `stop()` removes; with
- * `clientDir`, serving that build of the client. Every benchmark measures the server through this one door.
+ * Starts the server exactly as `npm start` runs it (`node dist/main.mjs`), over a fresh data folder that `stop()`
+ * removes; with `clientDir`, serving that build of the client. Every benchmark measures the server through this one
+ * door.
  */
 export async function startCocreaProcess(options: { clientDir?: string } = {}): Promise<CocreaProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-bench-'));
   const adminToken = randomBytes(24).toString('base64url');
-  const child = spawnTs('src/main.ts', {
+  bundleServer();
+  const child = spawnNode(['dist/main.mjs'], {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectStockClient, whenSynced } from './support/clients';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
@@ -14,9 +14,14 @@ interface Child {
   port: number;
 }
 
-/** Starts `src/main.ts` as its own process, exactly as `npm start` runs it, and waits for its port. */
+// The bundle `npm start` runs, built from the sources under test.
+beforeAll(() => {
+  execFileSync(process.execPath, ['build.mjs'], { cwd: serverDir, stdio: 'inherit' });
+});
+
+/** Starts the server as its own process, exactly as `npm start` runs it, and waits for its port. */
 function startServerProcess(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.mjs'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', COCREA_DATA_DIR: dataDir, COCREA_ADMIN_TOKEN: ADMIN },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,7 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Router, type Response } from 'express';
 import { BOARD_LICENSE, boardCsvRows, toCsv } from '@cocrea/shared';
 import { loadBoard } from '../review/publicBoard';
+import { REPO_ROOT } from '../repoRoot';
 import type { CommitmentStore, FollowUpStore, MesaStore, ReviewStore } from '../storage/Storage';
 
 export interface TableroRouterOptions {
@@ -9,7 +10,7 @@ export interface TableroRouterOptions {
 }
 
 /** The data dictionary of the board, served as written in the repository. */
-const DICTIONARY = fileURLToPath(new URL('../../../docs/open-data.md', import.meta.url));
+const DICTIONARY = join(REPO_ROOT, 'docs', 'open-data.md');
 
 /**
  * The public board as open data, no login: `/api/tablero` (JSON), `/api/tablero.csv` (one row per activity) and
