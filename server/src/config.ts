@@ -17,7 +17,8 @@ export interface Config {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT inválido: ${env.PORT}`);
-  const dataDir = resolve(env.COCREA_DATA_DIR ?? 'data');
+  // The repository's `data/`, wherever the server was started from (`npm start` runs it from `server/`).
+  const dataDir = resolve(env.COCREA_DATA_DIR ?? join(REPO_ROOT, 'data'));
   mkdirSync(dataDir, { recursive: true });
   return {
     port,
