@@ -84,16 +84,23 @@ export async function measureScenario(
   return servers.map((server) => pool(server.name, scenario, rounds.get(server)!));
 }
 
-/** Ten rooms of ten, before anything is measured. */
-const WARM_UP: Scenario = { rooms: 10, clientsPerRoom: 10, editsPerSecond: 2 };
+/** The largest scenario, before anything is measured: every server's heap grows to the run's working set. */
+const WARM_UP: Scenario = { rooms: 100, clientsPerRoom: 10, editsPerSecond: 2 };
+/**
+ * After the warm-up, time for its rooms to unload and for the servers to collect what they leave behind: after a
+ * warm-up of 10 × 10, Cocrea ran three major GCs of 6–17 ms during the pair's first round.
+ */
+const SETTLE_MS = 5000;
 
 /**
  * One unmeasured round on each server and on the load workers, so that the first scenario measures them warm, as
- * every later one does. Fresh processes run their code unoptimised at first: the first round of the first
- * scenario had a p99 about 3 and 5 times its later rounds' (on the two servers).
+ * every later one does. Fresh processes run their code unoptimised and grow their heaps: the first round of the
+ * first scenario had a p99 about 3 and 5 times its later rounds' (on the two servers), and the first round at
+ * 100 × 10 up to 47 ms against 5–13 ms for the others.
  */
 export async function warmUp(servers: readonly SyncServer[], workers: LoadWorkers): Promise<void> {
   for (const server of servers) await measureRound(server, workers, WARM_UP);
+  await sleep(SETTLE_MS);
 }
 
 interface Round {
