@@ -37,14 +37,17 @@ export class LoadWorkers {
     await this.all({ type: 'edit', plan });
   }
 
-  /** Everything the workers measured since the last `edit`, merged; the lag is the worst worker's. */
+  /** Everything the workers measured since the last `edit`, merged per group; the lag is the worst worker's. */
   async report(): Promise<WorkerReport> {
     const replies = await this.all({ type: 'report' });
-    const merged: WorkerReport = { measuredEdits: 0, latenciesMs: [], lagP99Ms: 0 };
+    const merged: WorkerReport = { groups: [], lagP99Ms: 0 };
     for (const reply of replies) {
       if (reply.type !== 'report') throw new Error(`expected a report, got ${reply.type}`);
-      merged.measuredEdits += reply.report.measuredEdits;
-      for (const latency of reply.report.latenciesMs) merged.latenciesMs.push(latency);
+      reply.report.groups.forEach((group, g) => {
+        const into = (merged.groups[g] ??= { measuredEdits: 0, latenciesMs: [] });
+        into.measuredEdits += group.measuredEdits;
+        for (const latency of group.latenciesMs) into.latenciesMs.push(latency);
+      });
       merged.lagP99Ms = Math.max(merged.lagP99Ms, reply.report.lagP99Ms);
     }
     return merged;

@@ -19,7 +19,7 @@ export interface LatencyEntry extends Scenario, Distribution {
   expected: number;
   /** Each round's p99 on its own: the spread says how far to trust one run's figure. */
   p99MsByRound: number[];
-  /** The server process's CPU use over the measuring windows, in % of one core (null off Linux). */
+  /** The server process's CPU time in the measuring windows per second of its turns, in % of one core (null off Linux). */
   serverCpuPercent: number | null;
   /**
    * The worst load worker's 99th-percentile event-loop delay, the median over rounds. Each latency includes its
@@ -38,24 +38,29 @@ export const SCENARIOS: readonly Scenario[] = [
 ];
 
 /**
- * Rounds per scenario and server, the servers taking turns and swapping who goes first each round; the samples of
- * a server's rounds are pooled. On a shared machine load comes and goes over seconds: one long window per server
- * hands whichever server ran during a busy spell a worse tail, and a p99 from it swung by 2× between runs. More,
- * shorter turns spread each server's measuring time over the same spells: at 100 × 10 one round's p99 ranged from
- * 5 to 19 ms for either server within one run.
+ * The servers are measured in the same rounds, on the same worker processes, taking turns in slices of half a
+ * second: each server's clients edit in its slices and are idle in the others'. On a shared machine load comes and
+ * goes over seconds; when each server had whole rounds of its own, a busy spell handed one of them a worse tail, and
+ * a scenario's p99 ratio swung from 0.7 to 2 between runs. Slices this short put both servers through every spell.
+ * A client edits once per slice of its server (twice a second), so each server sees the scenario's full rate while
+ * it is on.
  */
+const SLICE_MS = 500;
+/** Rounds per scenario, each on new rooms with newly joined clients; a round's p99 is kept beside the pooled one. */
 export const ROUNDS = 5;
-/** Each round's measuring window: at 25 clients, five rounds make 18,000 deliveries… */
+/** Each round's measuring time per server: at 25 clients, five rounds make 18,000 deliveries per server… */
 const MEASURE_MS = 3000;
 /**
- * …and a small room's window is longer, to this many deliveries a round (210 in all). A pair makes 4 a second: in
- * 5 s windows its p99 was the single slowest of 60 deliveries, and flipped the comparison run to run.
+ * …and a small room's is longer, to this many deliveries a round (210 in all). A pair makes 4 a second: in 5 s
+ * windows its p99 was the single slowest of 60 deliveries, and flipped the comparison run to run.
  */
 const MIN_DELIVERIES_PER_ROUND = 42;
 
+/** Time each server is on in one round, a whole number of slices. */
 function measureMs({ rooms, clientsPerRoom, editsPerSecond }: Scenario): number {
   const deliveriesPerSecond = rooms * clientsPerRoom * editsPerSecond * (clientsPerRoom - 1);
-  return Math.max(MEASURE_MS, Math.ceil((MIN_DELIVERIES_PER_ROUND / deliveriesPerSecond) * 1000));
+  const ms = Math.max(MEASURE_MS, Math.ceil((MIN_DELIVERIES_PER_ROUND / deliveriesPerSecond) * 1000));
+  return Math.ceil(ms / SLICE_MS) * SLICE_MS;
 }
 /**
  * Warm-up before each window: long enough for the burst of joins (every client's sync and awareness, fanned out to
@@ -69,19 +74,21 @@ const DRAIN_MS = 1000;
 /** Lets every worker receive the plan before the first edit is due. */
 const START_LEAD_MS = 200;
 
-/** Runs one scenario on every server, in interleaved rounds; one entry per server. */
+/** Runs one scenario on every server at once, taking turns in slices; one entry per server. */
 export async function measureScenario(
   servers: readonly SyncServer[],
   workers: LoadWorkers,
   scenario: Scenario,
 ): Promise<LatencyEntry[]> {
-  const rounds = new Map<SyncServer, Round[]>(servers.map((s) => [s, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
-      rounds.get(server)!.push(await measureRound(server, workers, scenario));
-    }
-  }
-  return servers.map((server) => pool(server.name, scenario, rounds.get(server)!));
+  const rounds: Round[][] = [];
+  for (let round = 0; round < ROUNDS; round++) rounds.push(await measureRound(servers, workers, scenario));
+  return servers.map((server, s) =>
+    pool(
+      server.name,
+      scenario,
+      rounds.map((r) => r[s]!),
+    ),
+  );
 }
 
 /** The largest scenario, before anything is measured: every server's heap grows to the run's working set. */
@@ -93,13 +100,13 @@ const WARM_UP: Scenario = { rooms: 100, clientsPerRoom: 10, editsPerSecond: 2 };
 const SETTLE_MS = 5000;
 
 /**
- * One unmeasured round on each server and on the load workers, so that the first scenario measures them warm, as
+ * One unmeasured round on the servers and the load workers, so that the first scenario measures them warm, as
  * every later one does. Fresh processes run their code unoptimised and grow their heaps: the first round of the
  * first scenario had a p99 about 3 and 5 times its later rounds' (on the two servers), and the first round at
  * 100 × 10 up to 47 ms against 5–13 ms for the others.
  */
 export async function warmUp(servers: readonly SyncServer[], workers: LoadWorkers): Promise<void> {
-  for (const server of servers) await measureRound(server, workers, WARM_UP);
+  await measureRound(servers, workers, WARM_UP);
   await sleep(SETTLE_MS);
 }
 
@@ -110,30 +117,50 @@ interface Round {
   lagP99Ms: number;
 }
 
-/** One window on one server: connect, warm up, measure, drain, disconnect. */
-async function measureRound(server: SyncServer, workers: LoadWorkers, scenario: Scenario): Promise<Round> {
-  const rooms = await server.openRooms(scenario.rooms);
-  const clients: ClientSpec[] = rooms.flatMap((room, r) =>
-    Array.from({ length: scenario.clientsPerRoom }, (_, c) => ({ ...room, id: r * scenario.clientsPerRoom + c })),
-  );
+/** One window, every server's rooms at once: connect, warm up, measure in turns, drain, disconnect. */
+async function measureRound(
+  servers: readonly SyncServer[],
+  workers: LoadWorkers,
+  scenario: Scenario,
+): Promise<Round[]> {
+  const clients: ClientSpec[] = [];
+  for (const [group, server] of servers.entries()) {
+    const rooms = await server.openRooms(scenario.rooms);
+    for (const room of rooms) {
+      for (let c = 0; c < scenario.clientsPerRoom; c++) clients.push({ ...room, id: clients.length, group });
+    }
+  }
   try {
     await workers.connect(clients);
     const startAt = now() + START_LEAD_MS;
-    const measureFrom = startAt + warmupMs(scenario);
-    const stopAt = measureFrom + measureMs(scenario);
-    await workers.edit({ editsPerSecond: scenario.editsPerSecond, startAt, measureFrom, stopAt });
+    // Starts at a turn of the first server, so that every server is on for as long in the measuring window.
+    const turn = SLICE_MS * servers.length;
+    const measureFrom = startAt + Math.ceil(warmupMs(scenario) / turn) * turn;
+    const stopAt = measureFrom + measureMs(scenario) * servers.length;
+    await workers.edit({
+      editsPerSecond: scenario.editsPerSecond,
+      startAt,
+      measureFrom,
+      stopAt,
+      sliceMs: SLICE_MS,
+      groups: servers.length,
+    });
     await sleep(measureFrom - now());
-    const cpuFrom = processCpuMs(server.pid);
+    const cpuFrom = servers.map((s) => processCpuMs(s.pid));
     await sleep(stopAt - now());
-    const cpuTo = processCpuMs(server.pid);
+    const cpuTo = servers.map((s) => processCpuMs(s.pid));
     await sleep(stopAt + DRAIN_MS - now());
-    const { measuredEdits, latenciesMs, lagP99Ms } = await workers.report();
-    return {
-      latenciesMs,
-      measuredEdits,
-      serverCpuMs: cpuFrom === null || cpuTo === null ? null : cpuTo - cpuFrom,
-      lagP99Ms,
-    };
+    const { groups, lagP99Ms } = await workers.report();
+    return servers.map((_, s) => {
+      const from = cpuFrom[s] ?? null;
+      const to = cpuTo[s] ?? null;
+      return {
+        latenciesMs: groups[s]?.latenciesMs ?? [],
+        measuredEdits: groups[s]?.measuredEdits ?? 0,
+        serverCpuMs: from === null || to === null ? null : to - from,
+        lagP99Ms,
+      };
+    });
   } finally {
     await workers.disconnect();
   }

@@ -13,25 +13,37 @@ export interface Edit {
   measured: boolean;
 }
 
-/** A client to connect; `id` is its index across every worker. */
+/** A client to connect; `id` is its index across every worker, `group` the server it talks to (see `EditPlan`). */
 export interface ClientSpec extends RoomAddress {
   id: number;
+  group: number;
 }
 
-/** When edits are due, on the shared clock: warm-up from `startAt`, measured from `measureFrom`, none from `stopAt`. */
+/**
+ * When edits are due, on the shared clock: warm-up from `startAt`, measured from `measureFrom`, none from `stopAt`.
+ * Time from `startAt` is cut into slices of `sliceMs` that the `groups` take in turn: a client edits only in its
+ * group's slices, at `editsPerSecond`, and is idle in the others.
+ */
 export interface EditPlan {
   editsPerSecond: number;
   startAt: number;
   measureFrom: number;
   stopAt: number;
+  sliceMs: number;
+  groups: number;
 }
 
-/** What one worker saw during the measuring window. */
-export interface WorkerReport {
+/** What one group's clients in one worker saw during the measuring window. */
+export interface GroupReport {
   /** Edits its clients were due to make in the measuring window, whether or not they got to make them. */
   measuredEdits: number;
   /** One entry per measured edit one of its clients received from another: receive time − send time. */
   latenciesMs: number[];
+}
+
+/** What one worker saw during the measuring window: one report per group, and its own event-loop delay. */
+export interface WorkerReport {
+  groups: GroupReport[];
   /** The 99th percentile of this process's event-loop delay during the measuring window. */
   lagP99Ms: number;
 }

@@ -1,42 +1,35 @@
 /**
  * A load worker: a process of its own holding some of the benchmark's clients, so that client-side work (ws
- * framing, applying every update to every replica) does not run in the server's process or in one event loop.
+ * framing, decoding every update) does not run in the server's process or in one event loop.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { now } from '../clock';
-import { connectClient, type Client } from './client';
-import type { ClientSpec, Command, Edit, EditPlan, Reply, WorkerReport } from './loadProtocol';
+import type { ClientSpec, Command, EditPlan, GroupReport, Reply, WorkerReport } from './loadProtocol';
+import { connectWireClient, type WireClient } from './wireClient';
 
 /** A client that has not synced by then is a failed run, not a slow one. */
 const CONNECT_TIMEOUT_MS = 60_000;
 
 interface LoadClient {
   spec: ClientSpec;
-  client: Client;
+  client: WireClient;
   timer?: NodeJS.Timeout;
 }
 
 let clients: LoadClient[] = [];
-let report: WorkerReport = { measuredEdits: 0, latenciesMs: [], lagP99Ms: 0 };
+let report: WorkerReport = { groups: [], lagP99Ms: 0 };
 
 function reply(message: Reply): void {
   process.send!(message);
 }
 
 async function connect(specs: ClientSpec[]): Promise<void> {
-  clients = specs.map((spec) => ({ spec, client: connectClient(spec) }));
-  for (const { client } of clients) {
-    const edits = client.doc.getMap<Edit>('edits');
-    edits.observe((event) => {
-      if (event.transaction.local) return;
-      // Every edit in one event arrived in the same frame, so one reading of the clock serves them all.
-      const receivedAt = now();
-      for (const from of event.keysChanged) {
-        const edit = edits.get(from);
-        if (edit?.measured) report.latenciesMs.push(receivedAt - edit.t);
-      }
-    });
-  }
+  clients = specs.map((spec) => ({
+    spec,
+    client: connectWireClient(spec, (edit, receivedAt) => {
+      if (edit.measured) report.groups[spec.group]?.latenciesMs.push(receivedAt - edit.t);
+    }),
+  }));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -54,20 +47,28 @@ async function connect(specs: ClientSpec[]): Promise<void> {
 /**
  * Each client edits at a fixed rate from a random phase, so the room's edits are spread over time rather than
  * arriving in lockstep. The schedule is open-loop: edit k is due at phase + k × interval whatever happened before,
- * and which edits count is decided by when they were due, so both servers are offered the same edits even when
- * this process falls behind. Latency starts when an edit is actually made.
+ * and which edits are made and which count is decided by when they were due (in one of the client's group's
+ * slices; in the measuring window), so every server is offered the same edits even when this process falls behind.
+ * Latency starts when an edit is actually made.
  */
 function edit(plan: EditPlan): void {
-  report = { measuredEdits: 0, latenciesMs: [], lagP99Ms: 0 };
+  report = {
+    groups: Array.from({ length: plan.groups }, (): GroupReport => ({ measuredEdits: 0, latenciesMs: [] })),
+    lagP99Ms: 0,
+  };
   const interval = 1000 / plan.editsPerSecond;
+  const groupAt = (due: number) => Math.floor((due - plan.startAt) / plan.sliceMs) % plan.groups;
   for (const entry of clients) {
-    const edits = entry.client.doc.getMap<Edit>('edits');
     const key = String(entry.spec.id);
+    const group = entry.spec.group;
+    const mine = (due: number) => groupAt(due) === group;
     const first = plan.startAt + Math.random() * interval;
-    for (let due = first; due < plan.stopAt; due += interval) if (due >= plan.measureFrom) report.measuredEdits++;
+    for (let due = first; due < plan.stopAt; due += interval) {
+      if (due >= plan.measureFrom && mine(due)) report.groups[group]!.measuredEdits++;
+    }
     let due = first;
     const tick = () => {
-      edits.set(key, { t: now(), measured: due >= plan.measureFrom });
+      if (mine(due)) entry.client.edit(key, { t: now(), measured: due >= plan.measureFrom });
       due += interval;
       if (due < plan.stopAt) entry.timer = setTimeout(tick, Math.max(0, due - now()));
     };
@@ -116,8 +117,6 @@ async function handle(command: Command): Promise<Reply> {
   }
 }
 
-// Every y-websocket provider in Node listens for the process's exit; hundreds of them here are expected.
-process.setMaxListeners(0);
 process.on('message', (command: Command) => {
   handle(command).then(reply, (error: unknown) => reply({ type: 'failed', message: String(error) }));
 });

@@ -50,7 +50,9 @@ export async function runSyncBench(): Promise<SyncResults> {
     console.log('sync: warming up both servers…');
     await warmUp(servers, workers);
     for (const scenario of SCENARIOS) {
-      console.log(`sync: latency, ${scenario.rooms} × ${scenario.clientsPerRoom}, ${ROUNDS} rounds per server…`);
+      console.log(
+        `sync: latency, ${scenario.rooms} × ${scenario.clientsPerRoom}, ${ROUNDS} rounds, servers taking turns…`,
+      );
       latency.push(...(await measureScenario(servers, workers, scenario)));
     }
     console.log('sync: bytes per edit…');
