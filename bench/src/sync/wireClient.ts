@@ -17,7 +17,7 @@ import type { RoomAddress } from './SyncServer';
 export interface WireClient {
   /** Writes this client's entry of the shared `edits` map: one update, sent to the server. */
   edit(key: string, value: Edit): void;
-  /** Resolves once the server's sync step 2 has arrived. */
+  /** Resolves once the server's sync step 2 has arrived; rejects if the socket fails or closes before. */
   synced: Promise<void>;
   destroy(): void;
 }
@@ -37,7 +37,11 @@ export function connectWireClient(
   let awarenessClock = 0;
   let renewTimer: NodeJS.Timeout | undefined;
   let resolveSynced: () => void = () => {};
-  const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
+  let rejectSynced: (error: Error) => void = () => {};
+  const synced = new Promise<void>((resolve, reject) => {
+    resolveSynced = resolve;
+    rejectSynced = reject;
+  });
 
   const send = (write: (encoder: encoding.Encoder) => void) => {
     if (ws.readyState !== WebSocket.OPEN) return;
@@ -63,6 +67,9 @@ export function connectWireClient(
       encoding.writeVarUint8Array(encoder, update);
     }),
   );
+  // No reconnection: a socket lost before its first sync fails the run; one lost later shows as missing deliveries.
+  ws.on('error', (error) => rejectSynced(new Error(`${address.room}: ${error.message}`)));
+  ws.on('close', (code, reason) => rejectSynced(new Error(`${address.room}: closed ${code} ${reason.toString()}`)));
   ws.on('open', () => {
     send((encoder) => {
       encoding.writeVarUint(encoder, MessageType.sync);
