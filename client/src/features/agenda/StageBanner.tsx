@@ -53,8 +53,8 @@ export function StageBanner() {
       {stage.questions && stage.questions.length > 0 && (
         <section className="stage-questions" aria-label={t('agenda.guide.questions')}>
           <ol>
-            {stage.questions.map((question) => (
-              <li key={question}>{question}</li>
+            {stage.questions.map((question, i) => (
+              <li key={`${i}:${question}`}>{question}</li>
             ))}
           </ol>
         </section>
@@ -94,8 +94,8 @@ export function StageBanner() {
             <>
               <h3>{t('agenda.materials')}</h3>
               <ul>
-                {stage.materials.map((material) => (
-                  <li key={material}>{material}</li>
+                {stage.materials.map((material, i) => (
+                  <li key={`${i}:${material}`}>{material}</li>
                 ))}
               </ul>
             </>

@@ -23,8 +23,8 @@ export function StageGuide() {
         <section aria-labelledby="stage-guide-questions">
           <h3 id="stage-guide-questions">{t('agenda.guide.questions')}</h3>
           <ol className="guide-questions">
-            {stage.questions.map((question) => (
-              <li key={question}>{question}</li>
+            {stage.questions.map((question, i) => (
+              <li key={`${i}:${question}`}>{question}</li>
             ))}
           </ol>
         </section>
