@@ -119,7 +119,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await expect(schedule).toBeHidden();
   });
 
-  test('la facilitación dice quién lleva cada etapa, con qué dinámica y materiales, y todos lo ven', async ({
+  test('la facilitación dice quién lleva cada etapa, con qué dinámica, materiales y preguntas, y todos lo ven', async ({
     cocrea,
     actor,
   }) => {
@@ -130,7 +130,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await ana.join(mesa.links.participant);
     await beto.page.getByRole('button', { name: 'Editar agenda' }).click();
     const editor = beto.page.getByRole('dialog', { name: 'Agenda de la mesa' });
-    await editor.getByText('Responsable, dinámica y materiales de la etapa 0').click();
+    await editor.getByText('Responsable, dinámica, materiales y preguntas guía de la etapa 0').click();
     const responsible = editor.getByRole('textbox', { name: 'Responsable' }).first();
     await responsible.fill('Lic. Marta Ibarra (INFOEM)');
     await responsible.press('Enter');
@@ -140,13 +140,25 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await materials.blur();
     // Each field is saved on leaving it: the list comes back as the server stored it, one material a line.
     await expect(materials).toHaveValue('Gafetes\nLista de asistencia');
+    const questions = editor.getByRole('textbox', { name: 'Preguntas guía' }).first();
+    await questions.fill('¿Quién falta en la mesa?\n¿Qué sector representa cada quien?');
+    await questions.blur();
     await editor.getByRole('button', { name: 'Cerrar' }).click();
 
     const banner = ana.page.getByRole('region', { name: 'Etapa actual' });
     await expect(banner).toContainText('Responsable: Lic. Marta Ibarra (INFOEM)');
     await banner.getByText('Dinámica y materiales').click();
     await expect(banner).toContainText('Registro en la entrada, por sector.');
-    await expect(banner.getByRole('listitem')).toHaveText(['Gafetes', 'Lista de asistencia']);
+    await expect(banner.getByRole('region', { name: 'Preguntas guía' }).getByRole('listitem')).toHaveText([
+      '¿Quién falta en la mesa?',
+      '¿Qué sector representa cada quien?',
+    ]);
+    await expect(banner.getByRole('listitem')).toHaveText([
+      '¿Quién falta en la mesa?',
+      '¿Qué sector representa cada quien?',
+      'Gafetes',
+      'Lista de asistencia',
+    ]);
   });
 
   test('el tiempo excedido se ve en negativo en todas las pantallas', async ({ cocrea, actor }) => {

@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { AGENDA_LIMITS, type AgendaStage } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 
-type Details = Pick<AgendaStage, 'responsible' | 'dynamic' | 'materials'>;
+type Details = Pick<AgendaStage, 'responsible' | 'dynamic' | 'materials' | 'questions'>;
 
-/** The materials as the facilitator types them: one per line, blank lines ignored. */
-function materialsFromText(text: string): string[] {
+/** A list as the facilitator types it (materials, questions): one item per line, blank lines ignored. */
+function linesFromText(text: string): string[] {
   return text
     .split('\n')
     .map((line) => line.trim())
@@ -13,9 +13,9 @@ function materialsFromText(text: string): string[] {
 }
 
 /**
- * What the stage banner shows under a stage's name (who leads it, the dynamic, the materials), folded under the
- * stage's row of the agenda editor so the table stays readable. Each field is saved when it is left, like the rest
- * of the editor.
+ * What the stage banner shows with a stage's name (who leads it, the dynamic, the materials, the guiding questions),
+ * folded under the stage's row of the agenda editor so the table stays readable. Each field is saved when it is
+ * left, like the rest of the editor.
  */
 export function StageDetailsEditor({
   stage,
@@ -28,6 +28,7 @@ export function StageDetailsEditor({
 }) {
   const id = useId();
   const materials = stage.materials.join('\n');
+  const questions = (stage.questions ?? []).join('\n');
   return (
     <details className="editor-details">
       <summary>{t('agenda.editor.detailsOf', { number })}</summary>
@@ -58,12 +59,27 @@ export function StageDetailsEditor({
           rows={3}
           aria-describedby={`${id}-materials-hint`}
           onBlur={(e) =>
-            materialsFromText(e.target.value).join('\n') !== materials &&
-            onChange({ materials: materialsFromText(e.target.value) })
+            linesFromText(e.target.value).join('\n') !== materials &&
+            onChange({ materials: linesFromText(e.target.value) })
           }
         />
         <p id={`${id}-materials-hint`} className="muted">
           {t('agenda.editor.materialsHint', { max: AGENDA_LIMITS.maxMaterials })}
+        </p>
+        <label htmlFor={`${id}-questions`}>{t('agenda.editor.questions')}</label>
+        <textarea
+          id={`${id}-questions`}
+          key={questions}
+          defaultValue={questions}
+          rows={4}
+          aria-describedby={`${id}-questions-hint`}
+          onBlur={(e) =>
+            linesFromText(e.target.value).join('\n') !== questions &&
+            onChange({ questions: linesFromText(e.target.value) })
+          }
+        />
+        <p id={`${id}-questions-hint`} className="muted">
+          {t('agenda.editor.questionsHint', { max: AGENDA_LIMITS.maxQuestions })}
         </p>
       </div>
     </details>
