@@ -12,6 +12,43 @@ function linesFromText(text: string): string[] {
     .filter((line) => line !== '');
 }
 
+/** A list edited as text, one item a line; saved on leaving the field if the items changed. */
+function ListField({
+  label,
+  hint,
+  items,
+  rows,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  items: readonly string[];
+  rows: number;
+  onChange(items: string[]): void;
+}) {
+  const id = useId();
+  const text = items.join('\n');
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        key={text}
+        defaultValue={text}
+        rows={rows}
+        aria-describedby={`${id}-hint`}
+        onBlur={(e) => {
+          const next = linesFromText(e.target.value);
+          if (next.join('\n') !== text) onChange(next);
+        }}
+      />
+      <p id={`${id}-hint`} className="muted">
+        {hint}
+      </p>
+    </>
+  );
+}
+
 /**
  * What the stage banner shows with a stage's name (who leads it, the dynamic, the materials, the guiding questions),
  * folded under the stage's row of the agenda editor so the table stays readable. Each field is saved when it is
@@ -27,8 +64,6 @@ export function StageDetailsEditor({
   onChange(details: Partial<Details>): void;
 }) {
   const id = useId();
-  const materials = stage.materials.join('\n');
-  const questions = (stage.questions ?? []).join('\n');
   return (
     <details className="editor-details">
       <summary>{t('agenda.editor.detailsOf', { number })}</summary>
@@ -51,36 +86,20 @@ export function StageDetailsEditor({
           rows={3}
           onBlur={(e) => e.target.value !== stage.dynamic && onChange({ dynamic: e.target.value })}
         />
-        <label htmlFor={`${id}-materials`}>{t('agenda.editor.materials')}</label>
-        <textarea
-          id={`${id}-materials`}
-          key={materials}
-          defaultValue={materials}
+        <ListField
+          label={t('agenda.editor.materials')}
+          hint={t('agenda.editor.materialsHint', { max: AGENDA_LIMITS.maxMaterials })}
+          items={stage.materials}
           rows={3}
-          aria-describedby={`${id}-materials-hint`}
-          onBlur={(e) =>
-            linesFromText(e.target.value).join('\n') !== materials &&
-            onChange({ materials: linesFromText(e.target.value) })
-          }
+          onChange={(materials) => onChange({ materials })}
         />
-        <p id={`${id}-materials-hint`} className="muted">
-          {t('agenda.editor.materialsHint', { max: AGENDA_LIMITS.maxMaterials })}
-        </p>
-        <label htmlFor={`${id}-questions`}>{t('agenda.editor.questions')}</label>
-        <textarea
-          id={`${id}-questions`}
-          key={questions}
-          defaultValue={questions}
+        <ListField
+          label={t('agenda.editor.questions')}
+          hint={t('agenda.editor.questionsHint', { max: AGENDA_LIMITS.maxQuestions })}
+          items={stage.questions ?? []}
           rows={4}
-          aria-describedby={`${id}-questions-hint`}
-          onBlur={(e) =>
-            linesFromText(e.target.value).join('\n') !== questions &&
-            onChange({ questions: linesFromText(e.target.value) })
-          }
+          onChange={(questions) => onChange({ questions })}
         />
-        <p id={`${id}-questions-hint`} className="muted">
-          {t('agenda.editor.questionsHint', { max: AGENDA_LIMITS.maxQuestions })}
-        </p>
       </div>
     </details>
   );
