@@ -212,6 +212,43 @@ test.describe('el árbol de problemas compartido', () => {
     expect(leaks(json.bytes.toString('utf8'))).toEqual([]);
   });
 
+  test('en un teléfono el lienzo ocupa el ancho, el esquema queda debajo y el árbol se reacomoda al girarlo', async ({
+    cocrea,
+    actor,
+  }) => {
+    const mesa = await cocrea.createMesa();
+    const [ana, beto] = await Promise.all([actor('Ana'), actor('Beto')]);
+    await ana.page.setViewportSize({ width: 390, height: 844 });
+    await ana.join(mesa.links.participant);
+    await beto.join(mesa.links.participant);
+    const box = async (selector: string) => (await ana.page.locator(selector).first().boundingBox())!;
+
+    const canvas = await box('.tree-canvas');
+    expect(canvas.width).toBeGreaterThan(350);
+    expect((await box('.tree-side')).y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1);
+    // The hint for an empty tree sits between the (wrapped) toolbar and the canvas, over neither.
+    const toolbar = await box('.tree-toolbar');
+    const hint = await box('.tree-empty');
+    expect(hint.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+
+    await writeProblem(beto.page, 'Transporte público inseguro');
+    await addCause(beto.page, 'Transporte público inseguro', 'Poca iluminación en paradas');
+    const inside = async () => {
+      const area = await box('.tree-canvas');
+      const node = (await canvasNode(ana.page, 'Poca iluminación en paradas').boundingBox())!;
+      return (
+        node.x >= area.x &&
+        node.y >= area.y &&
+        node.x + node.width <= area.x + area.width &&
+        node.y + node.height <= area.y + area.height
+      );
+    };
+    await expect.poll(inside).toBe(true);
+    // Turned sideways, the canvas changes size and the tree is fitted to it again.
+    await ana.page.setViewportSize({ width: 844, height: 390 });
+    await expect.poll(inside).toBe(true);
+  });
+
   test('la página de la mesa no tiene fallas de accesibilidad graves', async ({ cocrea, actor }) => {
     const mesa = await cocrea.createMesa();
     const ana = await actor('Ana');

@@ -5,6 +5,7 @@ import {
   ReactFlow,
   ViewportPortal,
   useReactFlow,
+  useStore,
   type NodeChange,
   type OnMove,
   type OnNodeDrag,
@@ -60,13 +61,18 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
   const flow = useReactFlow();
   const [drag, setDrag] = useState<{ id: string; position: Point } | null>(null);
   const lastCursor = useRef(0);
-  /** The view fits the tree as it grows, until the person pans or zooms themselves. */
+  /**
+   * The view fits the tree as it grows and when the canvas changes size (a phone turned, a window resized), until
+   * the person pans or zooms themselves.
+   */
   const userMovedView = useRef(false);
+  const paneWidth = useStore((state) => state.width);
+  const paneHeight = useStore((state) => state.height);
   useEffect(() => {
     if (userMovedView.current) return;
     const frame = requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }));
     return () => cancelAnimationFrame(frame);
-  }, [flow, tree.nodes.size]);
+  }, [flow, tree.nodes.size, paneWidth, paneHeight]);
 
   const layout = useMemo(() => layoutTree(tree), [tree]);
 
