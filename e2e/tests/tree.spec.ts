@@ -230,6 +230,11 @@ test.describe('el árbol de problemas compartido', () => {
     const toolbar = await box('.tree-toolbar');
     const hint = await box('.tree-empty');
     expect(hint.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+    // The stage guide opens under the tabs, where it is seen, not after the canvas and the outline.
+    await ana.page.getByRole('button', { name: 'Preguntas y fichas' }).click();
+    const guide = (await ana.page.getByRole('complementary', { name: 'Guía de la etapa' }).boundingBox())!;
+    expect(guide.y).toBeLessThan((await box('.tree-canvas')).y);
+    await ana.page.getByRole('button', { name: 'Preguntas y fichas' }).click();
 
     await writeProblem(beto.page, 'Transporte público inseguro');
     await addCause(beto.page, 'Transporte público inseguro', 'Poca iluminación en paradas');
