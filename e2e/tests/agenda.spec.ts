@@ -309,7 +309,23 @@ test.describe('la agenda y su cronómetro compartido', () => {
     expect(await still(ana.page)).toBe(typing);
     await ana.page.keyboard.press('Enter');
     await expect.poll(() => viewport(ana.page)).not.toBe(typing);
+    await still(ana.page);
+
+    // A follower whose canvas changes size (a phone turned) is shown the presenter's view again, not the whole
+    // tree: fitted without padding, one side of what she sees is the presenter's and the other at least as long.
+    const visible = (page: Page) =>
+      page.locator('.react-flow').evaluate((el) => {
+        const m = new DOMMatrix(getComputedStyle(el.querySelector('.react-flow__viewport')!).transform);
+        return { width: el.clientWidth / m.a, height: el.clientHeight / m.a };
+      });
+    await ana.page.setViewportSize({ width: 900, height: 700 });
     const followed = await still(ana.page);
+    const [shown, presented] = [await visible(ana.page), await visible(beto.page)];
+    expect(Math.min(Math.abs(shown.width - presented.width), Math.abs(shown.height - presented.height))).toBeLessThan(
+      2,
+    );
+    expect(shown.width).toBeGreaterThan(presented.width - 2);
+    expect(shown.height).toBeGreaterThan(presented.height - 2);
 
     await ana.page.getByRole('button', { name: 'Dejar de seguir' }).click();
     await expect(ana.page.getByRole('button', { name: 'Seguir al facilitador' })).toBeVisible();

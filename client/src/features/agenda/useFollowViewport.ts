@@ -1,5 +1,5 @@
-import { useOnViewportChange, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
-import { useCallback, useContext, useEffect, useRef } from 'react';
+import { useOnViewportChange, useReactFlow, useStore, useStoreApi, type Viewport } from '@xyflow/react';
+import { useCallback, useContext, useEffect, useRef, type RefObject } from 'react';
 import { AgendaContext } from './AgendaContext';
 import { VIEWPORT_FIELD, findPresenter, sameRect, visibleRect, type ViewRect } from './viewport';
 
@@ -23,10 +23,11 @@ function isTyping(): boolean {
 /**
  * "Presentar mi vista" and "Seguir al facilitador" for a React Flow canvas; call it inside the canvas component.
  * A presenting facilitator's visible rectangle goes into their awareness state; a follower fits the presenter's
- * rectangle into their own canvas, except while typing, and catches up once they stop. Outside an agenda page it
- * does nothing.
+ * rectangle into their own canvas (again when the canvas changes size), except while typing, and catches up once
+ * they stop; `followed` says whether a presenter's view is being shown, for the canvas's own fitting to stay out of
+ * its way. Outside an agenda page it does nothing.
  */
-export function useFollowViewport(): void {
+export function useFollowViewport(followed: RefObject<boolean>): void {
   const room = useContext(AgendaContext);
   const flow = useReactFlow();
   const store = useStoreApi();
@@ -34,6 +35,8 @@ export function useFollowViewport(): void {
   const presenting = room !== null && room.role === 'facilitator' && room.presenting;
   const following = room !== null && room.following && !presenting;
   const lastPublished = useRef(0);
+  const paneWidth = useStore((state) => state.width);
+  const paneHeight = useStore((state) => state.height);
 
   const publish = useCallback(
     (viewport: Viewport) => {
@@ -63,6 +66,7 @@ export function useFollowViewport(): void {
 
   useEffect(() => {
     if (!following || awareness === null) return;
+    // Also run again when the canvas changes size: `shown` starts empty, so the presenter's view is fitted anew.
     let shown: ViewRect | null = null;
     let waiting: ViewRect | null = null;
     let retry: ReturnType<typeof setInterval> | undefined;
@@ -83,6 +87,7 @@ export function useFollowViewport(): void {
     };
     const onChange = () => {
       const presenter = findPresenter(awareness.getStates(), awareness.clientID);
+      followed.current = presenter !== null;
       if (presenter === null || (shown !== null && sameRect(shown, presenter.rect))) return;
       show(presenter.rect);
     };
@@ -91,6 +96,7 @@ export function useFollowViewport(): void {
     return () => {
       clearInterval(retry);
       awareness.off('change', onChange);
+      followed.current = false;
     };
-  }, [following, awareness, flow]);
+  }, [following, awareness, flow, followed, paneWidth, paneHeight]);
 }

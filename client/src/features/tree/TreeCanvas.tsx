@@ -10,7 +10,17 @@ import {
   type OnMove,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type RefObject,
+} from 'react';
 import type * as Y from 'yjs';
 import { moveNode, pinNode, readTree, TreeEditError, type Tree, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
@@ -44,8 +54,8 @@ interface Props {
  * useFollowViewport in a component of its own, rendered once: it hands React Flow new viewport handlers each time
  * it runs, and React Flow puts each into its store, waking every subscriber (a few per node, edge and handle).
  */
-const FollowViewport = memo(function FollowViewport() {
-  useFollowViewport();
+const FollowViewport = memo(function FollowViewport({ followed }: { followed: RefObject<boolean> }) {
+  useFollowViewport(followed);
   return null;
 });
 
@@ -66,10 +76,12 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
    * the person pans or zooms themselves.
    */
   const userMovedView = useRef(false);
+  /** While the canvas follows a presenting facilitator, the presenter's view is shown instead. */
+  const followed = useRef(false);
   const paneWidth = useStore((state) => state.width);
   const paneHeight = useStore((state) => state.height);
   useEffect(() => {
-    if (userMovedView.current) return;
+    if (userMovedView.current || followed.current) return;
     const frame = requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }));
     return () => cancelAnimationFrame(frame);
   }, [flow, tree.nodes.size, paneWidth, paneHeight]);
@@ -154,7 +166,7 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
       onKeyDown={onKeyDown}
     >
       {/* "Presentar mi vista" / "Seguir al facilitador": shares or follows the canvas view (agenda feature). */}
-      <FollowViewport />
+      <FollowViewport followed={followed} />
       <ReactFlow<TreeFlowNode>
         nodes={nodes}
         nodeTypes={nodeTypes}
