@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType, SyncType } from '@cocrea/shared';
 import { now } from '../clock';
@@ -49,6 +50,13 @@ export function connectWireClient(
     write(encoder);
     ws.send(encoding.toUint8Array(encoder));
   };
+  /** A sync message, framed by y-protocols as the stock client frames it. */
+  const sendSync = (write: (encoder: encoding.Encoder) => void) =>
+    send((encoder) => {
+      encoding.writeVarUint(encoder, MessageType.sync);
+      write(encoder);
+    });
+  // Presence written by hand rather than through y-protocols' Awareness, which would run a timer per client.
   const sendPresence = () =>
     send((encoder) => {
       const update = encoding.createEncoder();
@@ -60,22 +68,12 @@ export function connectWireClient(
       encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
     });
 
-  doc.on('update', (update: Uint8Array) =>
-    send((encoder) => {
-      encoding.writeVarUint(encoder, MessageType.sync);
-      encoding.writeVarUint(encoder, SyncType.update);
-      encoding.writeVarUint8Array(encoder, update);
-    }),
-  );
+  doc.on('update', (update: Uint8Array) => sendSync((encoder) => syncProtocol.writeUpdate(encoder, update)));
   // No reconnection: a socket lost before its first sync fails the run; one lost later shows as missing deliveries.
   ws.on('error', (error) => rejectSynced(new Error(`${address.room}: ${error.message}`)));
   ws.on('close', (code, reason) => rejectSynced(new Error(`${address.room}: closed ${code} ${reason.toString()}`)));
   ws.on('open', () => {
-    send((encoder) => {
-      encoding.writeVarUint(encoder, MessageType.sync);
-      encoding.writeVarUint(encoder, SyncType.step1);
-      encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
-    });
+    sendSync((encoder) => syncProtocol.writeSyncStep1(encoder, doc));
     sendPresence();
     renewTimer = setInterval(sendPresence, AWARENESS_RENEW_MS);
   });
@@ -85,11 +83,7 @@ export function connectWireClient(
     const syncType = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (syncType === SyncType.step1) {
-      send((encoder) => {
-        encoding.writeVarUint(encoder, MessageType.sync);
-        encoding.writeVarUint(encoder, SyncType.step2);
-        encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, payload));
-      });
+      sendSync((encoder) => syncProtocol.writeSyncStep2(encoder, doc, payload));
       return;
     }
     // Every edit in one frame arrived together, so one reading of the clock serves them all.
