@@ -289,6 +289,33 @@ function fuzz(mix: Mix, sizes: Sizes, numRuns: number): Reached {
 }
 
 describe('the problem tree under concurrent edits: pinned scenarios', () => {
+  it('a node whose text is still in flight can be written to', () => {
+    // Found by the fuzzer: a replica integrated a new node's kind and parent while Yjs held its text, order and
+    // objective for an update they depend on; the node was shown, and writing its text threw "El nodo no existe".
+    const scenario: Scenario = {
+      replicas: 3,
+      setup: [],
+      ops: [
+        { type: 'add', replica: 0, target: 0, kind: 'causa', seed: 0, text: '', index: null },
+        { type: 'delete', replica: 0, target: 0 },
+        { type: 'deliver', pick: 0 },
+        { type: 'add', replica: 847, target: 0, kind: 'causa', seed: 0, text: '', index: null },
+        { type: 'add', replica: 0, target: 0, kind: 'causa', seed: 0, text: '', index: null },
+        { type: 'deliver', pick: 3430303 },
+        { type: 'deliver', pick: 2 },
+        { type: 'disconnect', replica: 0 },
+        { type: 'add', replica: 445, target: 0, kind: 'causa', seed: 0, text: '', index: 1 },
+        { type: 'deliver', pick: 4 },
+        { type: 'deliver', pick: 0 },
+        { type: 'deliver', pick: 0 },
+        { type: 'deliver', pick: 1881638094 },
+        { type: 'text', replica: 302, target: 788, at: 0, remove: 0, insert: '' },
+        { type: 'text', replica: 0, target: 0, at: 0, remove: 0, insert: '' },
+      ],
+      flushSeed: 0,
+    };
+    play(scenario, { orphans: 0, cycleCuts: 0, finalCycleCuts: 0 });
+  });
   it('three replicas cut a cycle alike after crossing moves and an undo', () => {
     // Found by the fuzzer when the cut depended on the order Y.Map iterates in, which differs between replicas.
     const scenario: Scenario = {

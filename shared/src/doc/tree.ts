@@ -275,9 +275,7 @@ export function pinNode(doc: Y.Doc, id: string, pin: Pin | null): void {
  */
 export function nodeText(doc: Y.Doc, id: string): Y.Text {
   if (id === TREE_ROOT_ID) return problemTextOf(doc);
-  const text = requireStoredEntry(doc, id).map.get('text');
-  if (!(text instanceof Y.Text)) throw new TreeEditError('unknown-node', 'El nodo no existe.');
-  return text;
+  return textField(doc, id, 'text');
 }
 
 /**
@@ -290,16 +288,25 @@ export function setText(doc: Y.Doc, id: string, value: string): void {
 
 /**
  * The Y.Text of a node's positive wording in the objectives tree (the problem's: the objective). Nodes added
- * before the objectives tree existed get theirs on first use; two people rewording such a node at the very same
- * moment would keep only one of the two texts, a risk limited to documents older than the feature.
+ * before the objectives tree existed get theirs on first use (see {@link textField}).
  */
 export function objectiveText(doc: Y.Doc, id: string): Y.Text {
   if (id === TREE_ROOT_ID) return objectiveTextOf(doc);
+  return textField(doc, id, 'objective');
+}
+
+/**
+ * One of a node's texts, created on first use when the node has none: a node added before the field existed (the
+ * objective), or one whose fields Yjs integrated only in part, holding the rest until an update they depend on
+ * arrives (seen with updates delivered out of order). Two people writing such a node at the very same moment would
+ * keep only one of the two texts, as concurrent sets of one map key do.
+ */
+function textField(doc: Y.Doc, id: string, key: 'text' | 'objective'): Y.Text {
   const { map } = requireStoredEntry(doc, id);
-  const text = map.get('objective');
+  const text = map.get(key);
   if (text instanceof Y.Text) return text;
   const created = new Y.Text();
-  doc.transact(() => map.set('objective', created), localOrigin);
+  doc.transact(() => map.set(key, created), localOrigin);
   return created;
 }
 
