@@ -2,8 +2,8 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, MAX_MESSAGE_BYTES, MessageType } from '@cocrea/shared';
-import { updateMessage } from '../src/sync/messages';
+import { CloseCode, MAX_MESSAGE_BYTES, MessageType, SyncType } from '@cocrea/shared';
+import { syncStep1Message, updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
 
@@ -95,6 +95,27 @@ describe('a bad frame closes only its own socket', () => {
     expect((await done).code).toBe(CloseCode.policyViolation);
     await expectRoomHealthy();
   });
+
+  it('a flood of bytes closes with 1008, after letting two of the largest frames through', async () => {
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    // Cheap for the server to answer, so the test measures the byte budget and not the server's work.
+    const big = Buffer.alloc(MAX_MESSAGE_BYTES - 1024);
+    big[0] = MessageType.queryAwareness;
+    const answered = new Promise<void>((resolve) =>
+      ws.on('message', (data: Buffer) => {
+        if (data[0] === MessageType.sync && data[1] === SyncType.step2) resolve();
+      }),
+    );
+    ws.send(big);
+    ws.send(big);
+    // Frames are handled in order: the answer to this one says both large frames were taken.
+    ws.send(syncStep1Message(new Y.Doc()));
+    await answered;
+    ws.send(big);
+    expect(await done).toEqual({ code: CloseCode.policyViolation, reason: 'Demasiados datos.' });
+    await expectRoomHealthy();
+  });
 });
 
 describe('awareness', () => {
@@ -109,6 +130,24 @@ describe('awareness', () => {
     encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
     return encoding.toUint8Array(e);
   }
+
+  it('an update speaking for too many states closes with 1007', async () => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.awareness);
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 1000);
+    for (let clock = 1; clock <= 1000; clock++) {
+      encoding.writeVarUint(inner, 424242);
+      encoding.writeVarUint(inner, clock);
+      encoding.writeVarString(inner, 'null');
+    }
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    ws.send(encoding.toUint8Array(e));
+    expect((await done).code).toBe(CloseCode.invalidPayload);
+    await expectRoomHealthy();
+  });
 
   it('a connection cannot speak for another connection’s client id', async () => {
     bystander.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });

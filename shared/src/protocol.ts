@@ -58,8 +58,19 @@ export const CloseCode = {
  */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-/** Per-socket token bucket: bursts of typing and cursor moves pass, floods do not. */
-export const RATE_LIMIT = { burst: 400, perSecond: 200 } as const;
+/**
+ * Per-socket token buckets, one counting frames and one counting bytes: bursts of typing and cursor moves pass,
+ * floods do not. Bytes need their own budget because the server's work grows with them (decoding, storing and
+ * applying an update, or answering a state vector, costs about 0.1 s of CPU per MiB), so 400 frames of a few MiB
+ * each would stall every room on the server for minutes. The byte burst lets a client back from offline send two
+ * of the largest frames at once; sustained editing is a few KiB a second, far below the refill.
+ */
+export const RATE_LIMIT = {
+  burst: 400,
+  perSecond: 200,
+  burstBytes: 2 * MAX_MESSAGE_BYTES,
+  bytesPerSecond: 256 * 1024,
+} as const;
 
 /** The WebSocket path prefix; the room name (the mesa id) follows it, the capability token is `?token=`. */
 export const SYNC_PATH = '/sync';

@@ -30,7 +30,8 @@ const BINARY = { binary: true } as const;
 
 /** One socket in one room: decodes, checks and routes its frames. */
 export class Connection implements Peer {
-  private readonly bucket = new TokenBucket(RATE_LIMIT.burst, RATE_LIMIT.perSecond);
+  private readonly frames = new TokenBucket(RATE_LIMIT.burst, RATE_LIMIT.perSecond);
+  private readonly bytes = new TokenBucket(RATE_LIMIT.burstBytes, RATE_LIMIT.bytesPerSecond);
   private readonly awarenessIds = new Set<number>();
   private storedCount = 0;
   private refusedCount = 0;
@@ -63,7 +64,8 @@ export class Connection implements Peer {
   receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
     if (!isBinary) return this.close(CloseCode.unsupportedData, 'Solo se aceptan mensajes binarios.');
-    if (!this.bucket.take()) return this.close(CloseCode.policyViolation, 'Demasiados mensajes.');
+    if (!this.frames.take()) return this.close(CloseCode.policyViolation, 'Demasiados mensajes.');
+    if (!this.bytes.take(byteLength(data))) return this.close(CloseCode.policyViolation, 'Demasiados datos.');
     if (this.room === null) {
       this.early.push(data);
       return;
@@ -170,6 +172,10 @@ export class Connection implements Peer {
     for (const id of ids) this.room.owners.delete(id);
     awarenessProtocol.removeAwarenessStates(this.room.awareness, ids, this);
   }
+}
+
+function byteLength(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((total, chunk) => total + chunk.byteLength, 0) : data.byteLength;
 }
 
 /**

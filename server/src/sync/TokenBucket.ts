@@ -1,4 +1,4 @@
-/** A token bucket: `burst` tokens at most, refilled at `perSecond`. `take()` is false once it runs dry. */
+/** A token bucket: `burst` tokens at most, refilled at `perSecond`. `take(n)` is false while fewer than `n` are left. */
 export class TokenBucket {
   private tokens: number;
   private last = performance.now();
@@ -10,12 +10,12 @@ export class TokenBucket {
     this.tokens = burst;
   }
 
-  take(): boolean {
+  take(count = 1): boolean {
     const now = performance.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < count) return false;
+    this.tokens -= count;
     return true;
   }
 }

@@ -5,6 +5,11 @@ import * as encoding from 'lib0/encoding';
 export const MAX_CLIENT_IDS_PER_CONNECTION = 4;
 /** An awareness state carries a name, a cursor and a selection; 16 KiB is generous. */
 const MAX_STATE_CHARS = 16 * 1024;
+/**
+ * A client's update carries its own states, one per document it has open (the stock client sends one). Every entry
+ * is decoded and parsed, so a frame of hundreds of thousands of them would hold the server for a second.
+ */
+const MAX_STATES_PER_UPDATE = 64;
 
 export interface AwarenessOwnership {
   /** Which connection owns each awareness client id in the room. */
@@ -14,7 +19,8 @@ export interface AwarenessOwnership {
 /**
  * Rewrites an incoming awareness update so that it only speaks for client ids this connection owns (claiming
  * unowned ones, up to a limit), and so that the `user` field is the server's record of who joined, not
- * whatever the client claims. Returns null when nothing is left. Throws on a malformed update.
+ * whatever the client claims. Returns null when nothing is left. Throws on a malformed update, and on one of more
+ * than {@link MAX_STATES_PER_UPDATE} states.
  */
 export function filterAwarenessUpdate(
   update: Uint8Array,
@@ -25,6 +31,7 @@ export function filterAwarenessUpdate(
 ): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  if (count > MAX_STATES_PER_UPDATE) throw new Error(`an awareness update of ${count} states`);
   const kept: { clientId: number; clock: number; state: string }[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
