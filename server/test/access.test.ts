@@ -67,6 +67,8 @@ interface World {
   mesaId: string;
   date: string;
   tokens: Record<Role, string>;
+  /** An STL member of its own, for the cases that change one. */
+  memberId: string;
 }
 
 /** The paths a version takes to reach each status. */
@@ -163,6 +165,14 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ email: MEMBERS.stl.email, password: PASSWORD }),
   },
   { method: 'GET', path: () => '/api/stl/me', access: 'session', ok: 200 },
+  { method: 'GET', path: () => '/api/stl/members', access: 'stl', ok: 200 },
+  {
+    method: 'PATCH',
+    path: (w) => `/api/stl/members/${w.memberId}`,
+    access: 'stl',
+    ok: 200,
+    body: () => ({ role: 'seguimiento', active: false }),
+  },
   { method: 'POST', path: () => '/api/stl/logout', access: 'session', ok: 204 },
   {
     method: 'POST',
@@ -253,7 +263,16 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     await t.storage.setReviewStatus(mesaId, 1, { from, to, memberId: null, at: new Date().toISOString() });
     from = to;
   }
-  return { mesaId, date, tokens };
+  const memberId = generateId();
+  await t.storage.addMember({
+    id: memberId,
+    email: `${memberId}@infoem.org.mx`,
+    name: 'Integrante',
+    role: 'stl',
+    passwordHash: 'scrypt$sin-uso',
+    createdAt: new Date().toISOString(),
+  });
+  return { mesaId, date, tokens, memberId };
 }
 
 /** A one-time invitation to accept; its token. */
@@ -312,7 +331,7 @@ describe('who may call what', () => {
   });
 
   for (const endpoint of ENDPOINTS) {
-    const name = `${endpoint.method} ${endpoint.path({ mesaId: ':id', date: '', tokens: {} as World['tokens'] })}`;
+    const name = `${endpoint.method} ${endpoint.path({ mesaId: ':id', date: '', tokens: {} as World['tokens'], memberId: ':id' })}`;
     it(`${name}: ${endpoint.access}`, async () => {
       const answers: Record<string, number> = {};
       const wanted: Record<string, number> = {};

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CreatedInvitation, StlSession } from '@cocrea/shared';
+import type { CreatedInvitation, StlSession, TeamMember } from '@cocrea/shared';
 import { ANA, StlBrowser, bootstrapMember, type ErrorBody } from './support/stlBrowser';
 import { startTestServer, type TestServer } from './support/testServer';
 
@@ -299,5 +299,80 @@ describe('invitations', () => {
       password: 'compromisos 2026',
     });
     expect(forged.status).toBe(410);
+  });
+});
+
+describe('the team', () => {
+  interface Team {
+    members: TeamMember[];
+  }
+
+  /** Ana (logged in) and Beto, who joined by her invitation and is logged in too. */
+  async function anaAndBeto(): Promise<{ ana: StlBrowser; beto: StlBrowser; betoId: string }> {
+    const ana = await loggedIn();
+    const beto = new StlBrowser(t);
+    const token = await invite(ana, 'beto@uaemex.mx');
+    const body = { token, name: 'Beto Ruiz', password: 'compromisos 2026' };
+    const accepted = await beto.call<StlSession>('POST', '/api/stl/invitations/accept', body);
+    beto.csrf = accepted.body.csrfToken;
+    return { ana, beto, betoId: accepted.body.member.id };
+  }
+
+  it('lists every member, with whether the account may sign in', async () => {
+    const { ana } = await anaAndBeto();
+    const team = await ana.call<Team>('GET', '/api/stl/members');
+    expect(team.status).toBe(200);
+    expect(team.body.members.map(({ name, role, disabledAt }) => ({ name, role, disabledAt }))).toEqual([
+      { name: ANA.name, role: 'stl', disabledAt: null },
+      { name: 'Beto Ruiz', role: 'stl', disabledAt: null },
+    ]);
+    expect(JSON.stringify(team.body)).not.toMatch(/scrypt|password/i);
+  });
+
+  it('a member takes away another’s access: the open session ends, logging in is refused, and it comes back', async () => {
+    const { ana, beto, betoId } = await anaAndBeto();
+    const away = await ana.call<{ member: TeamMember }>('PATCH', `/api/stl/members/${betoId}`, { active: false });
+    expect(away.status).toBe(200);
+    expect(away.body.member.disabledAt).not.toBeNull();
+    expect((await beto.call('GET', '/api/stl/me')).status).toBe(401);
+    const refused = await new StlBrowser(t).login('beto@uaemex.mx', 'compromisos 2026');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      'Su cuenta del STL ya no tiene acceso. Pida a otra persona del STL que se lo devuelva.',
+    );
+    // A wrong password is told nothing about the account.
+    expect((await new StlBrowser(t).login('beto@uaemex.mx', 'otra contraseña larga')).status).toBe(401);
+
+    const back = await ana.call<{ member: TeamMember }>('PATCH', `/api/stl/members/${betoId}`, { active: true });
+    expect(back.body.member.disabledAt).toBeNull();
+    expect((await new StlBrowser(t).login('beto@uaemex.mx', 'compromisos 2026')).status).toBe(200);
+  });
+
+  it('a role change applies to the open session at its next request', async () => {
+    const { ana, beto, betoId } = await anaAndBeto();
+    expect((await beto.call('GET', '/api/mesas')).status).toBe(200);
+    const changed = await ana.call<{ member: TeamMember }>('PATCH', `/api/stl/members/${betoId}`, {
+      role: 'seguimiento',
+    });
+    expect(changed.body.member.role).toBe('seguimiento');
+    expect((await beto.call('GET', '/api/mesas')).status).toBe(403);
+    expect((await beto.call<StlSession>('GET', '/api/stl/me')).body.member.role).toBe('seguimiento');
+  });
+
+  it('nobody changes their own account, a follow-up member none, and an unknown one is 404', async () => {
+    const { ana, beto, betoId } = await anaAndBeto();
+    const anaId = (await ana.call<StlSession>('GET', '/api/stl/me')).body.member.id;
+    const own = await ana.call<ErrorBody>('PATCH', `/api/stl/members/${anaId}`, { role: 'seguimiento' });
+    expect(own.status).toBe(409);
+    expect(own.body.error.code).toBe('own_account');
+    await ana.call('PATCH', `/api/stl/members/${betoId}`, { role: 'seguimiento' });
+    expect((await beto.call('PATCH', `/api/stl/members/${anaId}`, { active: false })).status).toBe(403);
+    expect((await beto.call('GET', '/api/stl/members')).status).toBe(403);
+    expect((await ana.call('PATCH', '/api/stl/members/nadie', { active: false })).status).toBe(404);
+    const empty = await ana.call<ErrorBody>('PATCH', `/api/stl/members/${betoId}`, {});
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toBeTruthy();
+    // Ana is untouched by all of it.
+    expect((await ana.call<StlSession>('GET', '/api/stl/me')).body.member.role).toBe('stl');
   });
 });

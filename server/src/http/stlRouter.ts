@@ -4,6 +4,7 @@ import {
   createInvitationSchema,
   createMemberSchema,
   loginSchema,
+  updateMemberSchema,
   type CreatedInvitation,
   type StlMember,
   type StlSession,
@@ -22,7 +23,7 @@ import { HttpError } from './HttpError';
 import { invitationLink, linkBase } from './links';
 import { passwordThrottle } from './loginThrottle';
 import { requireOwnOrigin } from './origin';
-import { requireMember, requireRole, type StlAuthOptions } from './stlAuth';
+import { requireMember, requireRole, requireStl, type StlAuthOptions } from './stlAuth';
 import { parseBody } from './validate';
 
 export interface StlRouterOptions extends StlAuthOptions {
@@ -62,6 +63,25 @@ export function stlRouter(options: StlRouterOptions): Router {
     res.status(201).json({ member });
   });
 
+  router.get('/members', async (req, res) => {
+    await requireStl(req, options);
+    res.set('cache-control', 'no-store').json({ members: await store.listMembers() });
+  });
+
+  router.patch('/members/:id', async (req, res) => {
+    const actor = await requireStl(req, options);
+    const { role, active } = parseBody(updateMemberSchema, req.body);
+    // Nobody locks themselves out or demotes themselves by a slip: another member has to do it.
+    if (actor.kind === 'member' && actor.member.id === req.params.id) {
+      const message = 'No puede cambiar el rol ni el acceso de su propia cuenta: pídalo a otra persona del STL.';
+      throw new HttpError(409, 'own_account', message);
+    }
+    const disabledAt = active === undefined ? undefined : active ? null : new Date().toISOString();
+    const member = await store.updateMember(String(req.params.id), { role, disabledAt });
+    if (!member) throw new HttpError(404, 'member_not_found', 'Esa cuenta del STL no existe.');
+    res.json({ member });
+  });
+
   // A login form posted from another site would log the victim into the attacker's account: same origin only.
   router.post('/login', ownOrigin, ...loginThrottle, async (req, res) => {
     const { email, password } = parseBody(loginSchema, req.body);
@@ -69,7 +89,12 @@ export function stlRouter(options: StlRouterOptions): Router {
     // Unknown e-mail or wrong password: the same answer, after the same work.
     const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
     if (!found || !ok) throw new HttpError(401, 'invalid_credentials', 'Correo electrónico o contraseña incorrectos.');
-    const { passwordHash: _hash, ...member } = found;
+    // Said only to whoever knows the password: the account's owner, who needs to know whom to ask.
+    if (found.disabledAt !== null) {
+      const message = 'Su cuenta del STL ya no tiene acceso. Pida a otra persona del STL que se lo devuelva.';
+      throw new HttpError(403, 'account_disabled', message);
+    }
+    const { passwordHash: _hash, disabledAt: _disabled, ...member } = found;
     res.json(await startSession(req, res, member));
   });
 

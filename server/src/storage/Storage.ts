@@ -15,6 +15,7 @@ import type {
   Sector,
   StlMember,
   StlRole,
+  TeamMember,
   Theme,
   ToolOverrides,
   VersionStage,
@@ -86,6 +87,12 @@ export interface StoredMember extends StlMember {
   passwordHash: string;
 }
 
+/** A change of another member's account: its role, or its access (a time takes it away, null gives it back). */
+export interface MemberChange {
+  role?: StlRole | undefined;
+  disabledAt?: string | null | undefined;
+}
+
 export interface NewSession {
   /** SHA-256 of the cookie's token: the token itself is never stored. */
   tokenHash: Buffer;
@@ -111,10 +118,17 @@ export type AcceptedInvitation = { ok: true; member: StlMember } | { ok: false; 
 export interface AccountStore {
   /** Adds a member; null when the e-mail (lower case) already has an account. */
   addMember(member: StoredMember): Promise<StlMember | null>;
-  findMemberByEmail(email: string): Promise<StoredMember | null>;
+  findMemberByEmail(email: string): Promise<(StoredMember & Pick<TeamMember, 'disabledAt'>) | null>;
+  /** Every member, the oldest account first, with whether it may sign in. */
+  listMembers(): Promise<TeamMember[]>;
+  /**
+   * Applies `change` to a member; null if there is none with that id. Taking the access away ends the account's
+   * sessions in the same transaction, and keeps the first time when it was away already.
+   */
+  updateMember(id: string, change: MemberChange): Promise<TeamMember | null>;
   /** Also forgets every session expired by `now`, so the table holds live sessions only. */
   addSession(session: NewSession, now: number): Promise<void>;
-  /** The member of the session whose token hashes to `tokenHash`, if it has not expired by `now`. */
+  /** The member of the session whose token hashes to `tokenHash`, if it has not expired by `now` and may sign in. */
   findSessionMember(tokenHash: Buffer, now: number): Promise<StlMember | null>;
   deleteSession(tokenHash: Buffer): Promise<void>;
   addInvitation(invitation: NewInvitation): Promise<void>;

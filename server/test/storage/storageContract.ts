@@ -343,7 +343,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const ana = member();
       const { passwordHash: _hash, ...shown } = ana;
       expect(await storage.addMember(ana)).toEqual(shown);
-      expect(await storage.findMemberByEmail('ana@infoem.org.mx')).toEqual(ana);
+      expect(await storage.findMemberByEmail('ana@infoem.org.mx')).toEqual({ ...ana, disabledAt: null });
       expect(await storage.addMember(member({ email: 'ANA@infoem.org.mx' }))).toBeNull();
       expect(await storage.findMemberByEmail('beto@infoem.org.mx')).toBeNull();
     });
@@ -357,6 +357,37 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.findSessionMember(hashToken('otro'), NOW)).toBeNull();
       await storage.deleteSession(hashToken('s'));
       expect(await storage.findSessionMember(hashToken('s'), NOW)).toBeNull();
+    });
+
+    it('a member’s role changes and access is taken away, ending its sessions, and given back', async () => {
+      const ana = member();
+      const beto = member({ email: 'beto@uaemex.mx', name: 'Beto', createdAt: new Date(NOW + 1).toISOString() });
+      for (const m of [ana, beto]) await storage.addMember(m);
+      await storage.addSession({ tokenHash: hashToken('b'), memberId: beto.id, expiresAt: NOW + HOUR }, NOW);
+      await storage.addSession({ tokenHash: hashToken('a'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
+      const shown = ({ passwordHash: _hash, ...m }: StoredMember) => ({ ...m, disabledAt: null });
+      expect(await storage.listMembers()).toEqual([shown(ana), shown(beto)]);
+
+      expect(await storage.updateMember(beto.id, { role: 'seguimiento' })).toEqual({
+        ...shown(beto),
+        role: 'seguimiento',
+      });
+      expect((await storage.findSessionMember(hashToken('b'), NOW))?.role).toBe('seguimiento');
+
+      const away = new Date(NOW + 2).toISOString();
+      expect((await storage.updateMember(beto.id, { disabledAt: away }))?.disabledAt).toBe(away);
+      expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
+      expect((await storage.findSessionMember(hashToken('a'), NOW))?.id).toBe(ana.id);
+      // Taken away again: the first time stays.
+      await storage.updateMember(beto.id, { disabledAt: new Date(NOW + 3).toISOString() });
+      expect((await storage.findMemberByEmail(beto.email))?.disabledAt).toBe(away);
+
+      storage = await factory.reopen(storage);
+      expect((await storage.listMembers()).map((m) => m.disabledAt)).toEqual([null, away]);
+      expect((await storage.updateMember(beto.id, { disabledAt: null }))?.disabledAt).toBeNull();
+      // Given back, the account signs in again; the sessions ended with the access stay ended.
+      expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
+      expect(await storage.updateMember(generateId(), { role: 'stl' })).toBeNull();
     });
 
     it('sessions survive a reopen', async () => {

@@ -82,6 +82,26 @@ export interface StlMember {
   createdAt: string;
 }
 
+/** A member as the STL's team list shows one: with whether the account may still sign in. */
+export interface TeamMember extends StlMember {
+  /** When another member took away the account's access; null while it has it. */
+  disabledAt: string | null;
+}
+
+/**
+ * `PATCH /api/stl/members/:id`: another member's role, or whether the account may sign in (`active: false` takes
+ * the access away and ends its sessions; `true` gives it back).
+ */
+export const updateMemberSchema = z
+  .strictObject({
+    role: stlRoleSchema.optional(),
+    active: z.boolean({ error: 'active debe ser true o false.' }).optional(),
+  })
+  .refine((change) => change.role !== undefined || change.active !== undefined, {
+    error: 'Indique el rol (role) o el acceso (active) que cambia.',
+  });
+export type UpdateMember = z.infer<typeof updateMemberSchema>;
+
 /**
  * Who is logged in, and the token every state-changing request of this session must repeat in the
  * `X-Cocrea-CSRF` header. It is handed out here, never in a cookie, so another site cannot read it.

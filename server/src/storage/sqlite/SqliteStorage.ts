@@ -15,6 +15,7 @@ import {
   type Role,
   type StlMember,
   type StlRole,
+  type TeamMember,
 } from '@cocrea/shared';
 import type {
   AcceptedInvitation,
@@ -32,6 +33,7 @@ import type {
   Storage,
   StoredAgenda,
   StoredDoc,
+  MemberChange,
   StoredMember,
   StoredObservation,
   StoredReviewEvent,
@@ -117,6 +119,7 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 const MESA_COLUMNS = 'id, title, theme, date, created_at AS createdAt, closed_at AS closedAt';
 const MEMBER_COLUMNS = 'stl_members.id, email, name, stl_members.role, stl_members.created_at AS createdAt';
+const TEAM_MEMBER_COLUMNS = `${MEMBER_COLUMNS}, disabled_at AS disabledAt`;
 
 /** Thrown inside a transaction to roll it back. */
 class EmailTaken extends Error {}
@@ -208,13 +211,19 @@ export class SqliteStorage implements Storage {
          VALUES (@id, @email, @name, @role, @passwordHash, @createdAt) ON CONFLICT (email) DO NOTHING`,
       ),
       findMemberByEmail: this.db.prepare(
-        `SELECT ${MEMBER_COLUMNS}, password_hash AS passwordHash FROM stl_members WHERE email = ?`,
+        `SELECT ${TEAM_MEMBER_COLUMNS}, password_hash AS passwordHash FROM stl_members WHERE email = ?`,
       ),
+      listMembers: this.db.prepare(`SELECT ${TEAM_MEMBER_COLUMNS} FROM stl_members ORDER BY created_at, id`),
+      findMember: this.db.prepare(`SELECT ${TEAM_MEMBER_COLUMNS} FROM stl_members WHERE id = ?`),
+      setMemberRole: this.db.prepare('UPDATE stl_members SET role = ? WHERE id = ?'),
+      disableMember: this.db.prepare('UPDATE stl_members SET disabled_at = COALESCE(disabled_at, ?) WHERE id = ?'),
+      enableMember: this.db.prepare('UPDATE stl_members SET disabled_at = NULL WHERE id = ?'),
+      deleteMemberSessions: this.db.prepare('DELETE FROM stl_sessions WHERE member_id = ?'),
       insertSession: this.db.prepare('INSERT INTO stl_sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)'),
       deleteExpiredSessions: this.db.prepare('DELETE FROM stl_sessions WHERE expires_at <= ?'),
       findSessionMember: this.db.prepare(
         `SELECT ${MEMBER_COLUMNS} FROM stl_sessions JOIN stl_members ON stl_members.id = stl_sessions.member_id
-         WHERE token_hash = ? AND expires_at > ?`,
+         WHERE token_hash = ? AND expires_at > ? AND disabled_at IS NULL`,
       ),
       deleteSession: this.db.prepare('DELETE FROM stl_sessions WHERE token_hash = ?'),
       insertInvitation: this.db.prepare(
@@ -310,8 +319,26 @@ export class SqliteStorage implements Storage {
     return { id: member.id, email: member.email, name: member.name, role: member.role, createdAt: member.createdAt };
   }
 
-  async findMemberByEmail(email: string): Promise<StoredMember | null> {
-    return (this.stmt.findMemberByEmail.get(email) as StoredMember | undefined) ?? null;
+  async findMemberByEmail(email: string): Promise<(StoredMember & Pick<TeamMember, 'disabledAt'>) | null> {
+    return (
+      (this.stmt.findMemberByEmail.get(email) as (StoredMember & Pick<TeamMember, 'disabledAt'>) | undefined) ?? null
+    );
+  }
+
+  async listMembers(): Promise<TeamMember[]> {
+    return this.stmt.listMembers.all() as TeamMember[];
+  }
+
+  async updateMember(id: string, { role, disabledAt }: MemberChange): Promise<TeamMember | null> {
+    return this.db.transaction(() => {
+      if (role !== undefined) this.stmt.setMemberRole.run(role, id);
+      if (disabledAt === null) this.stmt.enableMember.run(id);
+      if (typeof disabledAt === 'string') {
+        this.stmt.disableMember.run(disabledAt, id);
+        this.stmt.deleteMemberSessions.run(id);
+      }
+      return (this.stmt.findMember.get(id) as TeamMember | undefined) ?? null;
+    })();
   }
 
   async addSession(session: NewSession, now: number): Promise<void> {

@@ -164,4 +164,9 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE doc_updates;
   ALTER TABLE doc_log RENAME TO doc_updates;
   `,
+  // 11: an STL member's access can be taken away by another member (and given back): `disabled_at` is when; null
+  // while the account may sign in. The account stays, for the names in the review and follow-up history.
+  `
+  ALTER TABLE stl_members ADD COLUMN disabled_at TEXT;
+  `,
 ];
