@@ -107,10 +107,16 @@ test.describe('el STL administra las mesas', () => {
     await expect(carlos.page.getByRole('alert')).toContainText('El enlace de acceso no es válido para esta mesa.');
   });
 
-  test('un miembro invita a otra persona, que crea su cuenta con el enlace y entra', async ({ cocrea, actor }) => {
+  test('un miembro invita a otra persona, que crea su cuenta y entra; luego le quita el acceso y se lo devuelve', async ({
+    cocrea,
+    actor,
+  }) => {
     await bootstrapMember(cocrea, 'dora.stl@infoem.org.mx', 'Dora Méndez');
     const dora = await actor('Dora Méndez');
     await logIn(dora.page, cocrea.baseURL, 'dora.stl@infoem.org.mx');
+    await dora.page.getByRole('link', { name: 'Equipo' }).click();
+    await expect(dora.page.getByRole('heading', { level: 1, name: 'Equipo del STL' })).toBeVisible();
+    await expect(dora.page.getByRole('listitem', { name: 'Dora Méndez' })).toContainText('(usted)');
     await dora.page.getByRole('textbox', { name: 'Correo electrónico' }).fill('carla@uaemex.mx');
     await dora.page.getByRole('button', { name: 'Crear invitación' }).click();
     const invitation = dora.page.getByRole('region', { name: 'Invitación para carla@uaemex.mx' });
@@ -133,9 +139,38 @@ test.describe('el STL administra las mesas', () => {
     await expect(carla.page.getByText('Sesión de Carla Soto (carla@uaemex.mx)')).toBeVisible();
     expect(new URL(carla.page.url()).pathname).toBe('/stl/mesas');
 
+    // Dora takes Carla's access away: Carla's open session ends, and logging in again tells her why.
+    await dora.page.reload();
+    const carlaItem = dora.page.getByRole('listitem', { name: 'Carla Soto' });
+    await expect(carlaItem).toContainText('Con acceso');
+    await expect(dora.page.getByRole('listitem', { name: 'Dora Méndez' }).getByRole('button')).toHaveCount(0);
+    await expectNoSeriousA11yViolations(dora.page);
+    dora.page.once('dialog', (dialog) => void dialog.accept());
+    await carlaItem.getByRole('button', { name: 'Quitar acceso' }).click();
+    await expect(carlaItem).toContainText('Sin acceso desde');
+    await expect(dora.page.getByRole('status').filter({ hasText: 'Carla Soto ya no tiene acceso.' })).toBeAttached();
+    await carla.page.reload();
+    await expect(carla.page.getByRole('heading', { name: 'Entrar como miembro del STL' })).toBeVisible();
+    await carla.page.getByLabel('Correo electrónico').fill('carla@uaemex.mx');
+    await carla.page.getByLabel('Contraseña').fill('compromisos abiertos');
+    await carla.page.getByRole('button', { name: 'Entrar' }).click();
+    await expect(carla.page.getByRole('alert')).toContainText('Su cuenta del STL ya no tiene acceso.');
+
+    // Given back, as a follow-up member: she enters, and sees only the follow-up.
+    await carlaItem.getByRole('combobox', { name: 'Rol de Carla Soto' }).selectOption('seguimiento');
+    await expect(
+      dora.page.getByRole('status').filter({ hasText: 'Carla Soto ahora tiene el rol Seguimiento.' }),
+    ).toBeAttached();
+    await carlaItem.getByRole('button', { name: 'Devolver acceso' }).click();
+    await expect(carlaItem).toContainText('Con acceso');
+    await carla.page.getByRole('button', { name: 'Entrar' }).click();
+    await expect(carla.page.getByText('Sesión de Carla Soto (carla@uaemex.mx)')).toBeVisible();
+    const sections = carla.page.getByRole('navigation', { name: 'Secciones del STL' });
+    await expect(sections.getByRole('link')).toHaveText(['Seguimiento', 'Tablero público']);
+
     await carla.page.getByRole('button', { name: 'Cerrar sesión' }).click();
     await expect(carla.page.getByRole('heading', { name: 'Entrar como miembro del STL' })).toBeVisible();
-    await carla.page.goto(`${cocrea.baseURL}/stl/mesas`);
+    await carla.page.goto(`${cocrea.baseURL}/stl/seguimiento`);
     await expect(carla.page.getByRole('heading', { name: 'Entrar como miembro del STL' })).toBeVisible();
   });
 

@@ -6,12 +6,13 @@ import { AppLink } from './AppLink';
 import { logout } from './stlApi';
 
 /** The STL's pages, as the navigation names them. */
-export type StlPage = 'mesas' | 'revision' | 'seguimiento';
+export type StlPage = 'mesas' | 'revision' | 'seguimiento' | 'equipo';
 
 const PAGES: { page: StlPage; path: string; label: MessageKey; stlOnly: boolean }[] = [
   { page: 'mesas', path: '/stl/mesas', label: 'stl.nav.mesas', stlOnly: true },
   { page: 'revision', path: '/stl/revision', label: 'stl.nav.review', stlOnly: true },
   { page: 'seguimiento', path: '/stl/seguimiento', label: 'stl.nav.followUp', stlOnly: false },
+  { page: 'equipo', path: '/stl/equipo', label: 'stl.nav.team', stlOnly: true },
 ];
 
 interface StlHeaderProps {

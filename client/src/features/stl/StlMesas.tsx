@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { ROLES, ROLE_LABELS, type CreatedMesa, type Role, type StlSession } from '@cocrea/shared';
 import type { MessageKey } from '../../i18n/es-MX';
 import { t } from '../../i18n/t';
-import { InviteForm } from './InviteForm';
 import { MesaCreateForm } from './MesaCreateForm';
 import { MesaItem } from './MesaItem';
 import { OneTimeLinks, type OneTime } from './OneTimeLinks';
@@ -16,7 +15,7 @@ const LINK_LABELS: Record<Role, MessageKey> = {
   observer: 'stl.links.role.observer',
 };
 
-/** `/stl/mesas`: the STL's mesas with their attendance, a new mesa and its links, closing, and invitations. */
+/** `/stl/mesas`: the STL's mesas with their attendance, a new mesa and its links, and closing. */
 export function StlMesas({
   session,
   navigate,
@@ -52,7 +51,6 @@ export function StlMesas({
       <div className="stl-columns">
         <div className="stl-side">
           <MesaCreateForm csrfToken={csrfToken} onCreated={created} />
-          <InviteForm csrfToken={csrfToken} />
         </div>
         <section className="stl-list" aria-labelledby="stl-list-title" aria-busy={state.status === 'loading'}>
           <h2 id="stl-list-title">{t('stl.mesas.title')}</h2>

@@ -6,6 +6,7 @@ import { ReviewVersionPage } from '../review/ReviewVersionPage';
 import { StlInvitation } from './StlInvitation';
 import { StlLogin } from './StlLogin';
 import { StlMesas } from './StlMesas';
+import { StlTeam } from './StlTeam';
 import { useLocationPath } from './useLocationPath';
 import { useStlSession } from './useStlSession';
 
@@ -14,7 +15,8 @@ const home = (role: StlRole) => (role === 'stl' ? '/stl/mesas' : '/stl/seguimien
 
 /**
  * The STL's pages: `/stl` (log in), `/stl/invitacion#t=…` (accept an invitation), `/stl/mesas` (the mesas),
- * `/stl/revision` (the review inbox), `/stl/revision/<mesa>/<n>` (one version) and `/stl/seguimiento` (follow-up).
+ * `/stl/revision` (the review inbox), `/stl/revision/<mesa>/<n>` (one version), `/stl/seguimiento` (follow-up)
+ * and `/stl/equipo` (the team's accounts, and invitations).
  */
 export function StlRoute() {
   const [path, navigate] = useLocationPath();
@@ -60,6 +62,7 @@ export function StlRoute() {
       if (path.startsWith('/stl/seguimiento') || state.session.member.role !== 'stl') return <FollowUp {...page} />;
       if (version) return <ReviewVersionPage {...page} mesaId={version[1]!} number={Number(version[2])} />;
       if (/^\/stl\/revision\/?$/.test(path)) return <ReviewInbox {...page} />;
+      if (/^\/stl\/equipo\/?$/.test(path)) return <StlTeam {...page} />;
       return <StlMesas {...page} />;
     }
   }

@@ -9,6 +9,8 @@ import {
   type RotatedLink,
   type StlRole,
   type StlSession,
+  type TeamMember,
+  type UpdateMember,
 } from '@cocrea/shared';
 import { request } from '../../api/request';
 
@@ -36,6 +38,14 @@ export const logout = (csrfToken: string) => request<null>('/api/stl/logout', ch
 
 export const createInvitation = (csrfToken: string, email: string, role: StlRole) =>
   request<CreatedInvitation>('/api/stl/invitations', changing(csrfToken, { email, role }));
+
+export const listMembers = () => request<{ members: TeamMember[] }>('/api/stl/members');
+
+export const updateMember = (csrfToken: string, memberId: string, change: UpdateMember) =>
+  request<{ member: TeamMember }>(`/api/stl/members/${encodeURIComponent(memberId)}`, {
+    ...changing(csrfToken, change),
+    method: 'PATCH',
+  });
 
 export const listMesas = () => request<{ mesas: MesaSummary[] }>('/api/mesas');
 

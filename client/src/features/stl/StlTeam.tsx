@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { StlSession } from '@cocrea/shared';
+import { t } from '../../i18n/t';
+import { LoadFailure } from '../../ui/LoadFailure';
+import { InviteForm } from './InviteForm';
+import { StlLayout } from './StlLayout';
+import { TeamMemberItem } from './TeamMemberItem';
+import { useStlTeam } from './useStlTeam';
+
+/** `/stl/equipo`: the STL's accounts, their roles and access, and invitations for new ones. */
+export function StlTeam({
+  session,
+  navigate,
+  onLoggedOut,
+}: {
+  session: StlSession;
+  navigate(path: string): void;
+  onLoggedOut(): void;
+}) {
+  const { state, reload } = useStlTeam();
+  const [announcement, setAnnouncement] = useState('');
+
+  return (
+    <StlLayout
+      title={t('stl.team.title')}
+      session={session}
+      current="equipo"
+      navigate={navigate}
+      onLoggedOut={onLoggedOut}
+    >
+      <div className="stl-columns">
+        <div className="stl-side">
+          <InviteForm csrfToken={session.csrfToken} />
+        </div>
+        <section className="stl-list" aria-labelledby="stl-team-title" aria-busy={state.status === 'loading'}>
+          <h2 id="stl-team-title">{t('stl.team.list')}</h2>
+          <p className="muted">{t('stl.team.intro')}</p>
+          <p className="visually-hidden" role="status">
+            {announcement}
+          </p>
+          {state.status === 'loading' && <p className="loading">{t('stl.team.loading')}</p>}
+          {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
+          {state.status === 'ready' && (
+            <ul className="stl-mesas">
+              {state.members.map((member) => (
+                <TeamMemberItem
+                  key={member.id}
+                  member={member}
+                  own={member.id === session.member.id}
+                  csrfToken={session.csrfToken}
+                  onChanged={(notice) => {
+                    setAnnouncement(notice);
+                    reload();
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </StlLayout>
+  );
+}
