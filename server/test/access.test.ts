@@ -173,6 +173,14 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     body: () => ({ role: 'seguimiento', active: false }),
   },
+  { method: 'POST', path: (w) => `/api/stl/members/${w.memberId}/password-reset`, access: 'stl', ok: 201 },
+  {
+    method: 'POST',
+    path: () => '/api/stl/password-reset/accept',
+    access: 'public',
+    ok: 200,
+    body: async () => ({ token: await freshPasswordReset(), password: 'otra frase bastante larga' }),
+  },
   { method: 'POST', path: () => '/api/stl/logout', access: 'session', ok: 204 },
   {
     method: 'POST',
@@ -283,6 +291,27 @@ async function freshInvitation(): Promise<string> {
     email: `${generateId()}@invitada.mx`,
     role: 'stl',
     invitedBy: MEMBERS.stl.id,
+    expiresAt: Date.now() + 60_000,
+  });
+  return token;
+}
+
+/** A one-time link for a new password of a fresh member; its token. */
+async function freshPasswordReset(): Promise<string> {
+  const memberId = generateId();
+  await t.storage.addMember({
+    id: memberId,
+    email: `${memberId}@olvidadiza.mx`,
+    name: 'Olvidadiza',
+    role: 'stl',
+    passwordHash: 'scrypt$sin-uso',
+    createdAt: new Date().toISOString(),
+  });
+  const token = generateToken();
+  await t.storage.addPasswordReset({
+    tokenHash: hashToken(token),
+    memberId,
+    createdBy: null,
     expiresAt: Date.now() + 60_000,
   });
   return token;

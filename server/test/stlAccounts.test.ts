@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CreatedInvitation, StlSession, TeamMember } from '@cocrea/shared';
+import type { CreatedInvitation, CreatedPasswordReset, StlSession, TeamMember } from '@cocrea/shared';
 import { ANA, StlBrowser, bootstrapMember, type ErrorBody } from './support/stlBrowser';
 import { startTestServer, type TestServer } from './support/testServer';
 
@@ -374,5 +374,64 @@ describe('the team', () => {
     expect(empty.body.error.message).toBeTruthy();
     // Ana is untouched by all of it.
     expect((await ana.call<StlSession>('GET', '/api/stl/me')).body.member.role).toBe('stl');
+  });
+
+  it('a member who forgot the password gets a one-time link from another, which sets a new one and signs in', async () => {
+    const { ana, beto, betoId } = await anaAndBeto();
+    const before = Date.now();
+    const made = await ana.call<CreatedPasswordReset>('POST', `/api/stl/members/${betoId}/password-reset`);
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ name: 'Beto Ruiz', email: 'beto@uaemex.mx' });
+    expect(made.body.link).toMatch(new RegExp(`^${t.baseUrl}/stl/contrasena#t=[A-Za-z0-9_-]{43}$`));
+    expect(Date.parse(made.body.expiresAt)).toBeGreaterThanOrEqual(before + DAY);
+    const token = new URL(made.body.link).hash.slice('#t='.length);
+
+    const fresh = new StlBrowser(t);
+    const used = await fresh.call<StlSession>('POST', '/api/stl/password-reset/accept', {
+      token,
+      password: 'una frase nueva y larga',
+    });
+    expect(used.status).toBe(200);
+    expect(used.body.member.name).toBe('Beto Ruiz');
+    expect((await fresh.call<StlSession>('GET', '/api/stl/me')).status).toBe(200);
+    // The sessions Beto had before end; the old password opens nothing, the new one does.
+    expect((await beto.call('GET', '/api/stl/me')).status).toBe(401);
+    expect((await new StlBrowser(t).login('beto@uaemex.mx', 'compromisos 2026')).status).toBe(401);
+    expect((await new StlBrowser(t).login('beto@uaemex.mx', 'una frase nueva y larga')).status).toBe(200);
+
+    const again = await new StlBrowser(t).call<ErrorBody>('POST', '/api/stl/password-reset/accept', {
+      token,
+      password: 'otra frase más, larga',
+    });
+    expect(again.status).toBe(410);
+    expect(again.body.error.code).toBe('reset_invalid');
+  });
+
+  it('a password link expires after a day, is not made for one’s own account nor one without access', async () => {
+    const { ana, betoId } = await anaAndBeto();
+    const anaId = (await ana.call<StlSession>('GET', '/api/stl/me')).body.member.id;
+    const own = await ana.call<ErrorBody>('POST', `/api/stl/members/${anaId}/password-reset`);
+    expect(own.status).toBe(409);
+    expect(own.body.error.code).toBe('own_account');
+    const made = await ana.call<CreatedPasswordReset>('POST', `/api/stl/members/${betoId}/password-reset`);
+    const token = new URL(made.body.link).hash.slice('#t='.length);
+    travel(DAY + 1000);
+    const late = await new StlBrowser(t).call('POST', '/api/stl/password-reset/accept', {
+      token,
+      password: 'una frase nueva y larga',
+    });
+    expect(late.status).toBe(410);
+    vi.useRealTimers();
+    await ana.login();
+    await ana.call('PATCH', `/api/stl/members/${betoId}`, { active: false });
+    const away = await ana.call<ErrorBody>('POST', `/api/stl/members/${betoId}/password-reset`);
+    expect(away.status).toBe(409);
+    expect(away.body.error.code).toBe('account_disabled');
+    const short = await new StlBrowser(t).call<ErrorBody>('POST', '/api/stl/password-reset/accept', {
+      token,
+      password: 'corta',
+    });
+    expect(short.status).toBe(400);
+    expect(short.body.error.fields?.password).toBe('La contraseña debe tener al menos 12 caracteres.');
   });
 });

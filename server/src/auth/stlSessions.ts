@@ -9,6 +9,9 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** How long a link to set a new password works: it is sent to someone waiting for it. */
+export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
+
 /**
  * The session's CSRF token, derived from the cookie's secret so there is nothing more to store: another site
  * can neither read the cookie nor, without it, compute this. Domain-separated from the stored hash, so a leaked

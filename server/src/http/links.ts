@@ -14,3 +14,8 @@ export function mesaLink(base: string, mesaId: string, token: string): string {
 export function invitationLink(base: string, token: string): string {
   return `${base}/stl/invitacion#t=${token}`;
 }
+
+/** A member's one-time link to set a new password; the token in the fragment, likewise. */
+export function passwordResetLink(base: string, token: string): string {
+  return `${base}/stl/contrasena#t=${token}`;
+}

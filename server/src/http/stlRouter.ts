@@ -4,14 +4,17 @@ import {
   createInvitationSchema,
   createMemberSchema,
   loginSchema,
+  resetPasswordSchema,
   updateMemberSchema,
   type CreatedInvitation,
+  type CreatedPasswordReset,
   type StlMember,
   type StlSession,
 } from '@cocrea/shared';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
 import {
   INVITATION_TTL_MS,
+  PASSWORD_RESET_TTL_MS,
   SESSION_COOKIE,
   SESSION_TTL_MS,
   csrfTokenFor,
@@ -20,7 +23,7 @@ import {
 import { generateId, generateToken, hashToken } from '../auth/tokens';
 import { requireAdmin } from './auth';
 import { HttpError } from './HttpError';
-import { invitationLink, linkBase } from './links';
+import { invitationLink, linkBase, passwordResetLink } from './links';
 import { passwordThrottle } from './loginThrottle';
 import { requireOwnOrigin } from './origin';
 import { requireMember, requireRole, requireStl, type StlAuthOptions } from './stlAuth';
@@ -30,6 +33,7 @@ export interface StlRouterOptions extends StlAuthOptions {
   publicUrl?: string | undefined;
 }
 
+const memberNotFound = () => new HttpError(404, 'member_not_found', 'Esa cuenta del STL no existe.');
 const emailTaken = () => new HttpError(409, 'email_taken', 'Ese correo electrónico ya tiene una cuenta del STL.');
 
 /**
@@ -42,7 +46,8 @@ export function stlRouter(options: StlRouterOptions): Router {
   // Made now, so that the first unknown e-mail takes no longer to refuse than any later one.
   void decoyHash();
   const loginThrottle = passwordThrottle({ perEmail: true });
-  const invitationThrottle = passwordThrottle({ perEmail: false });
+  // Failed uses of one-time links (invitations, new passwords), counted per address.
+  const oneTimeLinkThrottle = passwordThrottle({ perEmail: false });
   const ownOrigin: RequestHandler = (req, _res, next) => {
     requireOwnOrigin(req, allowedOrigins);
     next();
@@ -78,8 +83,45 @@ export function stlRouter(options: StlRouterOptions): Router {
     }
     const disabledAt = active === undefined ? undefined : active ? null : new Date().toISOString();
     const member = await store.updateMember(String(req.params.id), { role, disabledAt });
-    if (!member) throw new HttpError(404, 'member_not_found', 'Esa cuenta del STL no existe.');
+    if (!member) throw memberNotFound();
     res.json({ member });
+  });
+
+  // A member who forgot the password gets a one-time link from another member: there is no e-mail to send one to.
+  router.post('/members/:id/password-reset', async (req, res) => {
+    const actor = await requireStl(req, options);
+    if (actor.kind === 'member' && actor.member.id === req.params.id) {
+      const message = 'Para crear una contraseña nueva, pida el enlace a otra persona del STL.';
+      throw new HttpError(409, 'own_account', message);
+    }
+    const member = await store.getMember(String(req.params.id));
+    if (!member) throw memberNotFound();
+    if (member.disabledAt !== null) {
+      const message = 'Esa cuenta no tiene acceso: devuélvaselo antes de crear el enlace para su contraseña.';
+      throw new HttpError(409, 'account_disabled', message);
+    }
+    const token = generateToken();
+    const expiresAt = Date.now() + PASSWORD_RESET_TTL_MS;
+    const createdBy = actor.kind === 'member' ? actor.member.id : null;
+    await store.addPasswordReset({ tokenHash: hashToken(token), memberId: member.id, createdBy, expiresAt });
+    const reset: CreatedPasswordReset = {
+      name: member.name,
+      email: member.email,
+      expiresAt: new Date(expiresAt).toISOString(),
+      link: passwordResetLink(linkBase(req, publicUrl), token),
+    };
+    res.status(201).set('cache-control', 'no-store').json(reset);
+  });
+
+  router.post('/password-reset/accept', ownOrigin, ...oneTimeLinkThrottle, async (req, res) => {
+    const { token, password } = parseBody(resetPasswordSchema, req.body);
+    const member = await store.resetPassword(hashToken(token), Date.now(), await hashPassword(password));
+    if (!member) {
+      const message =
+        'El enlace para crear una contraseña nueva no es válido: ya se usó, venció o se pidió otro. Pida uno nuevo.';
+      throw new HttpError(410, 'reset_invalid', message);
+    }
+    res.json(await startSession(req, res, member));
   });
 
   // A login form posted from another site would log the victim into the attacker's account: same origin only.
@@ -127,7 +169,7 @@ export function stlRouter(options: StlRouterOptions): Router {
     res.status(201).set('cache-control', 'no-store').json(invitation);
   });
 
-  router.post('/invitations/accept', ownOrigin, ...invitationThrottle, async (req, res) => {
+  router.post('/invitations/accept', ownOrigin, ...oneTimeLinkThrottle, async (req, res) => {
     const input = parseBody(acceptInvitationSchema, req.body);
     const accepted = await store.acceptInvitation(hashToken(input.token), Date.now(), {
       id: generateId(),

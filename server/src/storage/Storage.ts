@@ -112,6 +112,16 @@ export interface NewInvitation {
   expiresAt: number;
 }
 
+export interface NewPasswordReset {
+  /** SHA-256 of the link's token. */
+  tokenHash: Buffer;
+  memberId: string;
+  /** The member who made the link; null for the admin token. */
+  createdBy: string | null;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
 export type AcceptedInvitation = { ok: true; member: StlMember } | { ok: false; reason: 'invalid' | 'email_taken' };
 
 /** STL members, their login sessions and their invitations. */
@@ -121,6 +131,7 @@ export interface AccountStore {
   findMemberByEmail(email: string): Promise<(StoredMember & Pick<TeamMember, 'disabledAt'>) | null>;
   /** Every member, the oldest account first, with whether it may sign in. */
   listMembers(): Promise<TeamMember[]>;
+  getMember(id: string): Promise<TeamMember | null>;
   /**
    * Applies `change` to a member; null if there is none with that id. Taking the access away ends the account's
    * sessions in the same transaction, and keeps the first time when it was away already.
@@ -142,6 +153,13 @@ export interface AccountStore {
     now: number,
     member: Omit<StoredMember, 'email' | 'role'>,
   ): Promise<AcceptedInvitation>;
+  /** Stores a link to set a new password; the member's earlier unused ones stop working. */
+  addPasswordReset(reset: NewPasswordReset): Promise<void>;
+  /**
+   * Uses a password link, once: if it exists, is unused, has not expired by `now` and its member may sign in,
+   * marks it used, sets the member's password and ends every session the member had, in one transaction.
+   */
+  resetPassword(tokenHash: Buffer, now: number, passwordHash: string): Promise<StlMember | null>;
 }
 
 /** One mesa's agenda record: its own copy of the plan, where the shared timer is, and the facilitator's locks. */

@@ -390,6 +390,37 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.updateMember(generateId(), { role: 'stl' })).toBeNull();
     });
 
+    it('a password link sets a new password once, ends the member’s sessions, and a newer one retires it', async () => {
+      const ana = member();
+      const beto = member({ email: 'beto@uaemex.mx', name: 'Beto' });
+      for (const m of [ana, beto]) await storage.addMember(m);
+      await storage.addSession({ tokenHash: hashToken('b'), memberId: beto.id, expiresAt: NOW + HOUR }, NOW);
+      const reset = (token: string, expiresAt = NOW + HOUR) =>
+        storage.addPasswordReset({ tokenHash: hashToken(token), memberId: beto.id, createdBy: ana.id, expiresAt });
+
+      await reset('viejo');
+      await reset('nuevo');
+      expect(await storage.resetPassword(hashToken('viejo'), NOW, 'scrypt$nueva')).toBeNull();
+      expect(await storage.resetPassword(hashToken('nuevo'), NOW, 'scrypt$nueva')).toEqual({
+        id: beto.id,
+        email: beto.email,
+        name: 'Beto',
+        role: 'stl',
+        createdAt: beto.createdAt,
+      });
+      expect((await storage.findMemberByEmail(beto.email))?.passwordHash).toBe('scrypt$nueva');
+      expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
+      expect(await storage.resetPassword(hashToken('nuevo'), NOW, 'scrypt$otra')).toBeNull();
+
+      await reset('vencido', NOW);
+      expect(await storage.resetPassword(hashToken('vencido'), NOW, 'scrypt$otra')).toBeNull();
+      await reset('sin-acceso');
+      await storage.updateMember(beto.id, { disabledAt: new Date(NOW).toISOString() });
+      expect(await storage.resetPassword(hashToken('sin-acceso'), NOW, 'scrypt$otra')).toBeNull();
+      expect((await storage.findMemberByEmail(beto.email))?.passwordHash).toBe('scrypt$nueva');
+      expect((await storage.findMemberByEmail(ana.email))?.passwordHash).toBe(ana.passwordHash);
+    });
+
     it('sessions survive a reopen', async () => {
       const ana = member();
       await storage.addMember(ana);

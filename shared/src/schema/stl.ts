@@ -62,8 +62,10 @@ export type Login = z.infer<typeof loginSchema>;
 export const createInvitationSchema = z.strictObject({ email: emailSchema, role: stlRoleSchema.default('stl') });
 export type CreateInvitation = z.infer<typeof createInvitationSchema>;
 
-/** An invitation token: 32 random bytes, base64url (43 characters), as capability tokens. */
-export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'La invitación no es válida.');
+/** A one-time link's token: 32 random bytes, base64url (43 characters), as capability tokens. */
+const oneTimeTokenSchema = (message: string) => z.string({ error: message }).regex(/^[A-Za-z0-9_-]{43}$/, message);
+
+export const invitationTokenSchema = oneTimeTokenSchema('La invitación no es válida.');
 
 /** `POST /api/stl/invitations/accept`: the invitee's token (from the link's `#t=`), name and password. */
 export const acceptInvitationSchema = z.strictObject({
@@ -72,6 +74,13 @@ export const acceptInvitationSchema = z.strictObject({
   password: newPasswordSchema,
 });
 export type AcceptInvitation = z.infer<typeof acceptInvitationSchema>;
+
+/** `POST /api/stl/password-reset/accept`: the token of the link another member made (its `#t=`), and the new password. */
+export const resetPasswordSchema = z.strictObject({
+  token: oneTimeTokenSchema('El enlace para crear una contraseña nueva no es válido.'),
+  password: newPasswordSchema,
+});
+export type ResetPassword = z.infer<typeof resetPasswordSchema>;
 
 /** A member as the API shows one: never the password hash. */
 export interface StlMember {
@@ -118,6 +127,14 @@ export const CSRF_HEADER = 'x-cocrea-csrf';
 export interface CreatedInvitation {
   email: string;
   role: StlRole;
+  expiresAt: string;
+  link: string;
+}
+
+/** `POST /api/stl/members/:id/password-reset`'s answer: the one-time link for the member, shown once. */
+export interface CreatedPasswordReset {
+  name: string;
+  email: string;
   expiresAt: string;
   link: string;
 }

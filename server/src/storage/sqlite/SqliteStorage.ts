@@ -34,6 +34,7 @@ import type {
   StoredAgenda,
   StoredDoc,
   MemberChange,
+  NewPasswordReset,
   StoredMember,
   StoredObservation,
   StoredReviewEvent,
@@ -219,6 +220,21 @@ export class SqliteStorage implements Storage {
       disableMember: this.db.prepare('UPDATE stl_members SET disabled_at = COALESCE(disabled_at, ?) WHERE id = ?'),
       enableMember: this.db.prepare('UPDATE stl_members SET disabled_at = NULL WHERE id = ?'),
       deleteMemberSessions: this.db.prepare('DELETE FROM stl_sessions WHERE member_id = ?'),
+      retirePasswordResets: this.db.prepare(
+        'UPDATE stl_password_resets SET used_at = ? WHERE member_id = ? AND used_at IS NULL',
+      ),
+      insertPasswordReset: this.db.prepare(
+        `INSERT INTO stl_password_resets (token_hash, member_id, created_by, created_at, expires_at)
+         VALUES (@tokenHash, @memberId, @createdBy, @createdAt, @expiresAt)`,
+      ),
+      // As `useInvitation`: one statement, so of two racing uses exactly one gets the row.
+      usePasswordReset: this.db.prepare(
+        `UPDATE stl_password_resets SET used_at = @now
+         WHERE token_hash = @tokenHash AND used_at IS NULL AND expires_at > @now
+           AND member_id IN (SELECT id FROM stl_members WHERE disabled_at IS NULL)
+         RETURNING member_id AS memberId`,
+      ),
+      setPasswordHash: this.db.prepare('UPDATE stl_members SET password_hash = ? WHERE id = ?'),
       insertSession: this.db.prepare('INSERT INTO stl_sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)'),
       deleteExpiredSessions: this.db.prepare('DELETE FROM stl_sessions WHERE expires_at <= ?'),
       findSessionMember: this.db.prepare(
@@ -329,6 +345,15 @@ export class SqliteStorage implements Storage {
     return this.stmt.listMembers.all() as TeamMember[];
   }
 
+  async getMember(id: string): Promise<TeamMember | null> {
+    return this.getMemberNow(id);
+  }
+
+  /** `getMember` without the promise, for use inside a transaction. */
+  private getMemberNow(id: string): TeamMember | null {
+    return (this.stmt.findMember.get(id) as TeamMember | undefined) ?? null;
+  }
+
   async updateMember(id: string, { role, disabledAt }: MemberChange): Promise<TeamMember | null> {
     return this.db.transaction(() => {
       if (role !== undefined) this.stmt.setMemberRole.run(role, id);
@@ -337,7 +362,7 @@ export class SqliteStorage implements Storage {
         this.stmt.disableMember.run(disabledAt, id);
         this.stmt.deleteMemberSessions.run(id);
       }
-      return (this.stmt.findMember.get(id) as TeamMember | undefined) ?? null;
+      return this.getMemberNow(id);
     })();
   }
 
@@ -381,6 +406,25 @@ export class SqliteStorage implements Storage {
       if (error instanceof EmailTaken) return { ok: false, reason: 'email_taken' };
       throw error;
     }
+  }
+
+  async addPasswordReset(reset: NewPasswordReset): Promise<void> {
+    const createdAt = Date.now();
+    this.db.transaction(() => {
+      this.stmt.retirePasswordResets.run(createdAt, reset.memberId);
+      this.stmt.insertPasswordReset.run({ ...reset, createdAt });
+    })();
+  }
+
+  async resetPassword(tokenHash: Buffer, now: number, passwordHash: string): Promise<StlMember | null> {
+    return this.db.transaction((): StlMember | null => {
+      const used = this.stmt.usePasswordReset.get({ tokenHash, now }) as { memberId: string } | undefined;
+      if (!used) return null;
+      this.stmt.setPasswordHash.run(passwordHash, used.memberId);
+      this.stmt.deleteMemberSessions.run(used.memberId);
+      const { disabledAt: _disabled, ...member } = this.getMemberNow(used.memberId)!;
+      return member;
+    })();
   }
 
   async loadAgenda(mesaId: string): Promise<StoredAgenda | null> {

@@ -169,4 +169,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE stl_members ADD COLUMN disabled_at TEXT;
   `,
+  // 12: one-time links to set a new password, made by another member for one who forgot theirs; token hashes only.
+  `
+  CREATE TABLE stl_password_resets (
+    token_hash BLOB PRIMARY KEY,
+    member_id TEXT NOT NULL REFERENCES stl_members(id),
+    created_by TEXT REFERENCES stl_members(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX stl_password_resets_member ON stl_password_resets(member_id);
+  `,
 ];
