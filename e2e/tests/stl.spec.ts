@@ -174,6 +174,46 @@ test.describe('el STL administra las mesas', () => {
     await expect(carla.page.getByRole('heading', { name: 'Entrar como miembro del STL' })).toBeVisible();
   });
 
+  test('quien olvidó su contraseña recibe de otro miembro un enlace para crear una nueva', async ({
+    cocrea,
+    actor,
+  }) => {
+    await bootstrapMember(cocrea, 'elena.stl@infoem.org.mx', 'Elena Ríos');
+    await bootstrapMember(cocrea, 'fede.stl@infoem.org.mx', 'Fede Luna');
+    const [elena, fede, fedePhone] = await Promise.all([actor('Elena Ríos'), actor('Fede Luna'), actor('Fede Luna')]);
+    // Fede is still signed in on one device, and has forgotten the password on the other.
+    await logIn(fede.page, cocrea.baseURL, 'fede.stl@infoem.org.mx');
+    await fedePhone.page.goto(`${cocrea.baseURL}/stl`);
+    await expect(fedePhone.page.getByText('¿Olvidó su contraseña?')).toBeVisible();
+
+    await logIn(elena.page, cocrea.baseURL, 'elena.stl@infoem.org.mx');
+    await elena.page.getByRole('link', { name: 'Equipo' }).click();
+    await elena.page
+      .getByRole('listitem', { name: 'Fede Luna' })
+      .getByRole('button', { name: 'Enlace para contraseña nueva' })
+      .click();
+    const shown = elena.page.getByRole('region', { name: 'Contraseña nueva para Fede Luna' });
+    await expect(shown).toContainText('Se muestra una sola vez');
+    const link = await shown.getByRole('textbox', { name: 'Enlace para contraseña nueva' }).inputValue();
+    expect(link).toMatch(/\/stl\/contrasena#t=[\w-]{43}$/);
+
+    await fedePhone.page.goto(link);
+    await expect(fedePhone.page.getByRole('heading', { name: 'Crear una contraseña nueva' })).toBeVisible();
+    expect(fedePhone.page.url()).not.toContain('#t=');
+    await expectNoSeriousA11yViolations(fedePhone.page);
+    await fedePhone.page.getByLabel('Contraseña nueva', { exact: true }).fill('una frase nueva y larga');
+    await fedePhone.page.getByRole('button', { name: 'Guardar y entrar' }).click();
+    await expect(fedePhone.page.getByText('Sesión de Fede Luna (fede.stl@infoem.org.mx)')).toBeVisible();
+    // The other device's session ended with the old password.
+    await fede.page.reload();
+    await expect(fede.page.getByRole('heading', { name: 'Entrar como miembro del STL' })).toBeVisible();
+    // The link served once.
+    await fede.page.goto(link);
+    await fede.page.getByLabel('Contraseña nueva', { exact: true }).fill('otra frase, también larga');
+    await fede.page.getByRole('button', { name: 'Guardar y entrar' }).click();
+    await expect(fede.page.getByRole('alert')).toContainText('ya se usó, venció o se pidió otro');
+  });
+
   test('el inicio de sesión explica en español lo que falla', async ({ cocrea, actor }) => {
     await bootstrapMember(cocrea, 'eva.stl@infoem.org.mx', 'Eva');
     const eva = await actor('Eva');

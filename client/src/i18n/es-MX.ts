@@ -296,6 +296,15 @@ export const esMX = {
   'stl.invitation.intro': 'Le invitaron a administrar mesas de cocreación. Escriba su nombre y elija una contraseña.',
   'stl.invitation.noToken':
     'Este enlace no incluye la clave de la invitación. Abra el enlace completo que recibió (termina en #t=…).',
+  'stl.reset.title': 'Crear una contraseña nueva',
+  'stl.reset.intro':
+    'Elija su contraseña nueva. Al guardarla, las sesiones que tenía abiertas se cierran y entra con esta.',
+  'stl.reset.noToken':
+    'Este enlace no incluye su clave. Abra el enlace completo que recibió (termina en #t=…) o pida uno nuevo.',
+  'stl.reset.submit': 'Guardar y entrar',
+  'stl.reset.submitting': 'Guardando…',
+  'stl.login.forgot':
+    '¿Olvidó su contraseña? Pida a otra persona del STL, en «Equipo», un enlace para crear una nueva.',
   'stl.name': 'Nombre',
   'stl.newPassword': 'Contraseña nueva',
   'stl.passwordHint': 'Al menos 12 caracteres. Una frase fácil de recordar es buena idea.',
@@ -374,6 +383,11 @@ export const esMX = {
   'stl.team.disabledNotice': '{name} ya no tiene acceso.',
   'stl.team.enabledNotice': '{name} tiene acceso de nuevo.',
   'stl.team.roleNotice': '{name} ahora tiene el rol {role}.',
+  'stl.team.reset': 'Enlace para contraseña nueva',
+  'stl.team.resetTitle': 'Contraseña nueva para {name}',
+  'stl.team.resetOnce':
+    'Envíe este enlace a {email}. Se muestra una sola vez, sirve una vez y vence el {date}; al usarlo se cierran sus sesiones abiertas.',
+  'stl.team.resetLabel': 'Enlace para contraseña nueva',
   'stl.invite.role': 'Rol',
   'stl.invite.roleHint':
     'STL: administra mesas, revisa y publica compromisos. Seguimiento: solo registra el avance de los compromisos publicados.',

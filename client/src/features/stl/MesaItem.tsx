@@ -1,8 +1,8 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { ROLES, ROLE_LABELS, SECTORS, THEMES, type MesaSummary, type Role, type Sector } from '@cocrea/shared';
-import { ApiFailure } from '../../api/request';
 import { formatDay, formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
+import { useAction } from './useAction';
 import { closeMesa, rotateLink } from './stlApi';
 
 interface Props {
@@ -17,20 +17,7 @@ interface Props {
 export function MesaItem({ mesa, csrfToken, onClosed, onRotated }: Props) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function act(action: () => Promise<void>) {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(error instanceof ApiFailure ? error.message : t('error.generic'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, failure, act } = useAction();
 
   const close = () =>
     act(async () => {

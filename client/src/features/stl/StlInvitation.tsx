@@ -1,23 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { acceptInvitationSchema, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { Field } from './Field';
 import { acceptInvitation } from './stlApi';
+import { useFragmentToken } from './useFragmentToken';
 import { useSubmit } from './useSubmit';
 
 /** `/stl/invitacion#t=…`: the invitee chooses a name and a password, and is logged in. */
 export function StlInvitation({ onAccepted }: { onAccepted(session: StlSession): void }) {
-  const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get('t'));
+  const token = useFragmentToken();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const { errors, failure, busy, submit } = useSubmit(acceptInvitationSchema, (input) =>
     acceptInvitation(input.token, input.name, input.password),
   );
-
-  // The secret leaves the address bar (and so the history and a shared screen) once it is read.
-  useEffect(() => {
-    if (window.location.hash) window.history.replaceState(null, '', window.location.pathname);
-  }, []);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

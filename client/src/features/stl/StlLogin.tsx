@@ -48,6 +48,7 @@ export function StlLogin({ onLoggedIn }: { onLoggedIn(session: StlSession): void
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('stl.login.submitting') : t('stl.login.submit')}
         </button>
+        <p className="muted">{t('stl.login.forgot')}</p>
       </form>
     </main>
   );

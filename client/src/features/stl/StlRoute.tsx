@@ -6,6 +6,7 @@ import { ReviewVersionPage } from '../review/ReviewVersionPage';
 import { StlInvitation } from './StlInvitation';
 import { StlLogin } from './StlLogin';
 import { StlMesas } from './StlMesas';
+import { StlPasswordReset } from './StlPasswordReset';
 import { StlTeam } from './StlTeam';
 import { useLocationPath } from './useLocationPath';
 import { useStlSession } from './useStlSession';
@@ -14,7 +15,8 @@ import { useStlSession } from './useStlSession';
 const home = (role: StlRole) => (role === 'stl' ? '/stl/mesas' : '/stl/seguimiento');
 
 /**
- * The STL's pages: `/stl` (log in), `/stl/invitacion#t=…` (accept an invitation), `/stl/mesas` (the mesas),
+ * The STL's pages: `/stl` (log in), `/stl/invitacion#t=…` (accept an invitation), `/stl/contrasena#t=…` (set a
+ * new password), `/stl/mesas` (the mesas),
  * `/stl/revision` (the review inbox), `/stl/revision/<mesa>/<n>` (one version), `/stl/seguimiento` (follow-up)
  * and `/stl/equipo` (the team's accounts, and invitations).
  */
@@ -24,10 +26,12 @@ export function StlRoute() {
   const signedIn = (session: StlSession) => {
     setSession(session);
     // A member who opened a page of the area before logging in gets that page.
-    navigate(path === '/stl' || path.startsWith('/stl/invitacion') ? home(session.member.role) : path);
+    const oneTimeLink = path.startsWith('/stl/invitacion') || path.startsWith('/stl/contrasena');
+    navigate(path === '/stl' || oneTimeLink ? home(session.member.role) : path);
   };
 
   if (path.startsWith('/stl/invitacion')) return <StlInvitation onAccepted={signedIn} />;
+  if (path.startsWith('/stl/contrasena')) return <StlPasswordReset onDone={signedIn} />;
   switch (state.status) {
     case 'loading':
       return (

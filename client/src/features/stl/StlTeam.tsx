@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { StlSession } from '@cocrea/shared';
+import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { InviteForm } from './InviteForm';
+import { OneTimeLinks, type OneTime } from './OneTimeLinks';
 import { StlLayout } from './StlLayout';
 import { TeamMemberItem } from './TeamMemberItem';
 import { useStlTeam } from './useStlTeam';
@@ -19,6 +21,7 @@ export function StlTeam({
 }) {
   const { state, reload } = useStlTeam();
   const [announcement, setAnnouncement] = useState('');
+  const [shown, setShown] = useState<OneTime | null>(null);
 
   return (
     <StlLayout
@@ -28,6 +31,7 @@ export function StlTeam({
       navigate={navigate}
       onLoggedOut={onLoggedOut}
     >
+      {shown && <OneTimeLinks shown={shown} onDismiss={() => setShown(null)} />}
       <div className="stl-columns">
         <div className="stl-side">
           <InviteForm csrfToken={session.csrfToken} />
@@ -52,6 +56,13 @@ export function StlTeam({
                     setAnnouncement(notice);
                     reload();
                   }}
+                  onResetLink={(reset) =>
+                    setShown({
+                      title: t('stl.team.resetTitle', { name: reset.name }),
+                      notice: t('stl.team.resetOnce', { email: reset.email, date: formatInstant(reset.expiresAt) }),
+                      links: [{ label: t('stl.team.resetLabel'), url: reset.link }],
+                    })
+                  }
                 />
               ))}
             </ul>

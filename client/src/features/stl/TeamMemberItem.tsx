@@ -1,9 +1,16 @@
-import { useId, useState } from 'react';
-import { STL_ROLE_LABELS, STL_ROLES, type StlRole, type TeamMember, type UpdateMember } from '@cocrea/shared';
-import { ApiFailure } from '../../api/request';
+import { useId } from 'react';
+import {
+  STL_ROLE_LABELS,
+  STL_ROLES,
+  type CreatedPasswordReset,
+  type StlRole,
+  type TeamMember,
+  type UpdateMember,
+} from '@cocrea/shared';
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
-import { updateMember } from './stlApi';
+import { useAction } from './useAction';
+import { createPasswordReset, updateMember } from './stlApi';
 
 interface TeamMemberItemProps {
   member: TeamMember;
@@ -12,26 +19,21 @@ interface TeamMemberItemProps {
   csrfToken: string;
   /** After a change the server accepted: what to announce. */
   onChanged(notice: string): void;
+  /** A link for a new password was made: to show, once. */
+  onResetLink(reset: CreatedPasswordReset): void;
 }
 
 /** One account of the team: its role, and whether it may sign in, changeable by another member. */
-export function TeamMemberItem({ member, own, csrfToken, onChanged }: TeamMemberItemProps) {
+export function TeamMemberItem({ member, own, csrfToken, onChanged, onResetLink }: TeamMemberItemProps) {
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, act } = useAction();
 
-  async function change(body: UpdateMember, notice: (changed: TeamMember) => string) {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const change = (body: UpdateMember, notice: (changed: TeamMember) => string) =>
+    act(async () => {
       const { member: changed } = await updateMember(csrfToken, member.id, body);
       onChanged(notice(changed));
-    } catch (error) {
-      setFailure(error instanceof ApiFailure ? error.message : t('error.generic'));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  const makeResetLink = () => void act(async () => onResetLink(await createPasswordReset(csrfToken, member.id)));
 
   const disable = () => {
     if (!window.confirm(t('stl.team.confirmDisable', { name: member.name }))) return;
@@ -81,9 +83,14 @@ export function TeamMemberItem({ member, own, csrfToken, onChanged }: TeamMember
             {t('stl.team.enable')}
           </button>
         ) : (
-          <button type="button" className="danger" onClick={disable} disabled={busy}>
-            {t('stl.team.disable')}
-          </button>
+          <>
+            <button type="button" onClick={makeResetLink} disabled={busy}>
+              {t('stl.team.reset')}
+            </button>
+            <button type="button" className="danger" onClick={disable} disabled={busy}>
+              {t('stl.team.disable')}
+            </button>
+          </>
         )}
       </div>
       {failure && (

@@ -3,6 +3,7 @@ import {
   type CreateMesa,
   type CreatedInvitation,
   type CreatedMesa,
+  type CreatedPasswordReset,
   type Mesa,
   type MesaSummary,
   type Role,
@@ -46,6 +47,12 @@ export const updateMember = (csrfToken: string, memberId: string, change: Update
     ...changing(csrfToken, change),
     method: 'PATCH',
   });
+
+export const createPasswordReset = (csrfToken: string, memberId: string) =>
+  request<CreatedPasswordReset>(`/api/stl/members/${encodeURIComponent(memberId)}/password-reset`, changing(csrfToken));
+
+export const resetPassword = (token: string, password: string) =>
+  request<StlSession>('/api/stl/password-reset/accept', { method: 'POST', body: json({ token, password }) });
 
 export const listMesas = () => request<{ mesas: MesaSummary[] }>('/api/mesas');
 
