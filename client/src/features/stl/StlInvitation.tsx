@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { acceptInvitationSchema, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { CardForm } from './CardForm';
 import { Field } from './Field';
 import { acceptInvitation } from './stlApi';
 import { useFragmentToken } from './useFragmentToken';
@@ -15,45 +16,39 @@ export function StlInvitation({ onAccepted }: { onAccepted(session: StlSession):
     acceptInvitation(input.token, input.name, input.password),
   );
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function onSubmit() {
     const session = await submit({ token, name, password });
     if (session) onAccepted(session);
   }
 
-  const tokenError = !token ? t('stl.invitation.noToken') : errors.token;
   return (
-    <main className="page-center">
-      <form className="card join" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="stl-invite-title">
-        <p className="eyebrow">{t('stl.title')}</p>
-        <h1 id="stl-invite-title">{t('stl.invitation.title')}</h1>
-        <p className="muted">{t('stl.invitation.intro')}</p>
-        <Field
-          label={t('stl.name')}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          autoComplete="name"
-          error={errors.name}
-          autoFocus
-        />
-        <Field
-          label={t('stl.newPassword')}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          hint={t('stl.passwordHint')}
-          error={errors.password}
-        />
-        {(failure ?? tokenError) && (
-          <p className="form-error" role="alert">
-            {failure ?? tokenError}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy || !token}>
-          {busy ? t('stl.invitation.submitting') : t('stl.invitation.submit')}
-        </button>
-      </form>
-    </main>
+    <CardForm
+      title={t('stl.invitation.title')}
+      intro={t('stl.invitation.intro')}
+      failure={failure ?? (!token ? t('stl.invitation.noToken') : errors.token)}
+      busy={busy}
+      blocked={!token}
+      submit={t('stl.invitation.submit')}
+      submitting={t('stl.invitation.submitting')}
+      onSubmit={() => void onSubmit()}
+    >
+      <Field
+        label={t('stl.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoComplete="name"
+        error={errors.name}
+        autoFocus
+      />
+      <Field
+        label={t('stl.newPassword')}
+        type="password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoComplete="new-password"
+        hint={t('stl.passwordHint')}
+        error={errors.password}
+      />
+    </CardForm>
   );
 }

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { resetPasswordSchema, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { CardForm } from './CardForm';
 import { Field } from './Field';
 import { resetPassword } from './stlApi';
 import { useFragmentToken } from './useFragmentToken';
@@ -14,38 +15,32 @@ export function StlPasswordReset({ onDone }: { onDone(session: StlSession): void
     resetPassword(input.token, input.password),
   );
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function onSubmit() {
     const session = await submit({ token, password });
     if (session) onDone(session);
   }
 
-  const tokenError = !token ? t('stl.reset.noToken') : errors.token;
   return (
-    <main className="page-center">
-      <form className="card join" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="stl-reset-title">
-        <p className="eyebrow">{t('stl.title')}</p>
-        <h1 id="stl-reset-title">{t('stl.reset.title')}</h1>
-        <p className="muted">{t('stl.reset.intro')}</p>
-        <Field
-          label={t('stl.newPassword')}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          hint={t('stl.passwordHint')}
-          error={errors.password}
-          autoFocus
-        />
-        {(failure ?? tokenError) && (
-          <p className="form-error" role="alert">
-            {failure ?? tokenError}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy || !token}>
-          {busy ? t('stl.reset.submitting') : t('stl.reset.submit')}
-        </button>
-      </form>
-    </main>
+    <CardForm
+      title={t('stl.reset.title')}
+      intro={t('stl.reset.intro')}
+      failure={failure ?? (!token ? t('stl.reset.noToken') : errors.token)}
+      busy={busy}
+      blocked={!token}
+      submit={t('stl.reset.submit')}
+      submitting={t('stl.reset.submitting')}
+      onSubmit={() => void onSubmit()}
+    >
+      <Field
+        label={t('stl.newPassword')}
+        type="password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoComplete="new-password"
+        hint={t('stl.passwordHint')}
+        error={errors.password}
+        autoFocus
+      />
+    </CardForm>
   );
 }
