@@ -258,3 +258,45 @@ test('the agenda’s lock closes the drafting for everyone, and the facilitator 
   await ana.page.getByLabel('Problema público').fill('Ahora sí se puede escribir.');
   await expect(ana.page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible();
 });
+
+test('the index of the form jumps to each section, on a phone and on a desktop', async ({ cocrea, actor }) => {
+  const created = await cocrea.createMesa({ title: 'Mesa con índice' });
+  const ana = await actor('Ana');
+  await ana.page.setViewportSize({ width: 390, height: 844 });
+  await ana.join(created.links.facilitator);
+  await openCommitment(ana.page);
+  const index = ana.page.getByRole('navigation', { name: 'Secciones del compromiso' });
+  await expect(index.getByRole('link')).toHaveText([
+    'Problema y objetivo',
+    'Líneas de acción',
+    'Hoja de ruta',
+    'Principios y ODS',
+    'Criterios',
+    'Guardar',
+  ]);
+  /** After a jump: the heading has the focus, is on screen, and is not under the index that stays at the top. */
+  const jump = async (link: string, heading: string) => {
+    await index.getByRole('link', { name: link }).click();
+    const target = ana.page.getByRole('heading', { name: heading, exact: true });
+    await expect(target).toBeFocused();
+    await expect(target).toBeInViewport();
+    const bar = (await index.boundingBox())!;
+    const box = (await target.boundingBox())!;
+    return { heading: box, bar };
+  };
+  const roadmap = await jump('Hoja de ruta', 'Hoja de ruta');
+  expect(roadmap.heading.y).toBeGreaterThanOrEqual(roadmap.bar.y + roadmap.bar.height - 1);
+  // The page scrolled well past the top: the section is far down the form.
+  expect(await ana.page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  const criteria = await jump('Criterios', 'Criterios del compromiso (I–VI)');
+  expect(criteria.bar.y).toBeLessThan(1);
+  await jump('Guardar', 'Guardar compromiso');
+  await jump('Problema y objetivo', 'Problema, objetivo y compromiso');
+
+  // On a desktop the form scrolls in its own box beside the save panel; the index stays at its top.
+  await ana.page.setViewportSize({ width: 1280, height: 800 });
+  const desktop = await jump('Criterios', 'Criterios del compromiso (I–VI)');
+  expect(desktop.heading.y).toBeGreaterThanOrEqual(desktop.bar.y + desktop.bar.height - 1);
+  await expect(index).toBeInViewport();
+  await ana.page.screenshot({ path: 'test-results/commitment-index.png' });
+});

@@ -13,6 +13,7 @@ import { FieldObservations } from './FieldObservations';
 import { fieldId } from './fieldId';
 import { fieldLabel } from './labels';
 import { SharedTextField } from './SharedTextField';
+import { SECTION_HEADING } from './CommitmentIndex';
 
 interface AlignmentProps {
   doc: Y.Doc;
@@ -28,8 +29,10 @@ export function Alignment({ doc, draft, readOnly, problemAt }: AlignmentProps) {
     setPrinciples(doc, on ? [...chosen, principle] : chosen);
   };
   return (
-    <section className="commitment-section" aria-labelledby="alineacion-titulo">
-      <h3 id="alineacion-titulo">{t('commitment.alignment')}</h3>
+    <section className="commitment-section" aria-labelledby={SECTION_HEADING.alignment}>
+      <h3 id={SECTION_HEADING.alignment} tabIndex={-1}>
+        {t('commitment.alignment')}
+      </h3>
       <fieldset
         className="choices"
         id={fieldId('principles')}

@@ -25,6 +25,7 @@ import { SavePanel } from './SavePanel';
 import { SharedTextField } from './SharedTextField';
 import { useCommitmentDraft } from './useCommitmentDraft';
 import { useVersionReview } from './useVersionReview';
+import { CommitmentIndex, SECTION_HEADING } from './CommitmentIndex';
 
 interface CommitmentWorkspaceProps {
   connection: MesaConnection;
@@ -68,10 +69,13 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
       <div className="commitment">
         <form className="commitment-form" aria-labelledby="compromiso-titulo" onSubmit={(e) => e.preventDefault()}>
           <h2 id="compromiso-titulo">{t('commitment.title')}</h2>
+          <CommitmentIndex />
           {locked && <p className="banner-info">{t('commitment.locked')}</p>}
 
-          <section className="commitment-section" aria-labelledby="general-titulo">
-            <h3 id="general-titulo">{t('commitment.general')}</h3>
+          <section className="commitment-section" aria-labelledby={SECTION_HEADING.general}>
+            <h3 id={SECTION_HEADING.general} tabIndex={-1}>
+              {t('commitment.general')}
+            </h3>
             <div className="field">
               <label htmlFor={fieldId('theme')}>{fieldLabel('theme')}</label>
               <select

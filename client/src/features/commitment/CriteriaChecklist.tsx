@@ -5,6 +5,7 @@ import { CriterionChecks } from './CriterionChecks';
 import { FieldObservations } from './FieldObservations';
 import { fieldId } from './fieldId';
 import { SharedTextField } from './SharedTextField';
+import { SECTION_HEADING } from './CommitmentIndex';
 
 interface CriteriaChecklistProps {
   doc: Y.Doc;
@@ -19,8 +20,10 @@ interface CriteriaChecklistProps {
  */
 export function CriteriaChecklist({ doc, draft, readOnly, problemAt }: CriteriaChecklistProps) {
   return (
-    <section className="commitment-section criteria" aria-labelledby="criterios-titulo">
-      <h3 id="criterios-titulo">{t('commitment.criteria')}</h3>
+    <section className="commitment-section criteria" aria-labelledby={SECTION_HEADING.criteria}>
+      <h3 id={SECTION_HEADING.criteria} tabIndex={-1}>
+        {t('commitment.criteria')}
+      </h3>
       <p className="field-hint">{t('commitment.criteria.hint')}</p>
       <ol className="criteria-list">
         {evaluateCriteria(draft).map((criterion) => {

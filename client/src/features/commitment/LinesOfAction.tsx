@@ -13,6 +13,7 @@ import { fieldId, focusWhenRendered } from './fieldId';
 import { ItemControls } from './ItemControls';
 import { fieldLabel } from './labels';
 import { SharedTextField } from './SharedTextField';
+import { SECTION_HEADING } from './CommitmentIndex';
 
 interface LinesOfActionProps {
   doc: Y.Doc;
@@ -25,8 +26,10 @@ interface LinesOfActionProps {
 /** The lines of action, each with its activities: what, what for, how it is verified, and when. */
 export function LinesOfAction({ doc, lines, tree, readOnly, problemAt }: LinesOfActionProps) {
   return (
-    <section className="commitment-section" aria-labelledby="lineas-titulo">
-      <h3 id="lineas-titulo">{fieldLabel('linesOfAction')}</h3>
+    <section className="commitment-section" aria-labelledby={SECTION_HEADING.lines}>
+      <h3 id={SECTION_HEADING.lines} tabIndex={-1}>
+        {fieldLabel('linesOfAction')}
+      </h3>
       <p className="field-hint">{t('commitment.lines.hint')}</p>
       <div id={fieldId('linesOfAction')} tabIndex={-1}>
         {problemAt('linesOfAction') && <p className="field-problem">{problemAt('linesOfAction')}</p>}

@@ -13,6 +13,7 @@ import { fieldId, focusWhenRendered } from './fieldId';
 import { ItemControls } from './ItemControls';
 import { fieldLabel } from './labels';
 import { SharedTextField } from './SharedTextField';
+import { SECTION_HEADING } from './CommitmentIndex';
 
 interface RoadmapProps {
   doc: Y.Doc;
@@ -28,8 +29,10 @@ interface RoadmapProps {
 export function Roadmap({ doc, draft, readOnly, problemAt }: RoadmapProps) {
   const { responsibles, products, indicators } = draft;
   return (
-    <section className="commitment-section" aria-labelledby="hoja-titulo">
-      <h3 id="hoja-titulo">{t('commitment.roadmap')}</h3>
+    <section className="commitment-section" aria-labelledby={SECTION_HEADING.roadmap}>
+      <h3 id={SECTION_HEADING.roadmap} tabIndex={-1}>
+        {t('commitment.roadmap')}
+      </h3>
 
       <fieldset className="list-field">
         <legend id={fieldId('responsibles')} tabIndex={-1}>

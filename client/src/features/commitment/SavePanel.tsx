@@ -14,6 +14,7 @@ import { fieldId, focusField } from './fieldId';
 import { formatInstant } from '../../i18n/dates';
 import { StlObservations } from './StlObservations';
 import type { VersionReview } from './useVersionReview';
+import { SECTION_HEADING } from './CommitmentIndex';
 
 interface SavePanelProps {
   mesaId: string;
@@ -64,8 +65,10 @@ export function SavePanel(props: SavePanelProps) {
   };
 
   return (
-    <section className="save-panel card" aria-labelledby="guardar-titulo">
-      <h3 id="guardar-titulo">{t('commitment.save.title')}</h3>
+    <section className="save-panel card" aria-labelledby={SECTION_HEADING.save}>
+      <h3 id={SECTION_HEADING.save} tabIndex={-1}>
+        {t('commitment.save.title')}
+      </h3>
       {role === 'facilitator' ? (
         <button type="button" className="primary" onClick={() => void save()} disabled={state.kind === 'saving'}>
           {state.kind === 'saving' ? t('commitment.save.saving') : t('commitment.save.button')}
