@@ -147,7 +147,7 @@ test.describe('el STL administra las mesas', () => {
     await expectNoSeriousA11yViolations(dora.page);
     dora.page.once('dialog', (dialog) => void dialog.accept());
     await carlaItem.getByRole('button', { name: 'Quitar acceso' }).click();
-    await expect(carlaItem).toContainText('Sin acceso desde');
+    await expect(carlaItem).toContainText(/Sin acceso desde el .+, por Dora Méndez/);
     await expect(dora.page.getByRole('status').filter({ hasText: 'Carla Soto ya no tiene acceso.' })).toBeAttached();
     await carla.page.reload();
     await expect(carla.page.getByRole('heading', { name: 'Entrar como miembro del STL' })).toBeVisible();

@@ -322,9 +322,11 @@ describe('the team', () => {
     const { ana } = await anaAndBeto();
     const team = await ana.call<Team>('GET', '/api/stl/members');
     expect(team.status).toBe(200);
-    expect(team.body.members.map(({ name, role, disabledAt }) => ({ name, role, disabledAt }))).toEqual([
-      { name: ANA.name, role: 'stl', disabledAt: null },
-      { name: 'Beto Ruiz', role: 'stl', disabledAt: null },
+    expect(
+      team.body.members.map(({ name, role, disabledAt, disabledBy }) => ({ name, role, disabledAt, disabledBy })),
+    ).toEqual([
+      { name: ANA.name, role: 'stl', disabledAt: null, disabledBy: null },
+      { name: 'Beto Ruiz', role: 'stl', disabledAt: null, disabledBy: null },
     ]);
     expect(JSON.stringify(team.body)).not.toMatch(/scrypt|password/i);
   });
@@ -334,6 +336,7 @@ describe('the team', () => {
     const away = await ana.call<{ member: TeamMember }>('PATCH', `/api/stl/members/${betoId}`, { active: false });
     expect(away.status).toBe(200);
     expect(away.body.member.disabledAt).not.toBeNull();
+    expect(away.body.member.disabledBy).toBe(ANA.name);
     expect((await beto.call('GET', '/api/stl/me')).status).toBe(401);
     const refused = await new StlBrowser(t).login('beto@uaemex.mx', 'compromisos 2026');
     expect(refused.status).toBe(403);

@@ -382,7 +382,8 @@ export const esMX = {
   'stl.team.roleOf': 'de {name}',
   'stl.team.ownHint': 'Su propia cuenta la cambia otra persona del STL.',
   'stl.team.active': 'Con acceso',
-  'stl.team.disabled': 'Sin acceso desde el {date}',
+  'stl.team.disabled': 'Sin acceso desde el {date}, por {name}',
+  'stl.team.disabledByAdmin': 'Sin acceso desde el {date}, por el token de administración',
   'stl.team.disable': 'Quitar acceso',
   'stl.team.enable': 'Devolver acceso',
   'stl.team.confirmDisable':

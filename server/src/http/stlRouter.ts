@@ -82,7 +82,8 @@ export function stlRouter(options: StlRouterOptions): Router {
       throw new HttpError(409, 'own_account', message);
     }
     const disabledAt = active === undefined ? undefined : active ? null : new Date().toISOString();
-    const member = await store.updateMember(String(req.params.id), { role, disabledAt });
+    const by = actor.kind === 'member' ? actor.member.id : null;
+    const member = await store.updateMember(String(req.params.id), { role, disabledAt, by });
     if (!member) throw memberNotFound();
     res.json({ member });
   });

@@ -91,6 +91,8 @@ export interface StoredMember extends StlMember {
 export interface MemberChange {
   role?: StlRole | undefined;
   disabledAt?: string | null | undefined;
+  /** The member who makes the change; null for the admin token. */
+  by: string | null;
 }
 
 export interface NewSession {

@@ -365,29 +365,38 @@ export function storageContract(name: string, factory: StorageFactory): void {
       for (const m of [ana, beto]) await storage.addMember(m);
       await storage.addSession({ tokenHash: hashToken('b'), memberId: beto.id, expiresAt: NOW + HOUR }, NOW);
       await storage.addSession({ tokenHash: hashToken('a'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
-      const shown = ({ passwordHash: _hash, ...m }: StoredMember) => ({ ...m, disabledAt: null });
+      const shown = ({ passwordHash: _hash, ...m }: StoredMember) => ({ ...m, disabledAt: null, disabledBy: null });
       expect(await storage.listMembers()).toEqual([shown(ana), shown(beto)]);
 
-      expect(await storage.updateMember(beto.id, { role: 'seguimiento' })).toEqual({
+      expect(await storage.updateMember(beto.id, { role: 'seguimiento', by: ana.id })).toEqual({
         ...shown(beto),
         role: 'seguimiento',
       });
       expect((await storage.findSessionMember(hashToken('b'), NOW))?.role).toBe('seguimiento');
 
       const away = new Date(NOW + 2).toISOString();
-      expect((await storage.updateMember(beto.id, { disabledAt: away }))?.disabledAt).toBe(away);
+      expect(await storage.updateMember(beto.id, { disabledAt: away, by: ana.id })).toMatchObject({
+        disabledAt: away,
+        disabledBy: 'Ana',
+      });
       expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
       expect((await storage.findSessionMember(hashToken('a'), NOW))?.id).toBe(ana.id);
-      // Taken away again: the first time stays.
-      await storage.updateMember(beto.id, { disabledAt: new Date(NOW + 3).toISOString() });
+      // Taken away again, by the admin token: the first time and author stay.
+      await storage.updateMember(beto.id, { disabledAt: new Date(NOW + 3).toISOString(), by: null });
       expect((await storage.findMemberByEmail(beto.email))?.disabledAt).toBe(away);
 
       storage = await factory.reopen(storage);
-      expect((await storage.listMembers()).map((m) => m.disabledAt)).toEqual([null, away]);
-      expect((await storage.updateMember(beto.id, { disabledAt: null }))?.disabledAt).toBeNull();
+      expect((await storage.listMembers()).map((m) => [m.disabledAt, m.disabledBy])).toEqual([
+        [null, null],
+        [away, 'Ana'],
+      ]);
+      expect(await storage.updateMember(beto.id, { disabledAt: null, by: ana.id })).toMatchObject({
+        disabledAt: null,
+        disabledBy: null,
+      });
       // Given back, the account signs in again; the sessions ended with the access stay ended.
       expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
-      expect(await storage.updateMember(generateId(), { role: 'stl' })).toBeNull();
+      expect(await storage.updateMember(generateId(), { role: 'stl', by: null })).toBeNull();
     });
 
     it('a password link sets a new password once, ends the member’s sessions, and a newer one retires it', async () => {
@@ -415,7 +424,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await reset('vencido', NOW);
       expect(await storage.resetPassword(hashToken('vencido'), NOW, 'scrypt$otra')).toBeNull();
       await reset('sin-acceso');
-      await storage.updateMember(beto.id, { disabledAt: new Date(NOW).toISOString() });
+      await storage.updateMember(beto.id, { disabledAt: new Date(NOW).toISOString(), by: ana.id });
       expect(await storage.resetPassword(hashToken('sin-acceso'), NOW, 'scrypt$otra')).toBeNull();
       expect((await storage.findMemberByEmail(beto.email))?.passwordHash).toBe('scrypt$nueva');
       expect((await storage.findMemberByEmail(ana.email))?.passwordHash).toBe(ana.passwordHash);

@@ -95,6 +95,8 @@ export interface StlMember {
 export interface TeamMember extends StlMember {
   /** When another member took away the account's access; null while it has it. */
   disabledAt: string | null;
+  /** The name of the member who took it away; null while it has it, or if the admin token did. */
+  disabledBy: string | null;
 }
 
 /**

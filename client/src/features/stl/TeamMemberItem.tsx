@@ -51,11 +51,7 @@ export function TeamMemberItem({ member, own, csrfToken, onChanged, onResetLink 
         <br />
         <span className="muted">{member.email}</span>
       </p>
-      <p className={disabled ? 'mesa-state is-closed' : 'mesa-state is-open'}>
-        {member.disabledAt === null
-          ? t('stl.team.active')
-          : t('stl.team.disabled', { date: formatInstant(member.disabledAt) })}
-      </p>
+      <p className={disabled ? 'mesa-state is-closed' : 'mesa-state is-open'}>{accessState(member)}</p>
       <div className="stl-member-actions">
         <label htmlFor={`${id}-role`}>
           {t('stl.team.role')}
@@ -100,4 +96,12 @@ export function TeamMemberItem({ member, own, csrfToken, onChanged, onResetLink 
       )}
     </li>
   );
+}
+
+function accessState({ disabledAt, disabledBy }: TeamMember): string {
+  if (disabledAt === null) return t('stl.team.active');
+  const date = formatInstant(disabledAt);
+  return disabledBy === null
+    ? t('stl.team.disabledByAdmin', { date })
+    : t('stl.team.disabled', { date, name: disabledBy });
 }

@@ -120,7 +120,10 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 const MESA_COLUMNS = 'id, title, theme, date, created_at AS createdAt, closed_at AS closedAt';
 const MEMBER_COLUMNS = 'stl_members.id, email, name, stl_members.role, stl_members.created_at AS createdAt';
-const TEAM_MEMBER_COLUMNS = `${MEMBER_COLUMNS}, disabled_at AS disabledAt`;
+/** A member with who took the access away, if anyone did: `FROM` included, `WHERE` to add. */
+const SELECT_TEAM_MEMBERS = `SELECT m.id, m.email, m.name, m.role, m.created_at AS createdAt,
+  m.disabled_at AS disabledAt, d.name AS disabledBy
+  FROM stl_members m LEFT JOIN stl_members d ON d.id = m.disabled_by`;
 
 /** Thrown inside a transaction to roll it back. */
 class EmailTaken extends Error {}
@@ -212,13 +215,18 @@ export class SqliteStorage implements Storage {
          VALUES (@id, @email, @name, @role, @passwordHash, @createdAt) ON CONFLICT (email) DO NOTHING`,
       ),
       findMemberByEmail: this.db.prepare(
-        `SELECT ${TEAM_MEMBER_COLUMNS}, password_hash AS passwordHash FROM stl_members WHERE email = ?`,
+        `SELECT ${MEMBER_COLUMNS}, disabled_at AS disabledAt, password_hash AS passwordHash FROM stl_members WHERE email = ?`,
       ),
-      listMembers: this.db.prepare(`SELECT ${TEAM_MEMBER_COLUMNS} FROM stl_members ORDER BY created_at, id`),
-      findMember: this.db.prepare(`SELECT ${TEAM_MEMBER_COLUMNS} FROM stl_members WHERE id = ?`),
+      listMembers: this.db.prepare(`${SELECT_TEAM_MEMBERS} ORDER BY m.created_at, m.id`),
+      findMember: this.db.prepare(`${SELECT_TEAM_MEMBERS} WHERE m.id = ?`),
       setMemberRole: this.db.prepare('UPDATE stl_members SET role = ? WHERE id = ?'),
-      disableMember: this.db.prepare('UPDATE stl_members SET disabled_at = COALESCE(disabled_at, ?) WHERE id = ?'),
-      enableMember: this.db.prepare('UPDATE stl_members SET disabled_at = NULL WHERE id = ?'),
+      // Taken away again, the first time and author stay. (SET reads the row as it was before the statement.)
+      disableMember: this.db.prepare(
+        `UPDATE stl_members SET disabled_at = COALESCE(disabled_at, @at),
+           disabled_by = CASE WHEN disabled_at IS NULL THEN @by ELSE disabled_by END
+         WHERE id = @id`,
+      ),
+      enableMember: this.db.prepare('UPDATE stl_members SET disabled_at = NULL, disabled_by = NULL WHERE id = ?'),
       deleteMemberSessions: this.db.prepare('DELETE FROM stl_sessions WHERE member_id = ?'),
       retirePasswordResets: this.db.prepare(
         'UPDATE stl_password_resets SET used_at = ? WHERE member_id = ? AND used_at IS NULL',
@@ -354,12 +362,12 @@ export class SqliteStorage implements Storage {
     return (this.stmt.findMember.get(id) as TeamMember | undefined) ?? null;
   }
 
-  async updateMember(id: string, { role, disabledAt }: MemberChange): Promise<TeamMember | null> {
+  async updateMember(id: string, { role, disabledAt, by }: MemberChange): Promise<TeamMember | null> {
     return this.db.transaction(() => {
       if (role !== undefined) this.stmt.setMemberRole.run(role, id);
       if (disabledAt === null) this.stmt.enableMember.run(id);
       if (typeof disabledAt === 'string') {
-        this.stmt.disableMember.run(disabledAt, id);
+        this.stmt.disableMember.run({ at: disabledAt, by, id });
         this.stmt.deleteMemberSessions.run(id);
       }
       return this.getMemberNow(id);
@@ -422,7 +430,7 @@ export class SqliteStorage implements Storage {
       if (!used) return null;
       this.stmt.setPasswordHash.run(passwordHash, used.memberId);
       this.stmt.deleteMemberSessions.run(used.memberId);
-      const { disabledAt: _disabled, ...member } = this.getMemberNow(used.memberId)!;
+      const { disabledAt: _disabled, disabledBy: _by, ...member } = this.getMemberNow(used.memberId)!;
       return member;
     })();
   }

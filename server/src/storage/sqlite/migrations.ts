@@ -164,10 +164,12 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE doc_updates;
   ALTER TABLE doc_log RENAME TO doc_updates;
   `,
-  // 11: an STL member's access can be taken away by another member (and given back): `disabled_at` is when; null
-  // while the account may sign in. The account stays, for the names in the review and follow-up history.
+  // 11: an STL member's access can be taken away by another member (and given back): `disabled_at` is when and
+  // `disabled_by` who (null: the admin token); both null while the account may sign in. The account stays, for the
+  // names in the review and follow-up history.
   `
   ALTER TABLE stl_members ADD COLUMN disabled_at TEXT;
+  ALTER TABLE stl_members ADD COLUMN disabled_by TEXT REFERENCES stl_members(id);
   `,
   // 12: one-time links to set a new password, made by another member for one who forgot theirs; token hashes only.
   `
