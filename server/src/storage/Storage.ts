@@ -136,7 +136,7 @@ export interface AccountStore {
   getMember(id: string): Promise<TeamMember | null>;
   /**
    * Applies `change` to a member; null if there is none with that id. Taking the access away ends the account's
-   * sessions in the same transaction, and keeps the first time when it was away already.
+   * sessions in the same transaction, and keeps the first time and author when it was away already.
    */
   updateMember(id: string, change: MemberChange): Promise<TeamMember | null>;
   /** Also forgets every session expired by `now`, so the table holds live sessions only. */

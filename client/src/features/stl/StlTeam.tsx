@@ -45,7 +45,7 @@ export function StlTeam({
           {state.status === 'loading' && <p className="loading">{t('stl.team.loading')}</p>}
           {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}
           {state.status === 'ready' && (
-            <ul className="stl-mesas">
+            <ul className="stl-members">
               {state.members.map((member) => (
                 <TeamMemberItem
                   key={member.id}

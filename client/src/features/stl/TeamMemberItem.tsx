@@ -45,7 +45,7 @@ export function TeamMemberItem({ member, own, csrfToken, onChanged, onResetLink 
 
   const disabled = member.disabledAt !== null;
   return (
-    <li className={disabled ? 'stl-member is-disabled' : 'stl-member'} aria-labelledby={`${id}-name`}>
+    <li className="stl-member" aria-labelledby={`${id}-name`}>
       <p>
         <strong id={`${id}-name`}>{member.name}</strong> {own && <span className="muted">{t('stl.team.you')}</span>}
         <br />

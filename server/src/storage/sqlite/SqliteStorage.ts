@@ -19,11 +19,13 @@ import {
 } from '@cocrea/shared';
 import type {
   AcceptedInvitation,
+  MemberChange,
   NewActivityProgress,
   NewCapability,
   NewCommitmentVersion,
   NewInvitation,
   NewObservation,
+  NewPasswordReset,
   NewSession,
   ParticipantCount,
   Publication,
@@ -33,8 +35,6 @@ import type {
   Storage,
   StoredAgenda,
   StoredDoc,
-  MemberChange,
-  NewPasswordReset,
   StoredMember,
   StoredObservation,
   StoredReviewEvent,
