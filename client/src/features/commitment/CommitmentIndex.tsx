@@ -22,7 +22,7 @@ const ENTRIES: { section: keyof typeof SECTION_HEADING; label: MessageKey }[] = 
 ];
 
 /**
- * The commitment's sections, kept in view at the top of the form: the form is long (on a phone, some 8,000 pixels),
+ * The commitment's sections, kept in view above the form: the form is long (on a phone, some 8,000 pixels),
  * and a group discussing the roadmap should not have to scroll past the lines of action to reach it. A jump moves
  * the view and the focus to the section's heading, so a screen reader follows too.
  */

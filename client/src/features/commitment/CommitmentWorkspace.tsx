@@ -67,9 +67,9 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
   return (
     <FieldObservationsContext value={observationsByPath}>
       <div className="commitment">
+        <CommitmentIndex />
         <form className="commitment-form" aria-labelledby="compromiso-titulo" onSubmit={(e) => e.preventDefault()}>
           <h2 id="compromiso-titulo">{t('commitment.title')}</h2>
-          <CommitmentIndex />
           {locked && <p className="banner-info">{t('commitment.locked')}</p>}
 
           <section className="commitment-section" aria-labelledby={SECTION_HEADING.general}>
