@@ -196,6 +196,8 @@ test.describe('el STL administra las mesas', () => {
     await expect(shown).toContainText('Se muestra una sola vez');
     const link = await shown.getByRole('textbox', { name: 'Enlace para contraseña nueva' }).inputValue();
     expect(link).toMatch(/\/stl\/contrasena#t=[\w-]{43}$/);
+    await shown.getByRole('button', { name: 'Ya lo copié' }).click();
+    await expect(shown).toHaveCount(0);
 
     await fedePhone.page.goto(link);
     await expect(fedePhone.page.getByRole('heading', { name: 'Crear una contraseña nueva' })).toBeVisible();

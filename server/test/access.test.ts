@@ -69,6 +69,8 @@ interface World {
   tokens: Record<Role, string>;
   /** An STL member of its own, for the cases that change one. */
   memberId: string;
+  /** A pending invitation of its own, for the case that revokes one. */
+  invitationId: string;
 }
 
 /** The paths a version takes to reach each status. */
@@ -189,6 +191,8 @@ const ENDPOINTS: Endpoint[] = [
     ok: 201,
     body: () => ({ email: `${generateId()}@uaemex.mx`, role: 'seguimiento' }),
   },
+  { method: 'GET', path: () => '/api/stl/invitations', access: 'stl', ok: 200 },
+  { method: 'DELETE', path: (w) => `/api/stl/invitations/${w.invitationId}`, access: 'stl', ok: 204 },
   {
     method: 'POST',
     path: () => '/api/stl/invitations/accept',
@@ -280,13 +284,23 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     passwordHash: 'scrypt$sin-uso',
     createdAt: new Date().toISOString(),
   });
-  return { mesaId, date, tokens, memberId };
+  const invitationId = generateId();
+  await t.storage.addInvitation({
+    id: invitationId,
+    tokenHash: hashToken(generateToken()),
+    email: `${invitationId}@invitada.mx`,
+    role: 'stl',
+    invitedBy: memberId,
+    expiresAt: Date.now() + 60_000,
+  });
+  return { mesaId, date, tokens, memberId, invitationId };
 }
 
 /** A one-time invitation to accept; its token. */
 async function freshInvitation(): Promise<string> {
   const token = generateToken();
   await t.storage.addInvitation({
+    id: generateId(),
     tokenHash: hashToken(token),
     email: `${generateId()}@invitada.mx`,
     role: 'stl',
@@ -360,7 +374,13 @@ describe('who may call what', () => {
   });
 
   for (const endpoint of ENDPOINTS) {
-    const name = `${endpoint.method} ${endpoint.path({ mesaId: ':id', date: '', tokens: {} as World['tokens'], memberId: ':id' })}`;
+    const name = `${endpoint.method} ${endpoint.path({
+      mesaId: ':id',
+      date: '',
+      tokens: {} as World['tokens'],
+      memberId: ':id',
+      invitationId: ':id',
+    })}`;
     it(`${name}: ${endpoint.access}`, async () => {
       const answers: Record<string, number> = {};
       const wanted: Record<string, number> = {};

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CreatedInvitation, CreatedPasswordReset, StlSession, TeamMember } from '@cocrea/shared';
+import type {
+  CreatedInvitation,
+  CreatedPasswordReset,
+  PendingInvitation,
+  StlSession,
+  TeamMember,
+} from '@cocrea/shared';
 import { ANA, StlBrowser, bootstrapMember, type ErrorBody } from './support/stlBrowser';
 import { startTestServer, type TestServer } from './support/testServer';
 
@@ -276,6 +282,36 @@ describe('invitations', () => {
     });
     expect(late.status).toBe(410);
     expect((await new StlBrowser(t).login('beto@uaemex.mx', 'compromisos 2026')).status).toBe(401);
+  });
+
+  it('pending ones are listed with who made them, and a revoked one opens nothing', async () => {
+    const ana = await loggedIn();
+    const token = await invite(ana, 'beto@uaemex.mx');
+    const listed = await ana.call<{ invitations: PendingInvitation[] }>('GET', '/api/stl/invitations');
+    expect(listed.status).toBe(200);
+    expect(listed.body.invitations).toEqual([
+      {
+        id: expect.any(String),
+        email: 'beto@uaemex.mx',
+        role: 'stl',
+        invitedBy: ANA.name,
+        createdAt: expect.any(String),
+        expiresAt: expect.any(String),
+      },
+    ]);
+    expect(JSON.stringify(listed.body)).not.toContain(token);
+    const id = listed.body.invitations[0]!.id;
+    expect((await ana.call('DELETE', `/api/stl/invitations/${id}`)).status).toBe(204);
+    expect((await ana.call('DELETE', `/api/stl/invitations/${id}`)).status).toBe(404);
+    const late = await new StlBrowser(t).call('POST', '/api/stl/invitations/accept', {
+      token,
+      name: 'Beto',
+      password: 'compromisos 2026',
+    });
+    expect(late.status).toBe(410);
+    expect(
+      (await ana.call<{ invitations: PendingInvitation[] }>('GET', '/api/stl/invitations')).body.invitations,
+    ).toEqual([]);
   });
 
   it('are refused for an e-mail that has an account', async () => {

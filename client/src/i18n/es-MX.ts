@@ -335,6 +335,7 @@ export const esMX = {
   'stl.links.role.participant': 'Enlace para participantes',
   'stl.links.role.observer': 'Enlace para observadores',
   'stl.links.dismiss': 'Ya los copié',
+  'stl.links.dismissOne': 'Ya lo copié',
   'stl.copy': 'Copiar',
   'stl.copy.label': 'Copiar: {label}',
   'stl.copied': 'Enlace copiado.',

@@ -160,7 +160,14 @@ export function stlRouter(options: StlRouterOptions): Router {
     if (await store.findMemberByEmail(email)) throw emailTaken();
     const token = generateToken();
     const expiresAt = Date.now() + INVITATION_TTL_MS;
-    await store.addInvitation({ tokenHash: hashToken(token), email, role, invitedBy: member.id, expiresAt });
+    await store.addInvitation({
+      id: generateId(),
+      tokenHash: hashToken(token),
+      email,
+      role,
+      invitedBy: member.id,
+      expiresAt,
+    });
     const invitation: CreatedInvitation = {
       email,
       role,
@@ -168,6 +175,22 @@ export function stlRouter(options: StlRouterOptions): Router {
       link: invitationLink(linkBase(req, publicUrl), token),
     };
     res.status(201).set('cache-control', 'no-store').json(invitation);
+  });
+
+  router.get('/invitations', async (req, res) => {
+    await requireStl(req, options);
+    res.set('cache-control', 'no-store').json({ invitations: await store.listPendingInvitations(Date.now()) });
+  });
+
+  // An invitation sent to a wrong address, or to someone who will not join after all, is taken back.
+  router.delete('/invitations/:id', async (req, res) => {
+    const actor = await requireStl(req, options);
+    const by = actor.kind === 'member' ? actor.member.id : null;
+    if (!(await store.revokeInvitation(String(req.params.id), Date.now(), by))) {
+      const message = 'Esa invitación ya no está pendiente: se usó, venció o se retiró.';
+      throw new HttpError(404, 'invitation_not_found', message);
+    }
+    res.status(204).end();
   });
 
   router.post('/invitations/accept', ownOrigin, ...oneTimeLinkThrottle, async (req, res) => {

@@ -8,6 +8,7 @@ import type {
   Mesa,
   Observation,
   Participant,
+  PendingInvitation,
   RecordedProgress,
   ReviewInboxItem,
   ReviewStatus,
@@ -104,6 +105,7 @@ export interface NewSession {
 }
 
 export interface NewInvitation {
+  id: string;
   /** SHA-256 of the link's token. */
   tokenHash: Buffer;
   email: string;
@@ -145,6 +147,10 @@ export interface AccountStore {
   findSessionMember(tokenHash: Buffer, now: number): Promise<StlMember | null>;
   deleteSession(tokenHash: Buffer): Promise<void>;
   addInvitation(invitation: NewInvitation): Promise<void>;
+  /** Invitations neither used, revoked nor expired by `now`, the newest first. */
+  listPendingInvitations(now: number): Promise<PendingInvitation[]>;
+  /** Revokes a pending invitation, so that its link opens nothing; false if it was not pending. */
+  revokeInvitation(id: string, now: number, by: string | null): Promise<boolean>;
   /**
    * Uses an invitation, once: if it exists, is unused and has not expired by `now`, marks it used and adds the
    * member under the invitation's e-mail and role, in one transaction. Racing acceptances of one invitation: one

@@ -442,6 +442,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const ana = member();
       await storage.addMember(ana);
       await storage.addInvitation({
+        id: generateId(),
         tokenHash: hashToken('i'),
         email: 'beto@uaemex.mx',
         role: 'seguimiento',
@@ -461,10 +462,47 @@ export function storageContract(name: string, factory: StorageFactory): void {
       });
     });
 
+    it('pending invitations are listed, the newest first, and a revoked one opens nothing', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      const invite = async (email: string, token: string, expiresAt = NOW + HOUR) => {
+        const id = generateId();
+        await storage.addInvitation({
+          id,
+          tokenHash: hashToken(token),
+          email,
+          role: 'stl',
+          invitedBy: ana.id,
+          expiresAt,
+        });
+        return id;
+      };
+      const first = await invite('uno@x.mx', 'i1');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const second = await invite('dos@x.mx', 'i2');
+      await invite('vencida@x.mx', 'i3', NOW);
+      const pending = await storage.listPendingInvitations(NOW);
+      expect(pending.map((i) => [i.id, i.email, i.invitedBy])).toEqual([
+        [second, 'dos@x.mx', 'Ana'],
+        [first, 'uno@x.mx', 'Ana'],
+      ]);
+      expect(pending[0]!.expiresAt).toBe(new Date(NOW + HOUR).toISOString());
+
+      expect(await storage.revokeInvitation(first, NOW, ana.id)).toBe(true);
+      expect(await storage.revokeInvitation(first, NOW, ana.id)).toBe(false);
+      const uno = { id: generateId(), name: 'Uno', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
+      expect(await storage.acceptInvitation(hashToken('i1'), NOW, uno)).toEqual({ ok: false, reason: 'invalid' });
+      const dos = { ...uno, id: generateId(), name: 'Dos' };
+      expect((await storage.acceptInvitation(hashToken('i2'), NOW, dos)).ok).toBe(true);
+      expect(await storage.revokeInvitation(second, NOW, null)).toBe(false);
+      expect(await storage.listPendingInvitations(NOW)).toEqual([]);
+    });
+
     it('an expired or unknown invitation is refused and adds no one', async () => {
       const ana = member();
       await storage.addMember(ana);
       await storage.addInvitation({
+        id: generateId(),
         tokenHash: hashToken('i'),
         email: 'c@x.mx',
         role: 'stl',
@@ -484,6 +522,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const ana = member();
       await storage.addMember(ana);
       await storage.addInvitation({
+        id: generateId(),
         tokenHash: hashToken('i'),
         email: 'd@x.mx',
         role: 'stl',

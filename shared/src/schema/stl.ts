@@ -133,6 +133,17 @@ export interface CreatedInvitation {
   link: string;
 }
 
+/** An invitation not yet used, as the team page lists it (never its link: that was shown once). */
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: StlRole;
+  /** The name of the member who made it. */
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 /** `POST /api/stl/members/:id/password-reset`'s answer: the one-time link for the member, shown once. */
 export interface CreatedPasswordReset {
   name: string;

@@ -24,7 +24,7 @@ export function OneTimeLinks({ shown, onDismiss }: { shown: OneTime; onDismiss()
         <CopyField key={link.url} label={link.label} value={link.url} />
       ))}
       <button type="button" onClick={onDismiss}>
-        {t('stl.links.dismiss')}
+        {t(shown.links.length === 1 ? 'stl.links.dismissOne' : 'stl.links.dismiss')}
       </button>
     </section>
   );

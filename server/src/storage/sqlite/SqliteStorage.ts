@@ -15,6 +15,7 @@ import {
   type Role,
   type StlMember,
   type StlRole,
+  type PendingInvitation,
   type TeamMember,
 } from '@cocrea/shared';
 import type {
@@ -251,8 +252,17 @@ export class SqliteStorage implements Storage {
       ),
       deleteSession: this.db.prepare('DELETE FROM stl_sessions WHERE token_hash = ?'),
       insertInvitation: this.db.prepare(
-        `INSERT INTO stl_invitations (token_hash, email, role, invited_by, created_at, expires_at)
-         VALUES (@tokenHash, @email, @role, @invitedBy, @createdAt, @expiresAt)`,
+        `INSERT INTO stl_invitations (id, token_hash, email, role, invited_by, created_at, expires_at)
+         VALUES (@id, @tokenHash, @email, @role, @invitedBy, @createdAt, @expiresAt)`,
+      ),
+      listPendingInvitations: this.db.prepare(
+        `SELECT i.id, i.email, i.role, m.name AS invitedBy, i.created_at AS createdAt, i.expires_at AS expiresAt
+         FROM stl_invitations i JOIN stl_members m ON m.id = i.invited_by
+         WHERE i.used_at IS NULL AND i.expires_at > ? ORDER BY i.created_at DESC, i.id`,
+      ),
+      revokeInvitation: this.db.prepare(
+        `UPDATE stl_invitations SET used_at = @now, revoked = 1, revoked_by = @by
+         WHERE id = @id AND used_at IS NULL AND expires_at > @now`,
       ),
       // Marks the invitation used only if it still may be, and says whose it was: one statement, so of two racing
       // acceptances exactly one gets a row back.
@@ -391,6 +401,22 @@ export class SqliteStorage implements Storage {
 
   async addInvitation(invitation: NewInvitation): Promise<void> {
     this.stmt.insertInvitation.run({ ...invitation, createdAt: Date.now() });
+  }
+
+  async listPendingInvitations(now: number): Promise<PendingInvitation[]> {
+    const rows = this.stmt.listPendingInvitations.all(now) as (Omit<PendingInvitation, 'createdAt' | 'expiresAt'> & {
+      createdAt: number;
+      expiresAt: number;
+    })[];
+    return rows.map((row) => ({
+      ...row,
+      createdAt: new Date(row.createdAt).toISOString(),
+      expiresAt: new Date(row.expiresAt).toISOString(),
+    }));
+  }
+
+  async revokeInvitation(id: string, now: number, by: string | null): Promise<boolean> {
+    return this.stmt.revokeInvitation.run({ id, now, by }).changes === 1;
   }
 
   async acceptInvitation(

@@ -183,4 +183,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX stl_password_resets_member ON stl_password_resets(member_id);
   `,
+  // 13: invitations get an id, to be listed and revoked by (the token hash stays their key). A revoked one is marked
+  // used at the revocation, with `revoked` set and who revoked it in `revoked_by` (null: the admin token).
+  `
+  ALTER TABLE stl_invitations ADD COLUMN id TEXT;
+  UPDATE stl_invitations SET id = lower(hex(randomblob(12)));
+  CREATE UNIQUE INDEX stl_invitations_id ON stl_invitations(id);
+  ALTER TABLE stl_invitations ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE stl_invitations ADD COLUMN revoked_by TEXT REFERENCES stl_members(id);
+  `,
 ];
