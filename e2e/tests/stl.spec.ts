@@ -123,6 +123,18 @@ test.describe('el STL administra las mesas', () => {
     await expect(invitation).toContainText('Se muestra una sola vez');
     const link = await invitation.getByRole('textbox', { name: 'Enlace de invitación' }).inputValue();
     expect(link).toMatch(/\/stl\/invitacion#t=[\w-]{43}$/);
+    // One more, to a wrong address: it is listed as pending, and taken back.
+    const pending = dora.page.getByRole('region', { name: 'Invitaciones pendientes' });
+    await dora.page.getByRole('textbox', { name: 'Correo electrónico' }).fill('equivocada@uaemex.mx');
+    await dora.page.getByRole('button', { name: 'Crear invitación' }).click();
+    await expect(pending.getByRole('listitem')).toHaveCount(2);
+    await expect(pending.getByRole('listitem', { name: 'carla@uaemex.mx' })).toContainText('Invitó Dora Méndez');
+    dora.page.once('dialog', (dialog) => void dialog.accept());
+    await pending.getByRole('listitem', { name: 'equivocada@uaemex.mx' }).getByRole('button').click();
+    await expect(pending.getByRole('listitem')).toHaveCount(1);
+    await expect(
+      dora.page.getByRole('status').filter({ hasText: 'Se retiró la invitación a equivocada@uaemex.mx.' }),
+    ).toBeAttached();
 
     const carla = await actor('Carla Soto');
     await carla.page.goto(link);
@@ -141,6 +153,7 @@ test.describe('el STL administra las mesas', () => {
 
     // Dora takes Carla's access away: Carla's open session ends, and logging in again tells her why.
     await dora.page.reload();
+    await expect(pending).toContainText('No hay invitaciones sin usar.');
     const carlaItem = dora.page.getByRole('listitem', { name: 'Carla Soto' });
     await expect(carlaItem).toContainText('Con acceso');
     await expect(dora.page.getByRole('listitem', { name: 'Dora Méndez' }).getByRole('button')).toHaveCount(0);

@@ -392,6 +392,12 @@ export const esMX = {
   'stl.team.disabledNotice': '{name} ya no tiene acceso.',
   'stl.team.enabledNotice': '{name} tiene acceso de nuevo.',
   'stl.team.roleNotice': '{name} ahora tiene el rol {role}.',
+  'stl.pending.title': 'Invitaciones pendientes',
+  'stl.pending.empty': 'No hay invitaciones sin usar.',
+  'stl.pending.by': 'Invitó {name}; vence el {date}',
+  'stl.pending.revoke': 'Retirar invitación',
+  'stl.pending.confirm': '¿Retirar la invitación a {email}? Su enlace dejará de servir.',
+  'stl.pending.revoked': 'Se retiró la invitación a {email}.',
   'stl.team.reset': 'Enlace para contraseña nueva',
   'stl.team.resetTitle': 'Contraseña nueva para {name}',
   'stl.team.resetOnce':

@@ -8,7 +8,7 @@ import { createInvitation } from './stlApi';
 import { useSubmit } from './useSubmit';
 
 /** Invites another person to the STL: a one-time link, shown once, to send them. */
-export function InviteForm({ csrfToken }: { csrfToken: string }) {
+export function InviteForm({ csrfToken, onCreated }: { csrfToken: string; onCreated(): void }) {
   const id = useId();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<StlRole>('stl');
@@ -23,6 +23,7 @@ export function InviteForm({ csrfToken }: { csrfToken: string }) {
     if (!created) return;
     setEmail('');
     setInvitation(created);
+    onCreated();
   }
 
   return (

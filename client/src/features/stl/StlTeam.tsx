@@ -5,6 +5,7 @@ import { t } from '../../i18n/t';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { InviteForm } from './InviteForm';
 import { OneTimeLinks, type OneTime } from './OneTimeLinks';
+import { PendingInvitations } from './PendingInvitations';
 import { StlLayout } from './StlLayout';
 import { TeamMemberItem } from './TeamMemberItem';
 import { useStlTeam } from './useStlTeam';
@@ -34,7 +35,17 @@ export function StlTeam({
       {shown && <OneTimeLinks shown={shown} onDismiss={() => setShown(null)} />}
       <div className="stl-columns">
         <div className="stl-side">
-          <InviteForm csrfToken={session.csrfToken} />
+          <InviteForm csrfToken={session.csrfToken} onCreated={reload} />
+          {state.status === 'ready' && (
+            <PendingInvitations
+              invitations={state.invitations}
+              csrfToken={session.csrfToken}
+              onRevoked={(notice) => {
+                setAnnouncement(notice);
+                reload();
+              }}
+            />
+          )}
         </div>
         <section className="stl-list" aria-labelledby="stl-team-title" aria-busy={state.status === 'loading'}>
           <h2 id="stl-team-title">{t('stl.team.list')}</h2>

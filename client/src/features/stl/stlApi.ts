@@ -5,6 +5,7 @@ import {
   type CreatedMesa,
   type CreatedPasswordReset,
   type Mesa,
+  type PendingInvitation,
   type MesaSummary,
   type Role,
   type RotatedLink,
@@ -39,6 +40,14 @@ export const logout = (csrfToken: string) => request<null>('/api/stl/logout', ch
 
 export const createInvitation = (csrfToken: string, email: string, role: StlRole) =>
   request<CreatedInvitation>('/api/stl/invitations', changing(csrfToken, { email, role }));
+
+export const listInvitations = () => request<{ invitations: PendingInvitation[] }>('/api/stl/invitations');
+
+export const revokeInvitation = (csrfToken: string, invitationId: string) =>
+  request<null>(`/api/stl/invitations/${encodeURIComponent(invitationId)}`, {
+    ...changing(csrfToken),
+    method: 'DELETE',
+  });
 
 export const listMembers = () => request<{ members: TeamMember[] }>('/api/stl/members');
 

@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TeamMember } from '@cocrea/shared';
+import type { PendingInvitation, TeamMember } from '@cocrea/shared';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
-import { listMembers } from './stlApi';
+import { listInvitations, listMembers } from './stlApi';
 
 export type TeamState =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; members: TeamMember[] };
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; members: TeamMember[]; invitations: PendingInvitation[] };
 
-/** The STL's accounts; `reload` refreshes the list in place after a change. */
+/** The STL's accounts and pending invitations; `reload` refreshes both in place after a change. */
 export function useStlTeam(): { state: TeamState; reload(): void } {
   const [state, setState] = useState<TeamState>({ status: 'loading' });
   const reload = useCallback(() => {
-    listMembers().then(
-      ({ members }) => setState({ status: 'ready', members }),
+    Promise.all([listMembers(), listInvitations()]).then(
+      ([{ members }, { invitations }]) => setState({ status: 'ready', members, invitations }),
       (error: unknown) =>
         setState({ status: 'error', message: error instanceof ApiFailure ? error.message : t('stl.team.error') }),
     );
