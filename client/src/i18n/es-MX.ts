@@ -364,7 +364,7 @@ export const esMX = {
   'stl.invite.submitting': 'Creando…',
   'stl.invite.link': 'Invitación para {email}',
   'stl.invite.linkLabel': 'Enlace de invitación',
-  'stl.invite.once': 'Envíe este enlace a {email}. Se muestra una sola vez y vence el {date}.',
+  'stl.invite.once': 'Se muestra una sola vez y vence el {date}: envíe este enlace a {email}.',
   // Review, publication, follow-up and the public board.
   'stl.nav.label': 'Secciones del STL',
   'stl.nav.mesas': 'Mesas',
