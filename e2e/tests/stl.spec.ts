@@ -178,6 +178,7 @@ test.describe('el STL administra las mesas', () => {
     await expect(carlaItem).toContainText('Con acceso');
     await carla.page.getByRole('button', { name: 'Entrar' }).click();
     await expect(carla.page.getByText('Sesión de Carla Soto (carla@uaemex.mx)')).toBeVisible();
+    expect(new URL(carla.page.url()).pathname).toBe('/stl/seguimiento');
     const sections = carla.page.getByRole('navigation', { name: 'Secciones del STL' });
     await expect(sections.getByRole('link')).toHaveText(['Seguimiento', 'Tablero público']);
 

@@ -25,9 +25,10 @@ export function StlRoute() {
   const { state, setSession, retry } = useStlSession();
   const signedIn = (session: StlSession) => {
     setSession(session);
-    // A member who opened a page of the area before logging in gets that page.
+    // A member who opened a page of the area before logging in gets that page, if the member's role opens it.
     const oneTimeLink = path.startsWith('/stl/invitacion') || path.startsWith('/stl/contrasena');
-    navigate(path === '/stl' || oneTimeLink ? home(session.member.role) : path);
+    const opens = session.member.role === 'stl' || path.startsWith('/stl/seguimiento');
+    navigate(path === '/stl' || oneTimeLink || !opens ? home(session.member.role) : path);
   };
 
   if (path.startsWith('/stl/invitacion')) return <StlInvitation onAccepted={signedIn} />;
