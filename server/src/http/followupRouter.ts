@@ -4,7 +4,7 @@ import { publishedVersion } from '../review/publicBoard';
 import type { AccountStore, CommitmentStore, FollowUpStore, MesaStore, ReviewStore } from '../storage/Storage';
 import { HttpError } from './HttpError';
 import { findMesa } from './params';
-import { requireStl, type StlAuthOptions } from './stlAuth';
+import { actingMemberId, requireStl, type StlAuthOptions } from './stlAuth';
 import { parseBody } from './validate';
 
 export interface FollowUpRouterOptions extends StlAuthOptions {
@@ -34,7 +34,7 @@ export function followupRouter(options: FollowUpRouterOptions): Router {
       ...progress,
       mesaId: mesa.id,
       activityId,
-      memberId: actor.kind === 'member' ? actor.member.id : null,
+      memberId: actingMemberId(actor),
       at,
     });
     const recorded: RecordedProgress = { ...progress, activityId, updatedAt: at };

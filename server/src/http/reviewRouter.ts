@@ -17,7 +17,7 @@ import { generateId } from '../auth/tokens';
 import type { AccountStore, CommitmentStore, MesaStore, ReviewStore } from '../storage/Storage';
 import { HttpError } from './HttpError';
 import { findVersion } from './params';
-import { requireStl, type StlActor, type StlAuthOptions } from './stlAuth';
+import { actingMemberId, requireStl, type StlActor, type StlAuthOptions } from './stlAuth';
 import { parseBody, parseQuery } from './validate';
 
 export interface ReviewRouterOptions extends StlAuthOptions {
@@ -57,7 +57,7 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     const result = await store.setReviewStatus(mesa.id, version.number, {
       from,
       to: status,
-      memberId: memberId(actor),
+      memberId: actingMemberId(actor),
       at: new Date().toISOString(),
     });
     if (!result.ok && result.reason === 'stale') {
@@ -92,16 +92,12 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
       text,
       createdAt: new Date().toISOString(),
     };
-    await store.addObservation({ ...observation, mesaId: mesa.id, memberId: memberId(actor) });
+    await store.addObservation({ ...observation, mesaId: mesa.id, memberId: actingMemberId(actor) });
     const created: AuthoredObservation = { ...observation, author: actorName(actor) };
     res.status(201).json(created);
   });
 
   return router;
-}
-
-function memberId(actor: StlActor): string | null {
-  return actor.kind === 'member' ? actor.member.id : null;
 }
 
 function actorName(actor: StlActor): string {

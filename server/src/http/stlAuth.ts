@@ -51,6 +51,11 @@ export async function requireStl(
   return { kind: 'member', ...session };
 }
 
+/** Who of the STL did something, as storage records it: the member's id, or null for the admin token. */
+export function actingMemberId(actor: StlActor): string | null {
+  return actor.kind === 'member' ? actor.member.id : null;
+}
+
 /** Throws 403 unless the member's role is one of `roles`. */
 export function requireRole(member: StlMember, roles: readonly StlRole[]): void {
   if (!roles.includes(member.role)) {

@@ -26,11 +26,20 @@ import { HttpError } from './HttpError';
 import { invitationLink, linkBase, passwordResetLink } from './links';
 import { passwordThrottle } from './loginThrottle';
 import { requireOwnOrigin } from './origin';
-import { requireMember, requireRole, requireStl, type StlAuthOptions } from './stlAuth';
+import { actingMemberId, requireMember, requireRole, requireStl, type StlActor, type StlAuthOptions } from './stlAuth';
 import { parseBody } from './validate';
 
 export interface StlRouterOptions extends StlAuthOptions {
   publicUrl?: string | undefined;
+}
+
+/**
+ * A member's own account is changed by another member: nobody locks themselves out or demotes themselves by a
+ * slip, and a stolen session cannot set itself a new password. `refused` says what was asked, in Spanish.
+ */
+function refuseOwnAccount(actor: StlActor, memberId: unknown, refused: string): void {
+  if (actingMemberId(actor) === null || actingMemberId(actor) !== memberId) return;
+  throw new HttpError(409, 'own_account', `${refused}: pídalo a otra persona del STL.`);
 }
 
 const memberNotFound = () => new HttpError(404, 'member_not_found', 'Esa cuenta del STL no existe.');
@@ -76,14 +85,9 @@ export function stlRouter(options: StlRouterOptions): Router {
   router.patch('/members/:id', async (req, res) => {
     const actor = await requireStl(req, options);
     const { role, active } = parseBody(updateMemberSchema, req.body);
-    // Nobody locks themselves out or demotes themselves by a slip: another member has to do it.
-    if (actor.kind === 'member' && actor.member.id === req.params.id) {
-      const message = 'No puede cambiar el rol ni el acceso de su propia cuenta: pídalo a otra persona del STL.';
-      throw new HttpError(409, 'own_account', message);
-    }
+    refuseOwnAccount(actor, req.params.id, 'No puede cambiar el rol ni el acceso de su propia cuenta');
     const disabledAt = active === undefined ? undefined : active ? null : new Date().toISOString();
-    const by = actor.kind === 'member' ? actor.member.id : null;
-    const member = await store.updateMember(String(req.params.id), { role, disabledAt, by });
+    const member = await store.updateMember(String(req.params.id), { role, disabledAt, by: actingMemberId(actor) });
     if (!member) throw memberNotFound();
     res.json({ member });
   });
@@ -91,10 +95,7 @@ export function stlRouter(options: StlRouterOptions): Router {
   // A member who forgot the password gets a one-time link from another member: there is no e-mail to send one to.
   router.post('/members/:id/password-reset', async (req, res) => {
     const actor = await requireStl(req, options);
-    if (actor.kind === 'member' && actor.member.id === req.params.id) {
-      const message = 'Para crear una contraseña nueva, pida el enlace a otra persona del STL.';
-      throw new HttpError(409, 'own_account', message);
-    }
+    refuseOwnAccount(actor, req.params.id, 'No puede crear el enlace para su propia contraseña');
     const member = await store.getMember(String(req.params.id));
     if (!member) throw memberNotFound();
     if (member.disabledAt !== null) {
@@ -103,8 +104,12 @@ export function stlRouter(options: StlRouterOptions): Router {
     }
     const token = generateToken();
     const expiresAt = Date.now() + PASSWORD_RESET_TTL_MS;
-    const createdBy = actor.kind === 'member' ? actor.member.id : null;
-    await store.addPasswordReset({ tokenHash: hashToken(token), memberId: member.id, createdBy, expiresAt });
+    await store.addPasswordReset({
+      tokenHash: hashToken(token),
+      memberId: member.id,
+      createdBy: actingMemberId(actor),
+      expiresAt,
+    });
     const reset: CreatedPasswordReset = {
       name: member.name,
       email: member.email,
@@ -185,8 +190,7 @@ export function stlRouter(options: StlRouterOptions): Router {
   // An invitation sent to a wrong address, or to someone who will not join after all, is taken back.
   router.delete('/invitations/:id', async (req, res) => {
     const actor = await requireStl(req, options);
-    const by = actor.kind === 'member' ? actor.member.id : null;
-    if (!(await store.revokeInvitation(String(req.params.id), Date.now(), by))) {
+    if (!(await store.revokeInvitation(String(req.params.id), Date.now(), actingMemberId(actor)))) {
       const message = 'Esa invitación ya no está pendiente: se usó, venció o se retiró.';
       throw new HttpError(404, 'invitation_not_found', message);
     }
