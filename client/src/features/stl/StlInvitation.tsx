@@ -3,6 +3,7 @@ import { acceptInvitationSchema, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { CardForm } from './CardForm';
 import { Field } from './Field';
+import { NewPasswordField } from './NewPasswordField';
 import { acceptInvitation } from './stlApi';
 import { useFragmentToken } from './useFragmentToken';
 import { useSubmit } from './useSubmit';
@@ -40,15 +41,7 @@ export function StlInvitation({ onAccepted }: { onAccepted(session: StlSession):
         error={errors.name}
         autoFocus
       />
-      <Field
-        label={t('stl.newPassword')}
-        type="password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        autoComplete="new-password"
-        hint={t('stl.passwordHint')}
-        error={errors.password}
-      />
+      <NewPasswordField value={password} onChange={setPassword} error={errors.password} />
     </CardForm>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { resetPasswordSchema, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { CardForm } from './CardForm';
-import { Field } from './Field';
+import { NewPasswordField } from './NewPasswordField';
 import { resetPassword } from './stlApi';
 import { useFragmentToken } from './useFragmentToken';
 import { useSubmit } from './useSubmit';
@@ -31,16 +31,7 @@ export function StlPasswordReset({ onDone }: { onDone(session: StlSession): void
       submitting={t('stl.reset.submitting')}
       onSubmit={() => void onSubmit()}
     >
-      <Field
-        label={t('stl.newPassword')}
-        type="password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        autoComplete="new-password"
-        hint={t('stl.passwordHint')}
-        error={errors.password}
-        autoFocus
-      />
+      <NewPasswordField value={password} onChange={setPassword} error={errors.password} autoFocus />
     </CardForm>
   );
 }
