@@ -22,8 +22,8 @@ import { request } from '../../api/request';
  */
 
 const json = (body: unknown) => JSON.stringify(body);
-const changing = (csrfToken: string, body?: unknown): RequestInit => ({
-  method: 'POST',
+const changing = (csrfToken: string, body?: unknown, method: 'POST' | 'PATCH' | 'DELETE' = 'POST'): RequestInit => ({
+  method,
   headers: { [CSRF_HEADER]: csrfToken },
   body: body === undefined ? undefined : json(body),
 });
@@ -44,18 +44,15 @@ export const createInvitation = (csrfToken: string, email: string, role: StlRole
 export const listInvitations = () => request<{ invitations: PendingInvitation[] }>('/api/stl/invitations');
 
 export const revokeInvitation = (csrfToken: string, invitationId: string) =>
-  request<null>(`/api/stl/invitations/${encodeURIComponent(invitationId)}`, {
-    ...changing(csrfToken),
-    method: 'DELETE',
-  });
+  request<null>(`/api/stl/invitations/${encodeURIComponent(invitationId)}`, changing(csrfToken, undefined, 'DELETE'));
 
 export const listMembers = () => request<{ members: TeamMember[] }>('/api/stl/members');
 
 export const updateMember = (csrfToken: string, memberId: string, change: UpdateMember) =>
-  request<{ member: TeamMember }>(`/api/stl/members/${encodeURIComponent(memberId)}`, {
-    ...changing(csrfToken, change),
-    method: 'PATCH',
-  });
+  request<{ member: TeamMember }>(
+    `/api/stl/members/${encodeURIComponent(memberId)}`,
+    changing(csrfToken, change, 'PATCH'),
+  );
 
 export const createPasswordReset = (csrfToken: string, memberId: string) =>
   request<CreatedPasswordReset>(`/api/stl/members/${encodeURIComponent(memberId)}/password-reset`, changing(csrfToken));
