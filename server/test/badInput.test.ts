@@ -54,6 +54,35 @@ describe('a bad frame closes only its own socket', () => {
     await expectRoomHealthy();
   });
 
+  it('an update that decodes but would throw in Yjs closes with 1007, unstored and unrelayed', async () => {
+    const forger = new Y.Doc();
+    forger.clientID = 7;
+    const updates: Uint8Array[] = [];
+    forger.on('update', (update: Uint8Array) => updates.push(update));
+    forger.getText('forja').insert(0, 'ab');
+    forger.getText('forja').insert(2, 'c');
+    const [first, second] = updates as [Uint8Array, Uint8Array];
+    // `second` is [1 client, 1 struct, client 7, clock 2, info, origin client 7, origin clock 1, 'c', no deletes]:
+    // its left origin becomes the client's own clock 9, which it has not made yet.
+    const forged = Uint8Array.from(second);
+    expect([...forged.subarray(0, 7)]).toEqual([1, 1, 7, 2, forged[4], 7, 1]);
+    forged[6] = 9;
+    expect(Y.decodeUpdate(forged).structs[0]).toMatchObject({ origin: { client: 7, clock: 9 } });
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, first);
+    expect(() => Y.applyUpdate(replica, forged)).toThrow();
+
+    const ws = await openRawSocket(rawUrl());
+    const done = closed(ws);
+    ws.send(updateMessage(first));
+    await vi.waitFor(() => expect(bystander.doc.getText('forja').toString()).toBe('ab'));
+    ws.send(updateMessage(forged));
+    expect((await done).code).toBe(CloseCode.invalidPayload);
+    await expectRoomHealthy();
+    expect(bystander.doc.getText('forja').toString()).toBe('ab');
+    expect(bystander.doc.store.pendingStructs).toBeNull();
+  });
+
   it('a truncated frame closes with 1007', async () => {
     const ws = await openRawSocket(rawUrl());
     const done = closed(ws);

@@ -3,8 +3,8 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, MessageType, RATE_LIMIT, SyncType, type PresenceUser, type Role, type Tool } from '@cocrea/shared';
-import { changesNothing } from './areaLocks';
 import { filterAwarenessUpdate } from './awarenessFilter';
+import { changesNothing, isWellFormed, type DecodedUpdate } from './decodedUpdate';
 import {
   awarenessMessage,
   refusedMessage,
@@ -112,14 +112,15 @@ export class Connection implements Peer {
       throw new ProtocolError('Tipo de mensaje de sincronización desconocido.');
     }
     const update = decoding.readVarUint8Array(decoder);
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    let decoded: DecodedUpdate;
     try {
       // Decoding the whole update before storing it keeps a corrupt one out of the log, where it would
-      // break every later load of the room.
+      // break every later load of the room, and out of the other replicas.
       decoded = Y.decodeUpdate(update);
     } catch {
       throw new ProtocolError('Actualización de Yjs inválida.');
     }
+    if (!isWellFormed(decoded)) throw new ProtocolError('Actualización de Yjs inválida.');
     // Read-only connections: their changes are dropped, not answered, so a stock client carries on reading.
     // An empty one (an observer's sync step 2 with nothing new) goes through like anyone's: it is acknowledged.
     if (!this.canWrite && !changesNothing(decoded)) return;

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Tool } from '@cocrea/shared';
 import type { DocStore } from '../storage/Storage';
-import { changesNothing, lockedToolTouched, type DecodedUpdate } from './areaLocks';
+import { lockedToolTouched } from './areaLocks';
+import { changesNothing, type DecodedUpdate } from './decodedUpdate';
 import { awarenessMessage } from './messages';
 
 /** A connection as a room sees it. */
@@ -194,9 +195,9 @@ export class Room {
         try {
           Y.applyUpdate(this.live, update);
         } catch (error) {
-          // Decoded before it was stored, so this is a bug or a forged update that decodes but does not apply;
-          // its author could as well have deleted everything it may write. It stays in the log (a load skips it);
-          // its sender's socket closes, and it reconnects and sends its state again.
+          // Decoded and checked (`isWellFormed`) before it was stored, so this is a bug, or a forged update of a
+          // kind the check does not know; its author could as well have deleted everything it may write. It stays
+          // in the log (a load skips it); its sender's socket closes, and it reconnects and sends its state again.
           peer.fail(error);
         }
       }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { commitmentText, type Tool } from '@cocrea/shared';
+import type { DecodedUpdate } from './decodedUpdate';
 
 /**
  * Which tool an incoming Yjs update would change, told before it is stored, so a locked tool can refuse it.
@@ -30,12 +31,6 @@ export function ensureFixedStructure(doc: Y.Doc): void {
   }
 }
 
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
-
-/** Whether an update inserts and deletes nothing, as a sync step 2 with nothing new to tell. */
-export function changesNothing({ structs, ds }: DecodedUpdate): boolean {
-  return structs.length === 0 && ds.clients.size === 0;
-}
 type Struct = DecodedUpdate['structs'][number];
 
 /**
