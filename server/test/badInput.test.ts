@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -206,6 +207,26 @@ describe('awareness', () => {
     ws.close();
     await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(777)).toBeUndefined());
     watcher.destroy();
+  });
+
+  it('a burst of presence changes reaches the others as a few messages, ending with the latest state', async () => {
+    const watcher = await openRawSocket(rawUrl());
+    const cursors: unknown[] = [];
+    watcher.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(data);
+      if (decoding.readVarUint(decoder) !== MessageType.awareness) return;
+      const probe = new awarenessProtocol.Awareness(new Y.Doc());
+      awarenessProtocol.applyAwarenessUpdate(probe, decoding.readVarUint8Array(decoder), 'server');
+      const state = probe.getStates().get(4242) as { cursor?: unknown } | undefined;
+      if (state) cursors.push(state.cursor);
+    });
+    const ws = await openRawSocket(rawUrl());
+    // As fast as a client may send (under the rate limit): each change alone would be one send to every peer.
+    for (let clock = 1; clock <= 150; clock++) ws.send(awarenessFrame(4242, clock, { cursor: { x: clock, y: 0 } }));
+    await vi.waitFor(() => expect(cursors.at(-1)).toEqual({ x: 150, y: 0 }));
+    expect(cursors.length).toBeLessThan(30);
+    ws.close();
+    watcher.close();
   });
 
   it('removeAwarenessStates from a stock client is relayed', async () => {

@@ -29,6 +29,17 @@ const COMPACT_AFTER_UPDATES = 2000;
 const APPLY_AFTER_UPDATES = 64;
 const APPLY_AFTER_MS = 200;
 
+/**
+ * Presence changes (cursors, who edits what) of a room go out to its peers together, at most once in this many
+ * milliseconds: each change is sent to every peer, so a room where everyone moves a cursor (20 changes a second
+ * each) costs peers² sends a second, 12 500 at 25 and 1.25 million in a plenary of 250, and one client sending as
+ * fast as the rate limit lets it would alone cost 200 × peers. Held changes go out as one message, at most 500
+ * sends a second up to 50 peers and 10 a second per peer beyond. A change after a quiet spell goes out at once.
+ */
+function presenceWindowMs(peers: number): number {
+  return Math.min(100, 2 * peers);
+}
+
 /** An update received from a peer. */
 export interface Incoming {
   peer: Peer;
@@ -67,6 +78,11 @@ export class Room {
   private unapplied: Pick<Incoming, 'peer' | 'update'>[] = [];
   private applyTimer: NodeJS.Timeout | undefined;
 
+  /** Client ids whose presence changed since it was last sent, and when it was (see {@link presenceWindowMs}). */
+  private readonly presenceChanged = new Set<number>();
+  private presenceSentAt = -Infinity;
+  private presenceTimer: NodeJS.Timeout | undefined;
+
   private constructor(
     readonly name: string,
     /** The document as far as it has been applied; everything else reads `doc`. */
@@ -82,12 +98,30 @@ export class Room {
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-        // Echoed to the sender too: a y-websocket client drops a connection that has been silent for 30 s,
-        // and its own awareness renewal (every 15 s) coming back is what keeps a lone client connected.
-        const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
-        for (const peer of this.peers) peer.send(message);
+        for (const ids of [added, updated, removed]) for (const id of ids) this.presenceChanged.add(id);
+        this.schedulePresence();
       },
     );
+  }
+
+  private schedulePresence(): void {
+    if (this.presenceTimer !== undefined) return;
+    const wait = this.presenceSentAt + presenceWindowMs(this.peers.size) - performance.now();
+    if (wait <= 0) return this.sendPresence();
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = undefined;
+      this.sendPresence();
+    }, wait);
+  }
+
+  /** Sends the current state of every client id whose presence changed since the last time, in one message. */
+  private sendPresence(): void {
+    this.presenceSentAt = performance.now();
+    const message = awarenessMessage(this.awareness, [...this.presenceChanged]);
+    this.presenceChanged.clear();
+    // Echoed to the sender too: a y-websocket client drops a connection that has been silent for 30 s, and its
+    // own awareness renewal (every 15 s) coming back is what keeps a lone client connected.
+    for (const peer of this.peers) peer.send(message);
   }
 
   /** Loads a room from its snapshot and log tail, before any peer is answered. */
@@ -213,6 +247,7 @@ export class Room {
 
   destroy(): void {
     clearTimeout(this.applyTimer);
+    clearTimeout(this.presenceTimer);
     this.awareness.destroy();
     this.live.destroy();
   }
