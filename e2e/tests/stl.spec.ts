@@ -156,6 +156,8 @@ test.describe('el STL administra las mesas', () => {
     await expect(pending).toContainText('No hay invitaciones sin usar.');
     const carlaItem = dora.page.getByRole('listitem', { name: 'Carla Soto' });
     await expect(carlaItem).toContainText('Con acceso');
+    // Accepting the invitation signed her in: the team sees when, in central Mexico time.
+    await expect(carlaItem).toContainText(/Último ingreso: \d{1,2} de \p{L}+ de \d{4} a las \d{1,2}:\d{2}/u);
     await expect(dora.page.getByRole('listitem', { name: 'Dora Méndez' }).getByRole('button')).toHaveCount(0);
     await expectNoSeriousA11yViolations(dora.page);
     dora.page.once('dialog', (dialog) => void dialog.accept());

@@ -354,7 +354,8 @@ describe('the team', () => {
     return { ana, beto, betoId: accepted.body.member.id };
   }
 
-  it('lists every member, with whether the account may sign in', async () => {
+  it('lists every member, with whether the account may sign in and when it last did', async () => {
+    const before = new Date().toISOString();
     const { ana } = await anaAndBeto();
     const team = await ana.call<Team>('GET', '/api/stl/members');
     expect(team.status).toBe(200);
@@ -365,6 +366,8 @@ describe('the team', () => {
       { name: 'Beto Ruiz', role: 'stl', disabledAt: null, disabledBy: null },
     ]);
     expect(JSON.stringify(team.body)).not.toMatch(/scrypt|password/i);
+    // Ana logged in, Beto signed in by accepting the invitation.
+    for (const { lastSignedInAt } of team.body.members) expect(lastSignedInAt! >= before).toBe(true);
   });
 
   it('a member takes away another’s access: the open session ends, logging in is refused, and it comes back', async () => {

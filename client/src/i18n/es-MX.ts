@@ -383,6 +383,8 @@ export const esMX = {
   'stl.team.roleOf': 'de {name}',
   'stl.team.ownHint': 'Su propia cuenta la cambia otra persona del STL.',
   'stl.team.active': 'Con acceso',
+  'stl.team.lastSignedIn': 'Último ingreso: {date}',
+  'stl.team.neverSignedIn': 'Sin ingresos registrados',
   'stl.team.disabled': 'Sin acceso desde el {date}, por {name}',
   'stl.team.disabledByAdmin': 'Sin acceso desde el {date}, por el token de administración',
   'stl.team.disable': 'Quitar acceso',

@@ -141,7 +141,10 @@ export interface AccountStore {
    * sessions in the same transaction, and keeps the first time and author when it was away already.
    */
   updateMember(id: string, change: MemberChange): Promise<TeamMember | null>;
-  /** Also forgets every session expired by `now`, so the table holds live sessions only. */
+  /**
+   * Starts a session, and records `now` as the member's last sign-in. Also forgets every session expired by `now`,
+   * so the table holds live sessions only.
+   */
   addSession(session: NewSession, now: number): Promise<void>;
   /** The member of the session whose token hashes to `tokenHash`, if it has not expired by `now` and may sign in. */
   findSessionMember(tokenHash: Buffer, now: number): Promise<StlMember | null>;

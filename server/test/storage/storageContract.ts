@@ -359,13 +359,28 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.findSessionMember(hashToken('s'), NOW)).toBeNull();
     });
 
+    it('each session records when its member last signed in', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      expect((await storage.getMember(ana.id))?.lastSignedInAt).toBeNull();
+      await storage.addSession({ tokenHash: hashToken('1'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
+      await storage.addSession({ tokenHash: hashToken('2'), memberId: ana.id, expiresAt: NOW + 3 * HOUR }, NOW + HOUR);
+      storage = await factory.reopen(storage);
+      expect((await storage.listMembers()).map((m) => m.lastSignedInAt)).toEqual([new Date(NOW + HOUR).toISOString()]);
+    });
+
     it('a member’s role changes and access is taken away, ending its sessions, and given back', async () => {
       const ana = member();
       const beto = member({ email: 'beto@uaemex.mx', name: 'Beto', createdAt: new Date(NOW + 1).toISOString() });
       for (const m of [ana, beto]) await storage.addMember(m);
       await storage.addSession({ tokenHash: hashToken('b'), memberId: beto.id, expiresAt: NOW + HOUR }, NOW);
       await storage.addSession({ tokenHash: hashToken('a'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
-      const shown = ({ passwordHash: _hash, ...m }: StoredMember) => ({ ...m, disabledAt: null, disabledBy: null });
+      const shown = ({ passwordHash: _hash, ...m }: StoredMember) => ({
+        ...m,
+        disabledAt: null,
+        disabledBy: null,
+        lastSignedInAt: new Date(NOW).toISOString(),
+      });
       expect(await storage.listMembers()).toEqual([shown(ana), shown(beto)]);
 
       expect(await storage.updateMember(beto.id, { role: 'seguimiento', by: ana.id })).toEqual({

@@ -97,6 +97,8 @@ export interface TeamMember extends StlMember {
   disabledAt: string | null;
   /** The name of the member who took it away; null while it has it, or if the admin token did. */
   disabledBy: string | null;
+  /** When the account last signed in (ISO 8601); null if it has not since the server started recording it. */
+  lastSignedInAt: string | null;
 }
 
 /**

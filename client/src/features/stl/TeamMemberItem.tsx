@@ -50,6 +50,12 @@ export function TeamMemberItem({ member, own, csrfToken, onChanged, onResetLink 
         <strong id={`${id}-name`}>{member.name}</strong> {own && <span className="muted">{t('stl.team.you')}</span>}
         <br />
         <span className="muted">{member.email}</span>
+        <br />
+        <span className="muted">
+          {member.lastSignedInAt === null
+            ? t('stl.team.neverSignedIn')
+            : t('stl.team.lastSignedIn', { date: formatInstant(member.lastSignedInAt) })}
+        </span>
       </p>
       <p className={disabled ? 'mesa-state is-closed' : 'mesa-state is-open'}>{accessState(member)}</p>
       <div className="stl-member-actions">

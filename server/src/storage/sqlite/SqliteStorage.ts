@@ -123,7 +123,7 @@ const MESA_COLUMNS = 'id, title, theme, date, created_at AS createdAt, closed_at
 const MEMBER_COLUMNS = 'stl_members.id, email, name, stl_members.role, stl_members.created_at AS createdAt';
 /** A member with who took the access away, if anyone did: `FROM` included, `WHERE` to add. */
 const SELECT_TEAM_MEMBERS = `SELECT m.id, m.email, m.name, m.role, m.created_at AS createdAt,
-  m.disabled_at AS disabledAt, d.name AS disabledBy
+  m.disabled_at AS disabledAt, d.name AS disabledBy, m.last_signed_in_at AS lastSignedInAt
   FROM stl_members m LEFT JOIN stl_members d ON d.id = m.disabled_by`;
 
 /** Thrown inside a transaction to roll it back. */
@@ -246,6 +246,8 @@ export class SqliteStorage implements Storage {
       setPasswordHash: this.db.prepare('UPDATE stl_members SET password_hash = ? WHERE id = ?'),
       insertSession: this.db.prepare('INSERT INTO stl_sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)'),
       deleteExpiredSessions: this.db.prepare('DELETE FROM stl_sessions WHERE expires_at <= ?'),
+      recordSignIn: this.db.prepare('UPDATE stl_members SET last_signed_in_at = ? WHERE id = ?'),
+      getMember: this.db.prepare(`SELECT ${MEMBER_COLUMNS} FROM stl_members WHERE id = ?`),
       findSessionMember: this.db.prepare(
         `SELECT ${MEMBER_COLUMNS} FROM stl_sessions JOIN stl_members ON stl_members.id = stl_sessions.member_id
          WHERE token_hash = ? AND expires_at > ? AND disabled_at IS NULL`,
@@ -388,6 +390,7 @@ export class SqliteStorage implements Storage {
     this.db.transaction(() => {
       this.stmt.deleteExpiredSessions.run(now);
       this.stmt.insertSession.run(session.tokenHash, session.memberId, session.expiresAt);
+      this.stmt.recordSignIn.run(new Date(now).toISOString(), session.memberId);
     })();
   }
 
@@ -456,8 +459,7 @@ export class SqliteStorage implements Storage {
       if (!used) return null;
       this.stmt.setPasswordHash.run(passwordHash, used.memberId);
       this.stmt.deleteMemberSessions.run(used.memberId);
-      const { disabledAt: _disabled, disabledBy: _by, ...member } = this.getMemberNow(used.memberId)!;
-      return member;
+      return this.stmt.getMember.get(used.memberId) as StlMember;
     })();
   }
 

@@ -192,4 +192,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE stl_invitations ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE stl_invitations ADD COLUMN revoked_by TEXT REFERENCES stl_members(id);
   `,
+  // 14: when each STL account last signed in (login, a new password, an accepted invitation), so the team page shows
+  // accounts nobody uses. Null until the next sign-in: sessions made before this migration recorded no time.
+  `
+  ALTER TABLE stl_members ADD COLUMN last_signed_in_at TEXT;
+  `,
 ];
