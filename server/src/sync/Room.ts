@@ -111,7 +111,7 @@ export class Room {
     this.presenceTimer = setTimeout(() => {
       this.presenceTimer = undefined;
       this.sendPresence();
-    }, wait);
+    }, wait).unref();
   }
 
   /** Sends the current state of every client id whose presence changed since the last time, in one message. */
