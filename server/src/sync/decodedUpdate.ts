@@ -21,14 +21,17 @@ export function changesNothing({ structs, ds }: DecodedUpdate): boolean {
 export function isWellFormed({ structs, ds }: DecodedUpdate): boolean {
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
-    const { client, clock } = struct.id;
-    const parent = struct.parent instanceof Y.ID ? struct.parent : null;
-    for (const ref of [struct.origin, struct.rightOrigin, parent]) {
-      if (ref !== null && ref.client === client && ref.clock >= clock) return false;
-    }
+    const { id, origin, rightOrigin, parent } = struct;
+    if (buildsOnOwnLater(id, origin) || buildsOnOwnLater(id, rightOrigin)) return false;
+    if (parent instanceof Y.ID && buildsOnOwnLater(id, parent)) return false;
   }
   for (const ranges of ds.clients.values()) {
     for (const range of ranges) if (range.len <= 0) return false;
   }
   return true;
+}
+
+/** Whether `ref` is a clock of `id`'s own client not before `id`: something the client had not made yet. */
+function buildsOnOwnLater(id: Y.ID, ref: Y.ID | null): boolean {
+  return ref !== null && ref.client === id.client && ref.clock >= id.clock;
 }

@@ -247,7 +247,7 @@ export class SqliteStorage implements Storage {
       insertSession: this.db.prepare('INSERT INTO stl_sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)'),
       deleteExpiredSessions: this.db.prepare('DELETE FROM stl_sessions WHERE expires_at <= ?'),
       recordSignIn: this.db.prepare('UPDATE stl_members SET last_signed_in_at = ? WHERE id = ?'),
-      getMember: this.db.prepare(`SELECT ${MEMBER_COLUMNS} FROM stl_members WHERE id = ?`),
+      memberById: this.db.prepare(`SELECT ${MEMBER_COLUMNS} FROM stl_members WHERE id = ?`),
       findSessionMember: this.db.prepare(
         `SELECT ${MEMBER_COLUMNS} FROM stl_sessions JOIN stl_members ON stl_members.id = stl_sessions.member_id
          WHERE token_hash = ? AND expires_at > ? AND disabled_at IS NULL`,
@@ -459,7 +459,7 @@ export class SqliteStorage implements Storage {
       if (!used) return null;
       this.stmt.setPasswordHash.run(passwordHash, used.memberId);
       this.stmt.deleteMemberSessions.run(used.memberId);
-      return this.stmt.getMember.get(used.memberId) as StlMember;
+      return this.stmt.memberById.get(used.memberId) as StlMember;
     })();
   }
 
