@@ -139,7 +139,7 @@ test.describe('el STL administra las mesas', () => {
     const carla = await actor('Carla Soto');
     await carla.page.goto(link);
     await expect(carla.page.getByRole('heading', { name: 'Crear su cuenta del STL' })).toBeVisible();
-    expect(carla.page.url()).not.toContain('#t=');
+    await expect(carla.page).not.toHaveURL(/#t=/);
     await expectNoSeriousA11yViolations(carla.page);
     await carla.page.getByLabel('Nombre').fill('Carla Soto');
     await carla.page.getByLabel('Contraseña nueva').fill('corta');
@@ -217,7 +217,7 @@ test.describe('el STL administra las mesas', () => {
 
     await fedePhone.page.goto(link);
     await expect(fedePhone.page.getByRole('heading', { name: 'Crear una contraseña nueva' })).toBeVisible();
-    expect(fedePhone.page.url()).not.toContain('#t=');
+    await expect(fedePhone.page).not.toHaveURL(/#t=/);
     await expectNoSeriousA11yViolations(fedePhone.page);
     await fedePhone.page.getByLabel('Contraseña nueva', { exact: true }).fill('una frase nueva y larga');
     await fedePhone.page.getByRole('button', { name: 'Guardar y entrar' }).click();
