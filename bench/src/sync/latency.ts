@@ -1,5 +1,6 @@
 import { now, sleep } from '../clock';
 import { distribution, median, roundMs, type Distribution } from '../percentiles';
+import { machineCpuTicks, stealPercent, type CpuTicks } from '../hostSteal';
 import { processCpuMs } from '../processCpu';
 import type { ClientSpec } from './loadProtocol';
 import type { LoadWorkers } from './LoadWorkers';
@@ -26,6 +27,11 @@ export interface LatencyEntry extends Scenario, Distribution {
    * reader's wait for its event loop, so when this nears the latency figures the load generator is the bottleneck.
    */
   clientLagP99Ms: number;
+  /**
+   * CPU time the hypervisor gave to other guests in the measuring windows, in % of this machine's (null off Linux):
+   * the same for both servers, which take turns in the windows. Above a few %, the tails measure the neighbours.
+   */
+  hostStealPercent: number | null;
 }
 
 /** Rooms from a pair of people to a full plenary, then many mesas at once, each member editing twice a second. */
@@ -115,6 +121,7 @@ interface Round {
   measuredEdits: number;
   serverCpuMs: number | null;
   lagP99Ms: number;
+  machineCpu: { from: CpuTicks | null; to: CpuTicks | null };
 }
 
 /** One window, every server's rooms at once: connect, warm up, measure in turns, drain, disconnect. */
@@ -147,8 +154,10 @@ async function measureRound(
     });
     await sleep(measureFrom - now());
     const cpuFrom = servers.map((s) => processCpuMs(s.pid));
+    const machineFrom = machineCpuTicks();
     await sleep(stopAt - now());
     const cpuTo = servers.map((s) => processCpuMs(s.pid));
+    const machineCpu = { from: machineFrom, to: machineCpuTicks() };
     await sleep(stopAt + DRAIN_MS - now());
     const { groups, lagP99Ms } = await workers.report();
     return servers.map((_, s) => {
@@ -159,6 +168,7 @@ async function measureRound(
         measuredEdits: groups[s]?.measuredEdits ?? 0,
         serverCpuMs: from === null || to === null ? null : to - from,
         lagP99Ms,
+        machineCpu,
       };
     });
   } finally {
@@ -179,5 +189,6 @@ function pool(server: ServerName, scenario: Scenario, rounds: readonly Round[]):
     serverCpuPercent:
       cpuMs.length < rounds.length ? null : Math.round((sum(cpuMs) / (rounds.length * measureMs(scenario))) * 100),
     clientLagP99Ms: roundMs(median(rounds.map((r) => r.lagP99Ms))),
+    hostStealPercent: stealPercent(rounds.map((r) => r.machineCpu)),
   };
 }

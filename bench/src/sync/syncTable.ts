@@ -18,6 +18,7 @@ export function formatSyncTable(results: SyncResults): string {
     'p99 vs stock',
     'server CPU',
     'client lag p99',
+    'host steal',
   ];
   const rows = latency.map((e) => {
     const ratio = e.server === 'cocrea' ? p99Ratio(e, latency) : null;
@@ -33,6 +34,7 @@ export function formatSyncTable(results: SyncResults): string {
       ratio === null ? '' : `${ratio.toFixed(2)}×`,
       e.serverCpuPercent === null ? '–' : `${e.serverCpuPercent}%`,
       `${e.clientLagP99Ms.toFixed(1)} ms`,
+      e.hostStealPercent === null ? '–' : `${e.hostStealPercent.toFixed(1)}%`,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -48,7 +50,7 @@ export function formatSyncTable(results: SyncResults): string {
   return [
     `Sync latency, edit → visible to each other client in the room (${editsPerSecond} edits/s per client)`,
     `Load average ${loadAverage.before} → ${loadAverage.after} on ${cpus} CPUs: servers and clients share them, ` +
-      'so anything else running inflates the latencies.',
+      'so anything else running inflates the latencies, as do other guests of the host (host steal).',
     line(header),
     ...rows.map(line),
     '',
