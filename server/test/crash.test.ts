@@ -78,12 +78,19 @@ describe('durability', () => {
         i++;
       }
     }, 5);
+    // Read when the socket closes: the client's next socket, once it tries to reconnect, counts from zero again.
+    const storedAtClose = new Promise<number>((resolve) => {
+      writer.provider.once('connection-close', () => {
+        clearInterval(stream);
+        resolve(writer.stored());
+      });
+    });
     await vi.waitFor(() => expect(writer.stored()).toBeGreaterThan(200), { timeout: 20_000 });
     const gone = exited(first.process);
     first.process.kill('SIGKILL');
     await gone;
-    clearInterval(stream);
-    const acknowledged = frameOf.flatMap((frame, edit) => (frame <= writer.stored() ? [edit] : []));
+    const stored = await storedAtClose;
+    const acknowledged = frameOf.flatMap((frame, edit) => (frame <= stored ? [edit] : []));
     writer.destroy();
     expect(acknowledged.length).toBeGreaterThan(200);
 
