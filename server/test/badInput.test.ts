@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, MAX_MESSAGE_BYTES, MessageType, SyncType } from '@cocrea/shared';
+import { CloseCode, FANOUT_LIMIT, MAX_MESSAGE_BYTES, MessageType, SyncType } from '@cocrea/shared';
 import { syncStep1Message, updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
@@ -237,5 +237,47 @@ describe('awareness', () => {
     awarenessProtocol.removeAwarenessStates(bystander.provider.awareness, [bystander.doc.clientID], 'test');
     await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(bystander.doc.clientID)).toBeUndefined());
     watcher.destroy();
+  });
+});
+
+describe('a socket whose updates cost its room too many sends', () => {
+  it('is paced, not closed: its updates arrive whole and late, and the others’ go through meanwhile', async () => {
+    // A plenary: 100 listeners, the bystander and a watcher, so that each of the flooder's updates costs 102 sends.
+    const listeners = await Promise.all(Array.from({ length: 100 }, () => openRawSocket(rawUrl())));
+    const watcher = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
+    await whenSynced(watcher);
+    const flooder = await openRawSocket(rawUrl());
+    let flooderClosed = false;
+    flooder.on('close', () => (flooderClosed = true));
+
+    // Within the frame budget (a burst of 400), but 380 × 102 sends is far beyond the delivery budget's burst.
+    // Each update a frame of its own, as an editor sends them.
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    for (let i = 0; i < 380; i++) source.getMap('crecida').set(`k${i}`, i);
+    const sendsPerUpdate = listeners.length + 2;
+    // The last update goes out as soon as the debt before it is repaid; its own cost is repaid after.
+    const pacedMs = (((updates.length - 1) * sendsPerUpdate - FANOUT_LIMIT.burst) / FANOUT_LIMIT.perSecond) * 1000;
+    expect(pacedMs).toBeGreaterThan(1000);
+
+    const startedAt = performance.now();
+    for (const update of updates) flooder.send(updateMessage(update));
+    const flood = watcher.doc.getMap('crecida');
+    await vi.waitFor(() => expect(flood.size).toBeGreaterThan(0));
+    // Someone else edits during the flood: the room relays it at once, ahead of the flood's paced remainder.
+    bystander.doc.getText('durante').insert(0, 'Mientras tanto');
+    await vi.waitFor(() => expect(watcher.doc.getText('durante').toString()).toBe('Mientras tanto'));
+    expect(flood.size).toBeLessThan(updates.length);
+
+    await vi.waitFor(() => expect(flood.size).toBe(updates.length), { timeout: pacedMs + 10_000 });
+    // No faster than the budget refills (a millisecond's slack for the timers' rounding).
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(pacedMs - 1);
+    expect(flooderClosed).toBe(false);
+    expect(bystander.doc.getMap('crecida').size).toBe(updates.length);
+
+    watcher.destroy();
+    for (const ws of [...listeners, flooder]) ws.close();
+    await expectRoomHealthy();
   });
 });

@@ -72,5 +72,18 @@ export const RATE_LIMIT = {
   bytesPerSecond: 256 * 1024,
 } as const;
 
+/**
+ * Per-socket budget of deliveries: each update a socket sends costs one per other peer in its room, since the server
+ * sends it to each of them. The frame budget alone let one client, at 200 tiny updates a second, make a plenary of
+ * 250 cost the server 50,000 sends a second, which is more than it has for all its rooms together. A socket over
+ * this budget is paced rather than closed: the server stops reading from it until the budget refills, so its
+ * updates arrive late but whole, and the room's other sockets go on as before. People typing fast in a plenary (15
+ * updates a second to 249 peers) stay well inside it; below 50 peers the frame budget is the tighter one.
+ */
+export const FANOUT_LIMIT = {
+  burst: 20_000,
+  perSecond: 10_000,
+} as const;
+
 /** The WebSocket path prefix; the room name (the mesa id) follows it, the capability token is `?token=`. */
 export const SYNC_PATH = '/sync';

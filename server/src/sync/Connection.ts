@@ -2,7 +2,16 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RawData, WebSocket } from 'ws';
-import { CloseCode, MessageType, RATE_LIMIT, SyncType, type PresenceUser, type Role, type Tool } from '@cocrea/shared';
+import {
+  CloseCode,
+  FANOUT_LIMIT,
+  MessageType,
+  RATE_LIMIT,
+  SyncType,
+  type PresenceUser,
+  type Role,
+  type Tool,
+} from '@cocrea/shared';
 import { filterAwarenessUpdate } from './awarenessFilter';
 import { changesNothing, isWellFormed, type DecodedUpdate } from './decodedUpdate';
 import {
@@ -32,13 +41,20 @@ const BINARY = { binary: true } as const;
 export class Connection implements Peer {
   private readonly frames = new TokenBucket(RATE_LIMIT.burst, RATE_LIMIT.perSecond);
   private readonly bytes = new TokenBucket(RATE_LIMIT.burstBytes, RATE_LIMIT.bytesPerSecond);
+  /** Sends to other peers that this socket's updates have cost (see {@link FANOUT_LIMIT}). */
+  private readonly deliveries = new TokenBucket(FANOUT_LIMIT.burst, FANOUT_LIMIT.perSecond);
   private readonly awarenessIds = new Set<number>();
   private storedCount = 0;
   private refusedCount = 0;
   private closed = false;
   private room: Room | null = null;
-  /** Frames that arrive while the room loads wait here, in order: answering them needs the room. */
-  private early: RawData[] = [];
+  /**
+   * Frames that wait, in order: while the room loads (answering them needs it), and while the socket is paced (the
+   * frames `ws` had already read when it stopped reading).
+   */
+  private held: RawData[] = [];
+  /** Set while the socket is paced: when it fires, the socket is read again and the held frames are handled. */
+  private resumeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -58,7 +74,7 @@ export class Connection implements Peer {
     this.send(syncStep1Message(room.doc));
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) this.send(awarenessMessage(room.awareness, states));
-    for (const data of this.early.splice(0)) this.handle(room, data);
+    this.handleHeld();
   }
 
   receive(data: RawData, isBinary: boolean): void {
@@ -66,11 +82,30 @@ export class Connection implements Peer {
     if (!isBinary) return this.close(CloseCode.unsupportedData, 'Solo se aceptan mensajes binarios.');
     if (!this.frames.take()) return this.close(CloseCode.policyViolation, 'Demasiados mensajes.');
     if (!this.bytes.take(byteLength(data))) return this.close(CloseCode.policyViolation, 'Demasiados datos.');
-    if (this.room === null) {
-      this.early.push(data);
+    if (this.room === null || this.resumeTimer !== undefined) {
+      this.held.push(data);
       return;
     }
     this.handle(this.room, data);
+  }
+
+  /** Handles the frames that waited, in order, until the socket is paced again or closes. */
+  private handleHeld(): void {
+    while (this.room !== null && this.resumeTimer === undefined && !this.closed && this.held.length > 0) {
+      this.handle(this.room, this.held.shift()!);
+    }
+  }
+
+  /** Charges an update's deliveries; over budget, stops reading from the socket until the budget has refilled. */
+  private pace(deliveries: number): void {
+    const waitMs = this.deliveries.charge(deliveries);
+    if (waitMs === 0) return;
+    this.ws.pause();
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = undefined;
+      this.ws.resume();
+      this.handleHeld();
+    }, waitMs);
   }
 
   private handle(room: Room, data: RawData): void {
@@ -128,6 +163,7 @@ export class Connection implements Peer {
     // y-websocket client takes a step 2 for the end of its own first sync.
     const relayed = syncType === SyncType.update ? frame : updateMessage(update);
     room.receiveUpdate({ peer: this, update, decoded, frame: relayed });
+    if (!changesNothing(decoded)) this.pace(room.peers.size - 1);
   }
 
   send(message: Uint8Array): void {
@@ -167,7 +203,8 @@ export class Connection implements Peer {
   /** Called once the socket is gone: forgets this connection's presence in its room. */
   dispose(): void {
     this.closed = true;
-    this.early = [];
+    clearTimeout(this.resumeTimer);
+    this.held = [];
     if (this.room === null) return;
     const ids = [...this.awarenessIds];
     for (const id of ids) this.room.owners.delete(id);

@@ -1,4 +1,4 @@
-/** A token bucket: `burst` tokens at most, refilled at `perSecond`. `take(n)` is false while fewer than `n` are left. */
+/** A token bucket: `burst` tokens at most, refilled at `perSecond`. */
 export class TokenBucket {
   private tokens: number;
   private last = performance.now();
@@ -10,12 +10,24 @@ export class TokenBucket {
     this.tokens = burst;
   }
 
+  /** Takes `count` tokens if there are that many; false, taking none, while fewer are left. */
   take(count = 1): boolean {
-    const now = performance.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
+    this.refill();
     if (this.tokens < count) return false;
     this.tokens -= count;
     return true;
+  }
+
+  /** Takes `count` tokens even if fewer are left; returns how many ms the debt takes to repay (0 for none). */
+  charge(count: number): number {
+    this.refill();
+    this.tokens -= count;
+    return this.tokens >= 0 ? 0 : (-this.tokens / this.perSecond) * 1000;
+  }
+
+  private refill(): void {
+    const now = performance.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
   }
 }
