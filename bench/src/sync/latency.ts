@@ -1,6 +1,6 @@
 import { now, sleep } from '../clock';
-import { distribution, median, roundMs, type Distribution } from '../percentiles';
 import { machineCpuTicks, stealPercent, type CpuTicks } from '../hostSteal';
+import { distribution, median, roundMs, type Distribution } from '../percentiles';
 import { processCpuMs } from '../processCpu';
 import type { ClientSpec } from './loadProtocol';
 import type { LoadWorkers } from './LoadWorkers';

@@ -96,7 +96,11 @@ export class Connection implements Peer {
     }
   }
 
-  /** Charges an update's deliveries; over budget, stops reading from the socket until the budget has refilled. */
+  /**
+   * Charges an update's deliveries; over budget, stops reading from the socket until the budget has refilled. The
+   * timer is left to run when the socket is closed meanwhile: reading again is what lets the client's answer to the
+   * close through, which would otherwise wait for ws's 30 s closing timeout.
+   */
   private pace(deliveries: number): void {
     const waitMs = this.deliveries.charge(deliveries);
     if (waitMs === 0) return;
