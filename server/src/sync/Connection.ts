@@ -162,12 +162,14 @@ export class Connection implements Peer {
     if (!isWellFormed(decoded)) throw new ProtocolError('Actualización de Yjs inválida.');
     // Read-only connections: their changes are dropped, not answered, so a stock client carries on reading.
     // An empty one (an observer's sync step 2 with nothing new) goes through like anyone's: it is acknowledged.
-    if (!this.canWrite && !changesNothing(decoded)) return;
+    const empty = changesNothing(decoded);
+    if (!this.canWrite && !empty) return;
     // An update message is relayed as it came, with no re-encoding. A sync step 2 is reframed as an update: a
     // y-websocket client takes a step 2 for the end of its own first sync.
     const relayed = syncType === SyncType.update ? frame : updateMessage(update);
     room.receiveUpdate({ peer: this, update, decoded, frame: relayed });
-    if (!changesNothing(decoded)) this.pace(room.peers.size - 1);
+    // Only what changes something is relayed, so only that costs deliveries.
+    if (!empty) this.pace(room.peers.size - 1);
   }
 
   send(message: Uint8Array): void {
