@@ -48,6 +48,10 @@ test.describe('el árbol de problemas compartido', () => {
     await ana.join(mesa.links.participant);
     await beto.join(mesa.links.participant);
     await carla.join(mesa.links.observer);
+    // The observer is not invited to write what she cannot, nor told keys that would do nothing.
+    await expect(canvasNode(carla.page, 'Problema central')).toContainText('Sin texto todavía');
+    await expect(carla.page.getByText('Teclas: ↑ ↓ recorrer · → ← abrir y cerrar ramas')).toBeVisible();
+    await expect(canvasNode(ana.page, 'Problema central')).toContainText('Escriba el problema público…');
 
     await writeProblem(ana.page, 'Transporte público inseguro');
     await addCause(ana.page, 'Transporte público inseguro', 'Poca iluminación en paradas');

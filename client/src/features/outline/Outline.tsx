@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { nodeText, type Tree, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { bindTextarea } from '../sharedText/bindTextarea';
-import type { TreeViewActions } from '../tree/TreeNodeView';
+import { emptyText, type TreeViewActions } from '../tree/TreeNodeView';
 import { childKinds } from '../tree/treeActions';
 
 interface Props {
@@ -96,13 +96,14 @@ export function Outline({ doc, tree, readOnly, selectedId, editingId, actions, o
           posInSet={1}
           collapsed={collapsed}
           current={current}
+          readOnly={readOnly}
           editingId={editingId}
           actions={actions}
           focusItem={focus}
           onKeyDown={onKeyDown}
         />
       </ul>
-      <p className="outline-keys muted">{t('tree.keys')}</p>
+      <p className="outline-keys muted">{t(readOnly ? 'tree.keys.readOnly' : 'tree.keys')}</p>
     </nav>
   );
 }
@@ -116,6 +117,7 @@ interface ItemProps {
   collapsed: ReadonlySet<string>;
   /** The selected node, the one row in the tab order. */
   current: string;
+  readOnly: boolean;
   editingId: string | null;
   actions: TreeViewActions;
   focusItem(id: string): void;
@@ -128,7 +130,20 @@ interface ItemProps {
  * another name so that the children below are the memoized component, not the bare function.)
  */
 const OutlineItem = memo(function OutlineBranch(props: ItemProps) {
-  const { doc, node, level, setSize, posInSet, collapsed, current, editingId, actions, focusItem, onKeyDown } = props;
+  const {
+    doc,
+    node,
+    level,
+    setSize,
+    posInSet,
+    collapsed,
+    current,
+    readOnly,
+    editingId,
+    actions,
+    focusItem,
+    onKeyDown,
+  } = props;
   const row = useRef<HTMLDivElement>(null);
   const children = orderedChildren(node);
   const open = !collapsed.has(node.id);
@@ -174,7 +189,7 @@ const OutlineItem = memo(function OutlineBranch(props: ItemProps) {
           />
         ) : (
           <span className={`outline-text${node.text ? '' : ' is-empty'}`}>
-            {node.text || t(`tree.placeholder.${node.kind}`)}
+            {node.text || emptyText(node, readOnly)}
           </span>
         )}
       </div>

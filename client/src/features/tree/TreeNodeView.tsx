@@ -74,9 +74,7 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
           rows={3}
         />
       ) : (
-        <p className={`tree-node-text${node.text ? '' : ' is-empty'}`}>
-          {node.text || t(`tree.placeholder.${node.kind}`)}
-        </p>
+        <p className={`tree-node-text${node.text ? '' : ' is-empty'}`}>{node.text || emptyText(node, readOnly)}</p>
       )}
       {editor && (
         <span className="tree-node-editor" style={{ background: editor.user.color ?? '#888' }}>
@@ -120,3 +118,8 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
     </div>
   );
 });
+
+/** What an empty node says: an invitation to those who can write in it, a plain fact to those who cannot. */
+export function emptyText(node: TreeNode, readOnly: boolean): string {
+  return readOnly ? t('tree.noText') : t(`tree.placeholder.${node.kind}`);
+}
