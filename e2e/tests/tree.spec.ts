@@ -53,14 +53,21 @@ test.describe('el árbol de problemas compartido', () => {
     await expect(carla.page.getByText('Teclas: ↑ ↓ recorrer · → ← abrir y cerrar ramas')).toBeVisible();
     await expect(canvasNode(ana.page, 'Problema central')).toContainText('Escriba el problema público…');
 
+    const cause = 'Poca iluminación en las paradas que usan de noche quienes salen del mercado y de las escuelas';
     await writeProblem(ana.page, 'Transporte público inseguro');
-    await addCause(ana.page, 'Transporte público inseguro', 'Poca iluminación en paradas');
+    await addCause(ana.page, 'Transporte público inseguro', cause);
 
     for (const other of [beto, carla]) {
-      await expect(canvasNode(other.page, 'Poca iluminación en paradas')).toBeVisible();
-      await expect(outlineItem(other.page, 'Causa: Poca iluminación en paradas')).toBeVisible();
+      await expect(canvasNode(other.page, cause)).toBeVisible();
+      await expect(outlineItem(other.page, `Causa: ${cause}`)).toBeVisible();
     }
     await expect(ana.page.getByText('Todos los cambios guardados')).toBeVisible();
+
+    // A text longer than its node shows three whole lines there (then an ellipsis), and is whole in its tooltip.
+    const text = canvasNode(beto.page, cause).locator('.tree-node-text');
+    await expect(text).toHaveAttribute('title', cause);
+    const lines = await text.evaluate((p) => p.clientHeight / parseFloat(getComputedStyle(p).lineHeight));
+    expect(lines).toBeGreaterThanOrEqual(2.95);
   });
 
   test('dos personas escriben en el mismo nodo y se conservan las letras de ambas', async ({ cocrea, actor }) => {

@@ -74,7 +74,9 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
           rows={3}
         />
       ) : (
-        <p className={`tree-node-text${node.text ? '' : ' is-empty'}`}>{node.text || emptyText(node, readOnly)}</p>
+        <p className={`tree-node-text${node.text ? '' : ' is-empty'}`} title={node.text || undefined}>
+          {node.text || emptyText(node, readOnly)}
+        </p>
       )}
       {editor && (
         <span className="tree-node-editor" style={{ background: editor.user.color ?? '#888' }}>
