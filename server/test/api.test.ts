@@ -89,6 +89,28 @@ describe('REST API', () => {
     expect(Object.keys(json.error.fields)).toContain(field);
   });
 
+  it('names what is wrong in Spanish, zod\'s own checks too', async () => {
+    const res = await post({ title: 'Mesa', theme: 'movilidad', date: '2026-12-01', extra: 1 });
+    const json = (await res.json()) as { error: { fields: Record<string, string> } };
+    expect(json.error.fields._).toBe('Llave desconocida: "extra"');
+    const list = (await (await post([])).json()) as { error: { fields: Record<string, string> } };
+    expect(list.error.fields._).toBe('Entrada inválida: se esperaba objeto, recibido arreglo');
+  });
+
+  it('answers 415 for a body that is not JSON, rather than as if it were empty', async () => {
+    const res = await fetch(`${t.baseUrl}/api/mesas`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/plain' },
+      body: JSON.stringify({ title: 'Mesa', theme: 'movilidad', date: '2026-12-01' }),
+    });
+    expect(res.status).toBe(415);
+    const json = (await res.json()) as { error: { code: string; message: string } };
+    expect(json.error).toEqual({
+      code: 'unsupported_media_type',
+      message: 'Envíe el cuerpo como JSON (Content-Type: application/json).',
+    });
+  });
+
   it('answers 400 for JSON that does not parse and 413 above 64 kB', async () => {
     expect((await post(null, ADMIN_TOKEN, '{"title": ')).status).toBe(400);
     const big = await post({ title: 'x'.repeat(70 * 1024), theme: 'movilidad', date: '2026-12-01' });

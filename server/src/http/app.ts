@@ -49,6 +49,7 @@ export function createApp(options: AppOptions): express.Express {
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
   );
+  api.use(requireJsonBody);
   // Before the API-wide body parser: a saved commitment may be larger than 64 kB.
   api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda }));
   api.use(express.json({ limit: '64kb' }));
@@ -80,3 +81,16 @@ export function createApp(options: AppOptions): express.Express {
   app.use(errorHandler);
   return app;
 }
+
+/**
+ * A body in another format would reach the handlers as no body at all, and be refused as if fields were missing;
+ * it is refused for what it is instead. (`req.is` is null for a request without a body; an empty one, as fetch
+ * sends for a POST with none, is no body either.)
+ */
+const requireJsonBody: express.RequestHandler = (req, res, next) => {
+  if (req.headers['content-length'] === '0' || req.is('application/json') !== false) return next();
+  sendError(
+    res,
+    new HttpError(415, 'unsupported_media_type', 'Envíe el cuerpo como JSON (Content-Type: application/json).'),
+  );
+};

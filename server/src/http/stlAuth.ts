@@ -39,7 +39,7 @@ export async function requireStl(
   const token = bearer(req);
   if (token !== null) {
     if (!sameSecret(token, options.adminToken)) {
-      throw new HttpError(401, 'unauthorized', 'Se requiere el token de administración del STL o iniciar sesión.');
+      throw new HttpError(401, 'unauthorized', 'El token de administración no es válido.');
     }
     return { kind: 'admin' };
   }
