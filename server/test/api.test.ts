@@ -89,7 +89,7 @@ describe('REST API', () => {
     expect(Object.keys(json.error.fields)).toContain(field);
   });
 
-  it('names what is wrong in Spanish, zod\'s own checks too', async () => {
+  it("names what is wrong in Spanish, zod's own checks too", async () => {
     const res = await post({ title: 'Mesa', theme: 'movilidad', date: '2026-12-01', extra: 1 });
     const json = (await res.json()) as { error: { fields: Record<string, string> } };
     expect(json.error.fields._).toBe('Llave desconocida: "extra"');
