@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API_REQUESTS_PER_MINUTE } from '../src/http/app';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/testServer';
 
 let t: TestServer;
@@ -109,6 +110,23 @@ describe('REST API', () => {
       code: 'unsupported_media_type',
       message: 'Envíe el cuerpo como JSON (Content-Type: application/json).',
     });
+  });
+
+  it('limits the requests of one address, but never its clock samples', async () => {
+    const status = async (path: string) => (await fetch(`${t.baseUrl}${path}`)).status;
+    for (let sent = 0; sent < API_REQUESTS_PER_MINUTE; sent += 100) {
+      const batch = Array.from({ length: Math.min(100, API_REQUESTS_PER_MINUTE - sent) }, () =>
+        status('/api/mesas/0123456789abcdef/session'),
+      );
+      expect(new Set(await Promise.all(batch))).toEqual(new Set([404]));
+    }
+    const over = await fetch(`${t.baseUrl}/api/mesas/0123456789abcdef/session`);
+    expect(over.status).toBe(429);
+    expect(((await over.json()) as { error: { message: string } }).error.message).toBe(
+      'Demasiadas solicitudes; espere un momento.',
+    );
+    expect(await status('/api/time')).toBe(200);
+    expect(await status('/api/health')).toBe(200);
   });
 
   it('answers 400 for JSON that does not parse and 413 above 64 kB', async () => {
