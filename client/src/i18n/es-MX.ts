@@ -37,6 +37,8 @@ export const esMX = {
   'presence.title': 'En la mesa ({count})',
   'presence.you': '(usted)',
   'presence.anonymous': 'Conexión sin nombre',
+  'presence.more': '+{count}',
+  'presence.everyone': 'Ver a las {count} personas en la mesa',
   'role.readOnly': 'Modo observador: puede ver la mesa, pero no editarla.',
   'tree.title': 'Árbol de problemas',
   'tree.kind.problema': 'Problema central',
