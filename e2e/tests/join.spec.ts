@@ -1,4 +1,34 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/cocrea';
+
+/** The client ids of every awareness message (y-protocols type 1) a page sends on its sync socket. */
+function presenceSent(page: Page): number[][] {
+  const messages: number[][] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      if (typeof payload === 'string') return;
+      let pos = 0;
+      const varUint = () => {
+        let value = 0;
+        for (let shift = 0; ; shift += 7) {
+          const byte = payload[pos++]!;
+          value += (byte & 0x7f) * 2 ** shift;
+          if (byte < 0x80) return value;
+        }
+      };
+      if (varUint() !== 1) return;
+      varUint(); // the update's length
+      const ids: number[] = [];
+      for (let count = varUint(); count > 0; count--) {
+        ids.push(varUint());
+        varUint(); // clock
+        pos += varUint(); // state
+      }
+      messages.push(ids);
+    }),
+  );
+  return messages;
+}
 
 test.describe('entrar a una mesa', () => {
   test('una participante se registra, ve a los demás y sigue dentro al recargar', async ({ cocrea, actor }) => {
@@ -67,6 +97,29 @@ test.describe('entrar a una mesa', () => {
     await ana.page.keyboard.press('Escape');
     await expect(everyone.first()).toBeHidden();
     await expect(more).toBeFocused();
+  });
+
+  test('cada navegador envía solo su propia presencia, no la de los demás de vuelta', async ({ cocrea, actor }) => {
+    const mesa = await cocrea.createMesa();
+    const ana = await actor('Ana López');
+    const beto = await actor('Beto Ruiz');
+    const [fromAna, fromBeto] = [presenceSent(ana.page), presenceSent(beto.page)];
+    await ana.join(mesa.links.participant);
+    await beto.join(mesa.links.participant);
+
+    const pane = async (page: Page) => (await page.locator('.react-flow__pane').boundingBox())!;
+    const betoPane = await pane(beto.page);
+    for (let x = 0; x < 100; x += 20) await beto.page.mouse.move(betoPane.x + 100 + x, betoPane.y + 100);
+    await expect(ana.page.locator('.remote-cursor')).toContainText('Beto Ruiz');
+    // Ana's own move goes out after whatever her page sent on receiving Beto's: frames are seen in order.
+    const before = fromAna.length;
+    const anaPane = await pane(ana.page);
+    await ana.page.mouse.move(anaPane.x + 50, anaPane.y + 50);
+    await expect.poll(() => fromAna.length).toBeGreaterThan(before);
+
+    const betoIds = new Set(fromBeto.flat());
+    expect(betoIds.size).toBeGreaterThan(0);
+    expect(fromAna.flat().filter((id) => betoIds.has(id))).toEqual([]);
   });
 
   test('el registro explica en español lo que falta', async ({ cocrea, actor }) => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, FANOUT_LIMIT, MAX_MESSAGE_BYTES, MessageType, SyncType } from '@cocrea/shared';
+import { MAX_STATES_PER_UPDATE } from '../src/sync/awarenessFilter';
 import { syncStep1Message, updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
@@ -165,8 +166,8 @@ describe('awareness', () => {
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MessageType.awareness);
     const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, 1000);
-    for (let clock = 1; clock <= 1000; clock++) {
+    encoding.writeVarUint(inner, MAX_STATES_PER_UPDATE + 1);
+    for (let clock = 1; clock <= MAX_STATES_PER_UPDATE + 1; clock++) {
       encoding.writeVarUint(inner, 424242);
       encoding.writeVarUint(inner, clock);
       encoding.writeVarString(inner, 'null');
@@ -177,6 +178,31 @@ describe('awareness', () => {
     ws.send(encoding.toUint8Array(e));
     expect((await done).code).toBe(CloseCode.invalidPayload);
     await expectRoomHealthy();
+  });
+
+  it('a plenary of 70 stock clients, each sending back the presence it receives, all see each other', async () => {
+    // The stock provider sends every awareness change it applies back to the server, others' included: a newcomer
+    // to a room of 70 answers the room's presence with a message of 70 states.
+    const crowd = Array.from({ length: 70 }, () => connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant));
+    const closes: number[] = [];
+    for (const client of crowd) {
+      client.provider.on('connection-close', (event: { code: number } | null) => closes.push(event?.code ?? 0));
+    }
+    try {
+      await Promise.all(crowd.map((client) => whenSynced(client)));
+      crowd.forEach((client, i) => client.provider.awareness.setLocalStateField('cursor', { x: i, y: i }));
+      const ids = crowd.map((client) => client.doc.clientID);
+      await vi.waitFor(
+        () => {
+          for (const client of crowd)
+            expect(ids.filter((id) => !client.provider.awareness.getStates().has(id))).toEqual([]);
+        },
+        { timeout: 20_000 },
+      );
+      expect(closes).toEqual([]);
+    } finally {
+      for (const client of crowd) client.destroy();
+    }
   });
 
   it('a connection cannot speak for another connection’s client id', async () => {

@@ -16,6 +16,13 @@ import {
 import type { Credentials } from '../session/credentials';
 import { isUpdateFrame } from './updateFrames';
 
+/** The client ids an awareness 'update' event names. */
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
 /**
  * What the save indicator says; "saved" only once the server has acknowledged every local change. "refused": a
  * locked tool refused some of them; they stay in this browser and go out again when the tool opens.
@@ -89,6 +96,11 @@ export class MesaConnection {
       disableBc: true,
       connect: false,
     });
+    // The stock provider sends every awareness change it applies, others' included: each browser would send the
+    // room's presence back to the server as often as it arrives (in a plenary, 250 states ten times a second).
+    // Only this page's own changes go out; the server drops the rest anyway.
+    this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
+    this.provider.awareness.on('update', this.sendOwnPresence);
     this.provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
       this.frames.stored = decoding.readVarUint(decoder);
       this.refresh();
@@ -179,12 +191,19 @@ export class MesaConnection {
 
   destroy(): void {
     this.destroyed = true;
+    this.provider.awareness.off('update', this.sendOwnPresence);
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
     this.provider.destroy();
     void this.persistence.destroy();
     this.doc.destroy();
   }
+
+  /** Presence changes made here (a field set, this page's state removed); not those applied from the room. */
+  private readonly sendOwnPresence = (changes: AwarenessChanges, origin: unknown): void => {
+    if (origin === this.provider || origin === 'timeout') return;
+    this.provider._awarenessUpdateHandler(changes, origin);
+  };
 
   private refresh(): void {
     const next = this.computeSaveState();

@@ -1,15 +1,18 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as string from 'lib0/string';
 
 /** A connection may speak for at most this many awareness client ids (one per open tab's Y.Doc is the norm). */
 export const MAX_CLIENT_IDS_PER_CONNECTION = 4;
-/** An awareness state carries a name, a cursor and a selection; 16 KiB is generous. */
-const MAX_STATE_CHARS = 16 * 1024;
+/** An awareness state carries a name, a cursor and a selection; 16 KiB of JSON is generous. */
+const MAX_STATE_BYTES = 16 * 1024;
 /**
- * A client's update carries its own states, one per document it has open (the stock client sends one). Every entry
- * is decoded and parsed, so a frame of hundreds of thousands of them would hold the server for a second.
+ * A client's own change carries its own states (the stock client has one), but the stock client also sends back
+ * every change it receives from the room (y-websocket's provider ignores the origin of an awareness change): in a
+ * plenary of 250, messages of 250 states, most of them others'. Those are skipped unread, a few varints each; this
+ * bounds a frame of nothing else, at four client ids for every socket of the largest plenary.
  */
-const MAX_STATES_PER_UPDATE = 64;
+export const MAX_STATES_PER_UPDATE = 4096;
 
 export interface AwarenessOwnership {
   /** Which connection owns each awareness client id in the room. */
@@ -36,7 +39,8 @@ export function filterAwarenessUpdate(
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state = decoding.readVarString(decoder);
+    // The state's bytes, not yet a string: another's state (an echo) is skipped without decoding it.
+    const bytes = decoding.readVarUint8Array(decoder);
     const owner = room.owners.get(clientId);
     if (owner !== undefined && owner !== connection) continue;
     if (owner === undefined) {
@@ -44,7 +48,8 @@ export function filterAwarenessUpdate(
       room.owners.set(clientId, connection);
       ownIds.add(clientId);
     }
-    if (state.length > MAX_STATE_CHARS) continue;
+    if (bytes.length > MAX_STATE_BYTES) continue;
+    const state = string.decodeUtf8(bytes);
     const parsed: unknown = JSON.parse(state);
     if (parsed === null) {
       kept.push({ clientId, clock, state });
