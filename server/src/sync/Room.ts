@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Tool } from '@cocrea/shared';
+import { presenceWindowMs, type Tool } from '@cocrea/shared';
 import type { DocStore } from '../storage/Storage';
 import { lockedToolTouched } from './areaLocks';
 import { changesNothing, type DecodedUpdate } from './decodedUpdate';
@@ -28,17 +28,6 @@ const COMPACT_AFTER_UPDATES = 2000;
  */
 const APPLY_AFTER_UPDATES = 64;
 const APPLY_AFTER_MS = 200;
-
-/**
- * Presence changes (cursors, who edits what) of a room go out to its peers together, at most once in this many
- * milliseconds: each change is sent to every peer, so a room where everyone moves a cursor (20 changes a second
- * each) costs peers² sends a second, 12 500 at 25 and 1.25 million in a plenary of 250, and one client sending as
- * fast as the rate limit lets it would alone cost 200 × peers. Held changes go out as one message, at most 500
- * sends a second up to 50 peers and 10 a second per peer beyond. A change after a quiet spell goes out at once.
- */
-function presenceWindowMs(peers: number): number {
-  return Math.min(100, 2 * peers);
-}
 
 /** An update received from a peer. */
 export interface Incoming {

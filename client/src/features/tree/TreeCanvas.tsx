@@ -22,7 +22,7 @@ import {
   type RefObject,
 } from 'react';
 import type * as Y from 'yjs';
-import { moveNode, pinNode, readTree, TreeEditError, type Tree, type TreeNode } from '@cocrea/shared';
+import { moveNode, pinNode, presenceWindowMs, readTree, TreeEditError, type Tree, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { useFollowViewport } from '../agenda/useFollowViewport';
@@ -35,8 +35,13 @@ import { useTreeFlowNodes } from './useTreeFlowNodes';
 const nodeTypes = { tree: TreeNodeView };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const PRO_OPTIONS = { hideAttribution: true };
-/** Cursors are shared at most 20 times a second. */
-const CURSOR_INTERVAL_MS = 50;
+/**
+ * Cursors are shared at most 20 times a second, and no more often than the server passes presence on in a room of
+ * this size (10 times a second from 50 people on): it would keep only the latest.
+ */
+function cursorIntervalMs(people: number): number {
+  return Math.max(50, presenceWindowMs(people));
+}
 
 interface Props {
   doc: Y.Doc;
@@ -138,7 +143,7 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
 
   const onPointerMove = (event: PointerEvent) => {
     const now = performance.now();
-    if (now - lastCursor.current < CURSOR_INTERVAL_MS) return;
+    if (now - lastCursor.current < cursorIntervalMs(others.length + 1)) return;
     lastCursor.current = now;
     onCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   };
