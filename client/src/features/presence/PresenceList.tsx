@@ -33,11 +33,25 @@ function Avatar({ person }: { person: PresenceState }) {
 }
 
 /**
+ * One entry per person: the connections of someone with two tabs or devices open (the projector and their laptop)
+ * share the seat's participant id; anonymous connections (a script's) count one each.
+ */
+function byPerson(connections: readonly PresenceState[]): PresenceState[] {
+  const people = new Map<string, PresenceState>();
+  for (const connection of connections) {
+    const key = connection.user.id ?? `connection:${connection.clientId}`;
+    const seen = people.get(key);
+    if (!seen || (connection.isLocal && !seen.isLocal)) people.set(key, connection);
+  }
+  return [...people.values()];
+}
+
+/**
  * Who is here now, with the names and colours the server recorded when they joined: a face each (oneself first),
  * and when there are more than fit, a "+N" that opens the list of everyone.
  */
 export function PresenceList({ connection }: { connection: MesaConnection }) {
-  const people = usePresence(connection);
+  const people = byPerson(usePresence(connection));
   const ordered = [...people.filter((p) => p.isLocal), ...people.filter((p) => !p.isLocal)];
   const faces = ordered.length > FACES ? ordered.slice(0, FACES - 1) : ordered;
   return (
