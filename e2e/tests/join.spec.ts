@@ -1,28 +1,22 @@
 import type { Page } from '@playwright/test';
+import * as decoding from 'lib0/decoding';
+import { MessageType } from '@cocrea/shared';
 import { expect, test } from '../fixtures/cocrea';
 
-/** The client ids of every awareness message (y-protocols type 1) a page sends on its sync socket. */
+/** The client ids of every awareness message a page sends on its sync socket. */
 function presenceSent(page: Page): number[][] {
   const messages: number[][] = [];
   page.on('websocket', (ws) =>
     ws.on('framesent', ({ payload }) => {
       if (typeof payload === 'string') return;
-      let pos = 0;
-      const varUint = () => {
-        let value = 0;
-        for (let shift = 0; ; shift += 7) {
-          const byte = payload[pos++]!;
-          value += (byte & 0x7f) * 2 ** shift;
-          if (byte < 0x80) return value;
-        }
-      };
-      if (varUint() !== 1) return;
-      varUint(); // the update's length
+      const frame = decoding.createDecoder(payload);
+      if (decoding.readVarUint(frame) !== MessageType.awareness) return;
+      const update = decoding.createDecoder(decoding.readVarUint8Array(frame));
       const ids: number[] = [];
-      for (let count = varUint(); count > 0; count--) {
-        ids.push(varUint());
-        varUint(); // clock
-        pos += varUint(); // state
+      for (let count = decoding.readVarUint(update); count > 0; count--) {
+        ids.push(decoding.readVarUint(update));
+        decoding.readVarUint(update); // clock
+        decoding.readVarString(update); // state
       }
       messages.push(ids);
     }),
