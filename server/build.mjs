@@ -11,8 +11,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // A native addon, and the optional native helpers `ws` looks for: loaded from node_modules at run time.
-  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  // A native addon, and the optional native helpers `ws` and `pg` look for: loaded from node_modules at run time.
+  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate', 'pg-native'],
   // The CommonJS packages in the bundle (Express and its dependencies) call require() for Node's own modules; the
   // import is renamed so as not to collide with the bundled modules' own imports.
   banner: {
