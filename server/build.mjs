@@ -1,12 +1,15 @@
 /**
  * Bundles the server into one ES module, `dist/main.mjs`, which `npm start` runs with plain Node: no TypeScript
- * loader compiling every module at start-up and holding its output in the heap.
+ * loader compiling every module at start-up and holding its output in the heap. `dist/migrate-to-postgres.mjs` is
+ * the copy of a SQLite installation into PostgreSQL.
  */
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.mjs',
+  // The server, and the command that copies a SQLite installation into PostgreSQL (`run migrate:postgres`).
+  entryPoints: { main: 'src/main.ts', 'migrate-to-postgres': 'src/migrateToPostgres.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
