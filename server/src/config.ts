@@ -12,6 +12,19 @@ export interface Config {
   allowedOrigins: string[];
   clientDir: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** `COCREA_DATABASE_URL`: PostgreSQL instead of the SQLite file in `dataDir`, for several server processes. */
+  databaseUrl: string | undefined;
+}
+
+/** A `postgres://` or `postgresql://` URL, or undefined when unset; anything else is refused at start. */
+function readDatabaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new Error(
+      'COCREA_DATABASE_URL inválida: debe empezar con postgres:// (p. ej. postgres://usuario@host:5432/cocrea)',
+    );
+  }
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +45,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     clientDir: resolve(env.COCREA_CLIENT_DIR ?? join(REPO_ROOT, 'client', 'dist')),
     sqliteSynchronous: env.COCREA_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL',
+    databaseUrl: readDatabaseUrl(env.COCREA_DATABASE_URL),
   };
 }

@@ -266,6 +266,7 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     ROLES.map((role) => ({ role, tokenHash: hashToken(tokens[role]) })),
   );
   await t.storage.addCommitmentVersion(mesaId, {
+    savedAt: new Date().toISOString(),
     stage: { status: 'not_started', number: 0, name: 'Registro' },
     contentHash: 'f'.repeat(64),
     commitment: { ...seed004Commitment, mesaId },
@@ -291,6 +292,7 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     email: `${invitationId}@invitada.mx`,
     role: 'stl',
     invitedBy: memberId,
+    createdAt: Date.now(),
     expiresAt: Date.now() + 60_000,
   });
   return { mesaId, date, tokens, memberId, invitationId };
@@ -305,6 +307,7 @@ async function freshInvitation(): Promise<string> {
     email: `${generateId()}@invitada.mx`,
     role: 'stl',
     invitedBy: MEMBERS.stl.id,
+    createdAt: Date.now(),
     expiresAt: Date.now() + 60_000,
   });
   return token;
@@ -326,6 +329,7 @@ async function freshPasswordReset(): Promise<string> {
     tokenHash: hashToken(token),
     memberId,
     createdBy: null,
+    createdAt: Date.now(),
     expiresAt: Date.now() + 60_000,
   });
   return token;
@@ -605,11 +609,13 @@ describe('the public endpoints publish nothing private', () => {
     const published = { ...seed004Commitment, mesaId: w.mesaId };
     // Version 2, published, names its co-responsible person; version 3 is saved but never published.
     await t.storage.addCommitmentVersion(w.mesaId, {
+      savedAt: new Date().toISOString(),
       stage: { status: 'finished', number: 7, name: 'Cierre' },
       contentHash: 'e'.repeat(64),
       commitment: { ...published, coResponsible: { organization: 'Red Distintiva AC', person: secrets.person } },
     });
     await t.storage.addCommitmentVersion(w.mesaId, {
+      savedAt: new Date().toISOString(),
       stage: { status: 'finished', number: 7, name: 'Cierre' },
       contentHash: 'd'.repeat(64),
       commitment: { ...published, finalResult: secrets.unpublished },
@@ -642,6 +648,7 @@ describe('the public endpoints publish nothing private', () => {
         color: '#1f77b4',
       },
       hashToken(generateToken()),
+      new Date().toISOString(),
     );
     const doc = new Y.Doc();
     doc.getMap('commitment').set('finalResult', secrets.liveDraft);

@@ -120,7 +120,7 @@ export class AgendaService {
   }
 
   private async commit(mesaId: string, record: StoredAgenda): Promise<AgendaSnapshot> {
-    await this.store.saveAgenda(mesaId, record);
+    await this.store.saveAgenda(mesaId, record, new Date(this.now()).toISOString());
     const snapshot = this.toSnapshot(record);
     const room = this.rooms.get(mesaId);
     if (room) {
@@ -145,7 +145,7 @@ export class AgendaService {
       state: initialAgendaState(),
       overrides: NO_OVERRIDES,
     };
-    await this.store.saveAgenda(mesaId, record);
+    await this.store.saveAgenda(mesaId, record, new Date(this.now()).toISOString());
     return record;
   }
 

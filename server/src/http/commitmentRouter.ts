@@ -38,6 +38,7 @@ export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Ro
       throw new HttpError(400, 'invalid_body', message, { 'commitment.mesaId': message });
     }
     const version = await store.addCommitmentVersion(mesaId, {
+      savedAt: new Date().toISOString(),
       stage: await currentStage(agenda, mesaId),
       contentHash: contentHash(commitment),
       commitment,

@@ -49,7 +49,7 @@ export function mesasRouter({ store }: MesasRouterOptions): Router {
       color: PRESENCE_COLORS[joined.length % PRESENCE_COLORS.length]!,
     };
     const seat = generateToken();
-    await store.addParticipant(mesa.id, participant, hashToken(seat));
+    await store.addParticipant(mesa.id, participant, hashToken(seat), new Date().toISOString());
     res.status(201).json({ participant, seat });
   });
 

@@ -103,11 +103,13 @@ export function stlRouter(options: StlRouterOptions): Router {
       throw new HttpError(409, 'account_disabled', message);
     }
     const token = generateToken();
-    const expiresAt = Date.now() + PASSWORD_RESET_TTL_MS;
+    const createdAt = Date.now();
+    const expiresAt = createdAt + PASSWORD_RESET_TTL_MS;
     await store.addPasswordReset({
       tokenHash: hashToken(token),
       memberId: member.id,
       createdBy: actingMemberId(actor),
+      createdAt,
       expiresAt,
     });
     const reset: CreatedPasswordReset = {
@@ -164,13 +166,15 @@ export function stlRouter(options: StlRouterOptions): Router {
     const { email, role } = parseBody(createInvitationSchema, req.body);
     if (await store.findMemberByEmail(email)) throw emailTaken();
     const token = generateToken();
-    const expiresAt = Date.now() + INVITATION_TTL_MS;
+    const createdAt = Date.now();
+    const expiresAt = createdAt + INVITATION_TTL_MS;
     await store.addInvitation({
       id: generateId(),
       tokenHash: hashToken(token),
       email,
       role,
       invitedBy: member.id,
+      createdAt,
       expiresAt,
     });
     const invitation: CreatedInvitation = {

@@ -39,14 +39,17 @@ export interface StoredDoc {
 export interface DocStore {
   loadDoc(room: string): Promise<StoredDoc>;
   /**
-   * Appends one update and gives its sequence number, greater than every earlier one of the room: returned, once
-   * committed, by a store that commits in-process (SQLite), so the sync server relays the update in the turn it
-   * arrived; a promise from one across a network. Appends of one room are committed in the order they are made.
+   * Appends one update and gives its sequence number, greater than every earlier one of the room, even when several
+   * server processes append to the room: returned, once committed, by a store that commits in-process (SQLite), so
+   * the sync server relays the update in the turn it arrived; a promise from one across a network (PostgreSQL).
+   * Appends of one room made by one process are committed in the order they are made.
    */
   appendUpdate(room: string, update: Uint8Array): number | Promise<number>;
   /**
    * Stores `snapshot`, which must contain every update of the room up to and including `upToSeq`, and drops
-   * those updates, in one transaction: a crash leaves either the old log or the new snapshot, never neither.
+   * those updates, in one transaction: a crash leaves either the old log or the new snapshot, never neither. A
+   * snapshot never replaces a newer one; while another process compacts the room, this call may leave the log as
+   * it is (the next compaction folds it).
    */
   compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
 }
@@ -63,8 +66,8 @@ export interface MesaStore {
   listMesas(): Promise<Mesa[]>;
   /** The role a token hash grants on a mesa, or null when it grants nothing there. */
   findRole(mesaId: string, tokenHash: Buffer): Promise<Role | null>;
-  /** Records a join; `seatHash` is the SHA-256 of the seat token the joiner's browser keeps. */
-  addParticipant(mesaId: string, participant: Participant, seatHash: Buffer): Promise<void>;
+  /** Records a join at `joinedAt`; `seatHash` is the SHA-256 of the seat token the joiner's browser keeps. */
+  addParticipant(mesaId: string, participant: Participant, seatHash: Buffer, joinedAt: string): Promise<void>;
   findParticipant(mesaId: string, seatHash: Buffer): Promise<Participant | null>;
   /** Everyone who joined the mesa, in join order. */
   listParticipants(mesaId: string): Promise<Participant[]>;
@@ -113,6 +116,8 @@ export interface NewInvitation {
   role: StlRole;
   invitedBy: string;
   /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms. */
   expiresAt: number;
 }
 
@@ -122,6 +127,8 @@ export interface NewPasswordReset {
   memberId: string;
   /** The member who made the link; null for the admin token. */
   createdBy: string | null;
+  /** Epoch ms; the member's earlier unused links are retired at this time. */
+  createdAt: number;
   /** Epoch ms. */
   expiresAt: number;
 }
@@ -188,12 +195,13 @@ export interface StoredAgenda {
 export interface AgendaStore {
   /** The mesa's record, or null if nobody has used its agenda yet. */
   loadAgenda(mesaId: string): Promise<StoredAgenda | null>;
-  /** Replaces the mesa's record. The mesa must exist. */
-  saveAgenda(mesaId: string, record: StoredAgenda): Promise<void>;
+  /** Replaces the mesa's record, stamped `updatedAt`. The mesa must exist. */
+  saveAgenda(mesaId: string, record: StoredAgenda, updatedAt: string): Promise<void>;
 }
 
-/** A version about to be stored: the store gives it its number and time. */
+/** A version about to be stored: the store gives it its number. */
 export interface NewCommitmentVersion {
+  savedAt: string;
   stage: VersionStage;
   contentHash: string;
   /** Already checked against the commitment schema; stored with the schema's current version number. */
@@ -300,7 +308,10 @@ export interface FollowUpStore {
   listActivityProgress(mesaId: string): Promise<RecordedProgress[]>;
 }
 
-/** Everything the server stores. SQLite implements it by default; PostgreSQL can implement it for scale-out. */
+/**
+ * Everything the server stores: `SqliteStorage` by default, `PostgresStorage` for several server processes over one
+ * database. Every time a store writes comes from its caller (a `now`, `at` or `…At`), never from the store's clock.
+ */
 export interface Storage
   extends DocStore, MesaStore, AgendaStore, CommitmentStore, AccountStore, ReviewStore, FollowUpStore {
   close(): Promise<void>;

@@ -17,8 +17,16 @@ export interface StorageFactory {
   create(): Promise<Storage>;
   /** The same storage closed and opened again, as after a restart. */
   reopen(storage: Storage): Promise<Storage>;
+  /**
+   * One more instance over the storage `create` made, as another server process would open it; only for a backend
+   * that several processes share (PostgreSQL). SQLite's log has one writer, the one process that opened the file.
+   */
+  another?: () => Promise<Storage>;
   dispose(): Promise<void>;
 }
+
+/** The time the tests hand the store for every write that stamps one. */
+const AT = '2026-12-01T18:00:00.000Z';
 
 function mesa(overrides: Partial<Mesa> = {}): Mesa {
   return {
@@ -54,8 +62,8 @@ function replay(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }):
 }
 
 /**
- * The rules every storage backend must keep. SQLite runs it now; a PostgreSQL backend runs the same suite.
- * Each test is named after the rule it checks.
+ * The rules every storage backend must keep: SQLite and PostgreSQL run this same suite. Each test is named after
+ * the rule it checks.
  */
 export function storageContract(name: string, factory: StorageFactory): void {
   describe(`storage contract: ${name}`, () => {
@@ -145,6 +153,35 @@ export function storageContract(name: string, factory: StorageFactory): void {
       ).toBe('persistente');
     });
 
+    it('appends made at once to one room commit in the order they were made', async () => {
+      const updates = Array.from({ length: 20 }, (_, i) => textUpdate(`u${i};`));
+      const seqs = await Promise.all(updates.map((u) => storage.appendUpdate('r', u)));
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      const stored = await storage.loadDoc('r');
+      expect(stored.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(
+        updates.map((u) => Buffer.from(u).toString('hex')),
+      );
+    });
+
+    it('a compaction never replaces a newer snapshot with an older one', async () => {
+      const doc = new Y.Doc();
+      const seqs: number[] = [];
+      const snapshots: Uint8Array[] = [];
+      for (const word of ['uno', 'dos', 'tres']) {
+        doc.getText('t').insert(doc.getText('t').length, word);
+        seqs.push(await storage.appendUpdate('r', Y.encodeStateAsUpdate(doc)));
+        snapshots.push(Y.encodeStateAsUpdate(doc));
+      }
+      await storage.compact('r', snapshots[2]!, seqs[2]!);
+      // A slower process's compaction, folded from an older state, arrives last.
+      await storage.compact('r', snapshots[0]!, seqs[0]!);
+      const stored = await storage.loadDoc('r');
+      expect(stored.lastSeq).toBe(seqs[2]);
+      expect(replay(stored).getText('t').toString()).toBe('unodostres');
+      const next = await storage.appendUpdate('r', textUpdate('más'));
+      expect(next).toBeGreaterThan(seqs[2]!);
+    });
+
     it('a mesa reads back as created, and lists', async () => {
       const m = mesa();
       await storage.createMesa(m, []);
@@ -167,7 +204,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.findRole(a.id, hashToken('otro'))).toBeNull();
     });
 
-    it('a seat finds its participant on its own mesa only, and joins list in order', async () => {
+    it('a seat finds its participant on its own mesa only, and joins list in the order of their times', async () => {
       const a = mesa();
       const b = mesa();
       await storage.createMesa(a, []);
@@ -181,8 +218,9 @@ export function storageContract(name: string, factory: StorageFactory): void {
         color: '#1f77b4',
       };
       const beto = { ...ana, id: 'p2', name: 'Beto', sector: 'otro' as const };
-      await storage.addParticipant(a.id, ana, hashToken('s1'));
-      await storage.addParticipant(a.id, beto, hashToken('s2'));
+      // Beto's join is recorded first, with the later time: the order is the joins' times, as the caller gave them.
+      await storage.addParticipant(a.id, beto, hashToken('s2'), '2026-11-21T16:05:00.000Z');
+      await storage.addParticipant(a.id, ana, hashToken('s1'), '2026-11-21T16:00:00.000Z');
       expect(await storage.findParticipant(a.id, hashToken('s1'))).toEqual(ana);
       expect(await storage.findParticipant(b.id, hashToken('s1'))).toBeNull();
       expect((await storage.listParticipants(a.id)).map((p) => p.name)).toEqual(['Ana', 'Beto']);
@@ -198,7 +236,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const m = mesa();
       await storage.createMesa(m, []);
       const first = agendaRecord();
-      await storage.saveAgenda(m.id, first);
+      await storage.saveAgenda(m.id, first, AT);
       expect(await storage.loadAgenda(m.id)).toEqual(first);
       const paused = applyCommand(
         first.agenda,
@@ -208,7 +246,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       );
       if (!paused.ok) throw new Error(paused.error);
       const second: StoredAgenda = { ...first, state: paused.state, overrides: { tree: null, commitment: 'locked' } };
-      await storage.saveAgenda(m.id, second);
+      await storage.saveAgenda(m.id, second, AT);
       expect(await storage.loadAgenda(m.id)).toEqual(second);
     });
 
@@ -217,8 +255,8 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const b = mesa({ date: '2026-12-05' });
       await storage.createMesa(a, []);
       await storage.createMesa(b, []);
-      await storage.saveAgenda(a.id, agendaRecord(a.date));
-      await storage.saveAgenda(b.id, agendaRecord(b.date));
+      await storage.saveAgenda(a.id, agendaRecord(a.date), AT);
+      await storage.saveAgenda(b.id, agendaRecord(b.date), AT);
       expect((await storage.loadAgenda(a.id))?.agenda.date).toBe(a.date);
       expect((await storage.loadAgenda(b.id))?.agenda.date).toBe(b.date);
     });
@@ -227,7 +265,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const m = mesa();
       await storage.createMesa(m, []);
       const record = agendaRecord();
-      await storage.saveAgenda(m.id, record);
+      await storage.saveAgenda(m.id, record, AT);
       storage = await factory.reopen(storage);
       const loaded = await storage.loadAgenda(m.id);
       expect(loaded).toEqual(record);
@@ -236,27 +274,31 @@ export function storageContract(name: string, factory: StorageFactory): void {
 
     const stage: VersionStage = { status: 'running', number: 4, name: 'Análisis del problema' };
 
-    it('commitment versions are numbered per mesa, listed newest first, and survive a reopen unchanged', async () => {
+    it('commitment versions are numbered per mesa, keep the caller’s time, list newest first, and survive a reopen', async () => {
       const a = mesa();
       const b = mesa();
       await storage.createMesa(a, []);
       await storage.createMesa(b, []);
       const first = await storage.addCommitmentVersion(a.id, {
+        savedAt: '2026-11-21T17:00:00.000Z',
         stage,
         contentHash: 'a'.repeat(64),
         commitment: { ...seed004Commitment, mesaId: a.id },
       });
       const other = await storage.addCommitmentVersion(b.id, {
+        savedAt: '2026-11-21T17:01:00.000Z',
         stage,
         contentHash: 'b'.repeat(64),
         commitment: { ...seed004Commitment, mesaId: b.id },
       });
       const second = await storage.addCommitmentVersion(a.id, {
+        savedAt: '2026-11-21T17:02:00.000Z',
         stage: { ...stage, number: 7 },
         contentHash: 'c'.repeat(64),
         commitment: { ...seed004Commitment, mesaId: a.id, finalResult: 'Otro.' },
       });
       expect([first.number, other.number, second.number]).toEqual([1, 1, 2]);
+      expect(first.savedAt).toBe('2026-11-21T17:00:00.000Z');
       storage = await factory.reopen(storage);
       expect((await storage.listCommitmentVersions(a.id)).map((v) => [v.number, v.contentHash])).toEqual([
         [2, 'c'.repeat(64)],
@@ -299,18 +341,83 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await storage.createMesa(a, []);
       await storage.createMesa(b, []);
       const person = { role: 'participant' as const, organization: 'Org', color: '#1f77b4' };
-      await storage.addParticipant(a.id, { ...person, id: 'c1', name: 'A', sector: 'academia' }, hashToken('c1'));
-      await storage.addParticipant(a.id, { ...person, id: 'c2', name: 'B', sector: 'academia' }, hashToken('c2'));
+      await storage.addParticipant(a.id, { ...person, id: 'c1', name: 'A', sector: 'academia' }, hashToken('c1'), AT);
+      await storage.addParticipant(a.id, { ...person, id: 'c2', name: 'B', sector: 'academia' }, hashToken('c2'), AT);
       await storage.addParticipant(
         a.id,
         { ...person, id: 'c3', name: 'C', sector: 'otro', role: 'observer' },
         hashToken('c3'),
+        AT,
       );
-      await storage.addParticipant(b.id, { ...person, id: 'c4', name: 'D', sector: 'otro' }, hashToken('c4'));
+      await storage.addParticipant(b.id, { ...person, id: 'c4', name: 'D', sector: 'otro' }, hashToken('c4'), AT);
       const counts = await storage.countParticipants();
       const key = (c: { mesaId: string; role: string; sector: string; count: number }) =>
         `${c.mesaId === a.id ? 'a' : c.mesaId === b.id ? 'b' : '?'} ${c.role} ${c.sector} ${c.count}`;
       expect(counts.map(key).sort()).toEqual(['a observer otro 1', 'a participant academia 2', 'b participant otro 1']);
+    });
+  });
+
+  describe.runIf(factory.another)(`storage contract: ${name}, shared by several server processes`, () => {
+    let storage: Storage;
+    let other: Storage;
+    beforeEach(async () => {
+      storage = await factory.create();
+      other = await factory.another!();
+    });
+    afterEach(async () => {
+      await other.close();
+      await storage.close();
+      await factory.dispose();
+    });
+
+    it('two processes appending to one room at once get unique numbers, increasing in each one’s order', async () => {
+      const appendAll = (store: Storage, tag: string) =>
+        Promise.all(Array.from({ length: 40 }, (_, i) => store.appendUpdate('r', textUpdate(`${tag}${i};`))));
+      const [ours, theirs] = await Promise.all([appendAll(storage, 'a'), appendAll(other, 'b')]);
+      for (const seqs of [ours, theirs]) expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      const all = [...ours, ...theirs];
+      expect(new Set(all).size).toBe(80);
+      // Both read the one log: every update, in the order of its number.
+      for (const store of [storage, other]) {
+        const stored = await store.loadDoc('r');
+        expect(stored.updates).toHaveLength(80);
+        expect(stored.lastSeq).toBe(Math.max(...all));
+      }
+      const text = replay(await other.loadDoc('r'))
+        .getText('t')
+        .toString();
+      expect(text.split(';').filter(Boolean).sort()).toEqual(
+        [...Array.from({ length: 40 }, (_, i) => `a${i}`), ...Array.from({ length: 40 }, (_, i) => `b${i}`)].sort(),
+      );
+    });
+
+    it('a number is never reused after another process compacted the room', async () => {
+      const s1 = await storage.appendUpdate('r', textUpdate('x'));
+      const s2 = await other.appendUpdate('r', textUpdate('y'));
+      await other.compact('r', Y.encodeStateAsUpdate(replay(await other.loadDoc('r'))), s2);
+      const s3 = await storage.appendUpdate('r', textUpdate('z'));
+      expect(s3).toBeGreaterThan(s2);
+      expect(s2).toBeGreaterThan(s1);
+      const text = replay(await storage.loadDoc('r'))
+        .getText('t')
+        .toString();
+      expect([...text].sort().join('')).toBe('xyz');
+    });
+
+    it('two processes compacting one room at once leave a snapshot and log that hold every update', async () => {
+      const doc = new Y.Doc();
+      let seq = 0;
+      for (let i = 0; i < 30; i++) {
+        doc.getArray<number>('a').push([i]);
+        seq = await (i % 2 ? other : storage).appendUpdate('r', Y.encodeStateAsUpdate(doc));
+        if (i % 10 === 9) {
+          const snapshot = Y.encodeStateAsUpdate(doc);
+          await Promise.all([storage.compact('r', snapshot, seq), other.compact('r', snapshot, seq)]);
+        }
+      }
+      const stored = await storage.loadDoc('r');
+      expect(stored.lastSeq).toBe(seq);
+      expect(replay(stored).getArray<number>('a').toArray()).toEqual(Array.from({ length: 30 }, (_, i) => i));
     });
   });
 
@@ -420,7 +527,13 @@ export function storageContract(name: string, factory: StorageFactory): void {
       for (const m of [ana, beto]) await storage.addMember(m);
       await storage.addSession({ tokenHash: hashToken('b'), memberId: beto.id, expiresAt: NOW + HOUR }, NOW);
       const reset = (token: string, expiresAt = NOW + HOUR) =>
-        storage.addPasswordReset({ tokenHash: hashToken(token), memberId: beto.id, createdBy: ana.id, expiresAt });
+        storage.addPasswordReset({
+          tokenHash: hashToken(token),
+          memberId: beto.id,
+          createdBy: ana.id,
+          createdAt: NOW,
+          expiresAt,
+        });
 
       await reset('viejo');
       await reset('nuevo');
@@ -462,6 +575,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
         email: 'beto@uaemex.mx',
         role: 'seguimiento',
         invitedBy: ana.id,
+        createdAt: NOW,
         expiresAt: NOW + HOUR,
       });
       const beto = { id: generateId(), name: 'Beto', passwordHash: 'scrypt$b', createdAt: new Date(NOW).toISOString() };
@@ -480,7 +594,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
     it('pending invitations are listed, the newest first, and a revoked one opens nothing', async () => {
       const ana = member();
       await storage.addMember(ana);
-      const invite = async (email: string, token: string, expiresAt = NOW + HOUR) => {
+      const invite = async (email: string, token: string, createdAt: number, expiresAt = NOW + HOUR) => {
         const id = generateId();
         await storage.addInvitation({
           id,
@@ -488,20 +602,22 @@ export function storageContract(name: string, factory: StorageFactory): void {
           email,
           role: 'stl',
           invitedBy: ana.id,
+          createdAt,
           expiresAt,
         });
         return id;
       };
-      const first = await invite('uno@x.mx', 'i1');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      const second = await invite('dos@x.mx', 'i2');
-      await invite('vencida@x.mx', 'i3', NOW);
+      // Made in the other order than their times: the newest first means the caller's times.
+      const second = await invite('dos@x.mx', 'i2', NOW - 1000);
+      const first = await invite('uno@x.mx', 'i1', NOW - 2000);
+      await invite('vencida@x.mx', 'i3', NOW - HOUR, NOW);
       const pending = await storage.listPendingInvitations(NOW);
       expect(pending.map((i) => [i.id, i.email, i.invitedBy])).toEqual([
         [second, 'dos@x.mx', 'Ana'],
         [first, 'uno@x.mx', 'Ana'],
       ]);
       expect(pending[0]!.expiresAt).toBe(new Date(NOW + HOUR).toISOString());
+      expect(pending[0]!.createdAt).toBe(new Date(NOW - 1000).toISOString());
 
       expect(await storage.revokeInvitation(first, NOW, ana.id)).toBe(true);
       expect(await storage.revokeInvitation(first, NOW, ana.id)).toBe(false);
@@ -522,6 +638,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
         email: 'c@x.mx',
         role: 'stl',
         invitedBy: ana.id,
+        createdAt: NOW - HOUR,
         expiresAt: NOW,
       });
       const carla = { id: generateId(), name: 'Carla', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
@@ -542,6 +659,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
         email: 'd@x.mx',
         role: 'stl',
         invitedBy: ana.id,
+        createdAt: NOW,
         expiresAt: NOW + HOUR,
       });
       await storage.addMember(member({ id: generateId(), email: 'd@x.mx' }));
@@ -559,7 +677,6 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await factory.dispose();
     });
 
-    const AT = '2026-12-01T18:00:00.000Z';
     const stage: VersionStage = { status: 'finished', number: 7, name: 'Formulación definitiva del compromiso' };
 
     /** A mesa with `count` saved versions. */
@@ -568,6 +685,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await storage.createMesa(m, []);
       for (let i = 0; i < count; i++) {
         await storage.addCommitmentVersion(m.id, {
+          savedAt: AT,
           stage,
           contentHash: String(i).repeat(64),
           commitment: { ...seed004Commitment, mesaId: m.id },

@@ -42,6 +42,7 @@ import type {
 } from '../Storage';
 import { MIGRATIONS } from './migrations';
 import { SqliteReviewStore } from './SqliteReviewStore';
+import { prepareStatements, type Statements } from './statements';
 
 export interface SqliteOptions {
   /**
@@ -119,14 +120,6 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-const MESA_COLUMNS = 'id, title, theme, date, created_at AS createdAt, closed_at AS closedAt';
-const MEMBER_COLUMNS = 'stl_members.id, email, name, stl_members.role, stl_members.created_at AS createdAt';
-/** A member with who took the access away, if anyone did: `FROM` included, `WHERE` to add. */
-const SELECT_TEAM_MEMBERS = `SELECT m.id, m.email, m.name, m.role, m.created_at AS createdAt,
-  m.disabled_at AS disabledAt, d.name AS disabledBy, m.last_signed_in_at AS lastSignedInAt
-  FROM stl_members m LEFT JOIN stl_members d ON d.id = m.disabled_by`;
-
-/** Thrown inside a transaction to roll it back. */
 class EmailTaken extends Error {}
 
 /** Brings a database to the newest schema. Exported for the migration test. */
@@ -140,6 +133,19 @@ export function migrate(db: Database.Database): void {
   }
 }
 
+/** Opens (creating it if need be) the database file, sets the connection up, and brings it to the newest schema. */
+function openDatabase(filename: string, options: SqliteOptions): Database.Database {
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  // Two processes (the app and a backup or admin script) may briefly contend for the write lock.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  migrate(db);
+  return db;
+}
+
 /** The embedded default: one SQLite file in WAL mode, driven synchronously by better-sqlite3. */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
@@ -149,157 +155,28 @@ export class SqliteStorage implements Storage {
    * here spares a read per append.
    */
   private readonly lastSeqs = new Map<string, number>();
-  private readonly stmt;
+  private readonly stmt: Statements;
   private readonly checkpointer: Checkpointer;
   /** Appends since the last checkpoint was asked for; null while one is under way. */
   private appendsSinceCheckpoint: number | null = 0;
   private readonly review: SqliteReviewStore;
 
   constructor(filename: string, options: SqliteOptions = {}) {
-    this.db = new Database(filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    // Two processes (the app and a backup or admin script) may briefly contend for the write lock.
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-    migrate(this.db);
-    this.checkpointer = startCheckpointer(filename, () => {
-      // The WAL rewinds to its start only once a checkpoint has copied every frame in it, and commits kept landing
-      // while the worker copied. Copying those few here, between two commits, lets the next commit rewind it.
-      // Never done, the WAL grew to WAL_AUTOCHECKPOINT_PAGES, and the checkpoint SQLite then ran inside a commit
-      // held up every room for 30–50 ms.
-      if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
-      this.appendsSinceCheckpoint = 0;
-    });
-    this.stmt = {
-      insertMesa: this.db.prepare(
-        `INSERT INTO mesas (id, title, theme, date, created_at, closed_at)
-         VALUES (@id, @title, @theme, @date, @createdAt, @closedAt)`,
-      ),
-      insertCapability: this.db.prepare('INSERT INTO capabilities (token_hash, mesa_id, role) VALUES (?, ?, ?)'),
-      getMesa: this.db.prepare(`SELECT ${MESA_COLUMNS} FROM mesas WHERE id = ?`),
-      listMesas: this.db.prepare(`SELECT ${MESA_COLUMNS} FROM mesas ORDER BY date DESC, created_at DESC`),
-      closeMesa: this.db.prepare('UPDATE mesas SET closed_at = COALESCE(closed_at, ?) WHERE id = ?'),
-      deleteCapability: this.db.prepare('DELETE FROM capabilities WHERE mesa_id = ? AND role = ?'),
-      findRole: this.db.prepare('SELECT role FROM capabilities WHERE token_hash = ? AND mesa_id = ?'),
-      snapshot: this.db.prepare('SELECT data, up_to_seq AS upToSeq FROM doc_snapshots WHERE room = ?'),
-      updates: this.db.prepare('SELECT seq, data FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq'),
-      append: this.db.prepare('INSERT INTO doc_updates (room, seq, data) VALUES (?, ?, ?)'),
-      // Above every number the room's log or snapshot holds: compaction deletes numbers the snapshot remembers.
-      lastSeq: this.db
-        .prepare(
-          `SELECT MAX(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE room = @room), 0),
-                      COALESCE((SELECT up_to_seq FROM doc_snapshots WHERE room = @room), 0))`,
-        )
-        .pluck(),
-      putSnapshot: this.db.prepare(
-        `INSERT INTO doc_snapshots (room, data, up_to_seq) VALUES (?, ?, ?)
-         ON CONFLICT(room) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq`,
-      ),
-      dropUpdates: this.db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq <= ?'),
-      insertParticipant: this.db.prepare(
-        `INSERT INTO participants (id, mesa_id, role, name, sector, organization, color, seat_hash, joined_at)
-         VALUES (@id, @mesaId, @role, @name, @sector, @organization, @color, @seatHash, @joinedAt)`,
-      ),
-      findParticipant: this.db.prepare(
-        `SELECT id, role, name, sector, organization, color FROM participants WHERE mesa_id = ? AND seat_hash = ?`,
-      ),
-      listParticipants: this.db.prepare(
-        `SELECT id, role, name, sector, organization, color FROM participants WHERE mesa_id = ? ORDER BY joined_at, id`,
-      ),
-      countParticipants: this.db.prepare(
-        `SELECT mesa_id AS mesaId, role, sector, COUNT(*) AS count FROM participants GROUP BY mesa_id, role, sector`,
-      ),
-      insertMember: this.db.prepare(
-        `INSERT INTO stl_members (id, email, name, role, password_hash, created_at)
-         VALUES (@id, @email, @name, @role, @passwordHash, @createdAt) ON CONFLICT (email) DO NOTHING`,
-      ),
-      findMemberByEmail: this.db.prepare(
-        `SELECT ${MEMBER_COLUMNS}, disabled_at AS disabledAt, password_hash AS passwordHash FROM stl_members WHERE email = ?`,
-      ),
-      listMembers: this.db.prepare(`${SELECT_TEAM_MEMBERS} ORDER BY m.created_at, m.id`),
-      findMember: this.db.prepare(`${SELECT_TEAM_MEMBERS} WHERE m.id = ?`),
-      setMemberRole: this.db.prepare('UPDATE stl_members SET role = ? WHERE id = ?'),
-      // Taken away again, the first time and author stay. (SET reads the row as it was before the statement.)
-      disableMember: this.db.prepare(
-        `UPDATE stl_members SET disabled_at = COALESCE(disabled_at, @at),
-           disabled_by = CASE WHEN disabled_at IS NULL THEN @by ELSE disabled_by END
-         WHERE id = @id`,
-      ),
-      enableMember: this.db.prepare('UPDATE stl_members SET disabled_at = NULL, disabled_by = NULL WHERE id = ?'),
-      deleteMemberSessions: this.db.prepare('DELETE FROM stl_sessions WHERE member_id = ?'),
-      retirePasswordResets: this.db.prepare(
-        'UPDATE stl_password_resets SET used_at = ? WHERE member_id = ? AND used_at IS NULL',
-      ),
-      insertPasswordReset: this.db.prepare(
-        `INSERT INTO stl_password_resets (token_hash, member_id, created_by, created_at, expires_at)
-         VALUES (@tokenHash, @memberId, @createdBy, @createdAt, @expiresAt)`,
-      ),
-      // As `useInvitation`: one statement, so of two racing uses exactly one gets the row.
-      usePasswordReset: this.db.prepare(
-        `UPDATE stl_password_resets SET used_at = @now
-         WHERE token_hash = @tokenHash AND used_at IS NULL AND expires_at > @now
-           AND member_id IN (SELECT id FROM stl_members WHERE disabled_at IS NULL)
-         RETURNING member_id AS memberId`,
-      ),
-      setPasswordHash: this.db.prepare('UPDATE stl_members SET password_hash = ? WHERE id = ?'),
-      insertSession: this.db.prepare('INSERT INTO stl_sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)'),
-      deleteExpiredSessions: this.db.prepare('DELETE FROM stl_sessions WHERE expires_at <= ?'),
-      recordSignIn: this.db.prepare('UPDATE stl_members SET last_signed_in_at = ? WHERE id = ?'),
-      memberById: this.db.prepare(`SELECT ${MEMBER_COLUMNS} FROM stl_members WHERE id = ?`),
-      findSessionMember: this.db.prepare(
-        `SELECT ${MEMBER_COLUMNS} FROM stl_sessions JOIN stl_members ON stl_members.id = stl_sessions.member_id
-         WHERE token_hash = ? AND expires_at > ? AND disabled_at IS NULL`,
-      ),
-      deleteSession: this.db.prepare('DELETE FROM stl_sessions WHERE token_hash = ?'),
-      insertInvitation: this.db.prepare(
-        `INSERT INTO stl_invitations (id, token_hash, email, role, invited_by, created_at, expires_at)
-         VALUES (@id, @tokenHash, @email, @role, @invitedBy, @createdAt, @expiresAt)`,
-      ),
-      listPendingInvitations: this.db.prepare(
-        `SELECT i.id, i.email, i.role, m.name AS invitedBy, i.created_at AS createdAt, i.expires_at AS expiresAt
-         FROM stl_invitations i JOIN stl_members m ON m.id = i.invited_by
-         WHERE i.used_at IS NULL AND i.expires_at > ? ORDER BY i.created_at DESC, i.id`,
-      ),
-      revokeInvitation: this.db.prepare(
-        `UPDATE stl_invitations SET used_at = @now, revoked = 1, revoked_by = @by
-         WHERE id = @id AND used_at IS NULL AND expires_at > @now`,
-      ),
-      // Marks the invitation used only if it still may be, and says whose it was: one statement, so of two racing
-      // acceptances exactly one gets a row back.
-      useInvitation: this.db.prepare(
-        `UPDATE stl_invitations SET used_at = @now
-         WHERE token_hash = @tokenHash AND used_at IS NULL AND expires_at > @now
-         RETURNING email, role`,
-      ),
-      loadAgenda: this.db.prepare(
-        'SELECT agenda, state, tool_overrides AS overrides FROM mesa_agendas WHERE mesa_id = ?',
-      ),
-      saveAgenda: this.db.prepare(
-        `INSERT INTO mesa_agendas (mesa_id, agenda, state, tool_overrides, updated_at)
-         VALUES (@mesaId, @agenda, @state, @overrides, @updatedAt)
-         ON CONFLICT(mesa_id) DO UPDATE SET agenda = excluded.agenda, state = excluded.state,
-           tool_overrides = excluded.tool_overrides, updated_at = excluded.updated_at`,
-      ),
-      // One statement picks the next number and writes it, so racing saves of a mesa cannot share a number.
-      insertVersion: this.db.prepare(
-        `INSERT INTO commitment_versions (mesa_id, number, saved_at, stage, content_hash, schema_version, content)
-         SELECT @mesaId, COALESCE(MAX(number), 0) + 1, @savedAt, @stage, @contentHash, @schemaVersion, @content
-         FROM commitment_versions WHERE mesa_id = @mesaId
-         RETURNING number`,
-      ),
-      listVersions: this.db.prepare(
-        `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash, review_status AS status
-         FROM commitment_versions WHERE mesa_id = ? ORDER BY number DESC`,
-      ),
-      getVersion: this.db.prepare(
-        `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash, review_status AS status,
-           schema_version AS schemaVersion, content
-         FROM commitment_versions WHERE mesa_id = ? AND number = ?`,
-      ),
-    };
+    this.db = openDatabase(filename, options);
+    this.stmt = prepareStatements(this.db);
     this.review = new SqliteReviewStore(this.db);
+    this.checkpointer = startCheckpointer(filename, () => this.copyWalTail());
+  }
+
+  /**
+   * After the checkpointer's checkpoint. The WAL rewinds to its start only once a checkpoint has copied every frame
+   * in it, and commits kept landing while the worker copied. Copying those few here, between two commits, lets the
+   * next commit rewind it. Never done, the WAL grew to WAL_AUTOCHECKPOINT_PAGES, and the checkpoint SQLite then ran
+   * inside a commit held up every room for 30–50 ms.
+   */
+  private copyWalTail(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+    this.appendsSinceCheckpoint = 0;
   }
 
   async createMesa(mesa: Mesa, capabilities: NewCapability[]): Promise<void> {
@@ -334,8 +211,8 @@ export class SqliteStorage implements Storage {
     return row?.role ?? null;
   }
 
-  async addParticipant(mesaId: string, participant: Participant, seatHash: Buffer): Promise<void> {
-    this.stmt.insertParticipant.run({ ...participant, mesaId, seatHash, joinedAt: new Date().toISOString() });
+  async addParticipant(mesaId: string, participant: Participant, seatHash: Buffer, joinedAt: string): Promise<void> {
+    this.stmt.insertParticipant.run({ ...participant, mesaId, seatHash, joinedAt });
   }
 
   async findParticipant(mesaId: string, seatHash: Buffer): Promise<Participant | null> {
@@ -403,7 +280,7 @@ export class SqliteStorage implements Storage {
   }
 
   async addInvitation(invitation: NewInvitation): Promise<void> {
-    this.stmt.insertInvitation.run({ ...invitation, createdAt: Date.now() });
+    this.stmt.insertInvitation.run(invitation);
   }
 
   async listPendingInvitations(now: number): Promise<PendingInvitation[]> {
@@ -446,10 +323,9 @@ export class SqliteStorage implements Storage {
   }
 
   async addPasswordReset(reset: NewPasswordReset): Promise<void> {
-    const createdAt = Date.now();
     this.db.transaction(() => {
-      this.stmt.retirePasswordResets.run(createdAt, reset.memberId);
-      this.stmt.insertPasswordReset.run({ ...reset, createdAt });
+      this.stmt.retirePasswordResets.run(reset.createdAt, reset.memberId);
+      this.stmt.insertPasswordReset.run(reset);
     })();
   }
 
@@ -474,27 +350,27 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  async saveAgenda(mesaId: string, record: StoredAgenda): Promise<void> {
+  async saveAgenda(mesaId: string, record: StoredAgenda, updatedAt: string): Promise<void> {
     this.stmt.saveAgenda.run({
       mesaId,
       agenda: JSON.stringify(record.agenda),
       state: JSON.stringify(record.state),
       overrides: JSON.stringify(record.overrides),
-      updatedAt: new Date().toISOString(),
+      updatedAt,
     });
   }
 
   async addCommitmentVersion(mesaId: string, version: NewCommitmentVersion): Promise<CommitmentVersion> {
-    const savedAt = new Date().toISOString();
     const row = this.stmt.insertVersion.get({
       mesaId,
-      savedAt,
+      savedAt: version.savedAt,
       stage: JSON.stringify(version.stage),
       contentHash: version.contentHash,
       schemaVersion: COMMITMENT_VERSION,
       content: JSON.stringify(version.commitment),
     }) as { number: number };
-    return { mesaId, number: row.number, savedAt, status: 'borrador', ...version };
+    const { savedAt, stage, contentHash, commitment } = version;
+    return { mesaId, number: row.number, savedAt, stage, contentHash, status: 'borrador', commitment };
   }
 
   async listCommitmentVersions(mesaId: string): Promise<CommitmentVersionSummary[]> {
