@@ -300,7 +300,10 @@ export interface FollowUpStore {
   listActivityProgress(mesaId: string): Promise<RecordedProgress[]>;
 }
 
-/** Everything the server stores. SQLite implements it by default; PostgreSQL can implement it for scale-out. */
+/**
+ * Everything the server stores. `SqliteStorage` implements it; `server/test/storage/storageContract.ts` states the
+ * rules an implementation keeps.
+ */
 export interface Storage
   extends DocStore, MesaStore, AgendaStore, CommitmentStore, AccountStore, ReviewStore, FollowUpStore {
   close(): Promise<void>;

@@ -54,7 +54,7 @@ function replay(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }):
 }
 
 /**
- * The rules every storage backend must keep. SQLite runs it now; a PostgreSQL backend runs the same suite.
+ * The rules every storage backend must keep; `sqliteStorage.test.ts` runs them against `SqliteStorage`.
  * Each test is named after the rule it checks.
  */
 export function storageContract(name: string, factory: StorageFactory): void {
