@@ -1,24 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  COMMITMENT_FIELD_LABELS,
-  COMMITMENT_LIMITS,
   COMMITMENT_VERSION,
-  CRITERIA,
-  CRITERION_IDS,
-  ODS_NAMES,
-  ODS_NUMBERS,
-  PRINCIPLES,
   commitmentDraftSchema,
-  commitmentFieldPattern,
   commitmentSchema,
-  evaluateCriteria,
-  latestEndDate,
   migrateCommitment,
-  missingFields,
   type Commitment,
   type CommitmentDraft,
 } from './commitment';
+import { CRITERIA, CRITERION_IDS, ODS_NAMES, ODS_NUMBERS, PRINCIPLES } from './commitmentCatalogues';
+import { evaluateCriteria } from './commitmentCriteria';
+import { COMMITMENT_FIELD_LABELS, commitmentFieldPattern } from './commitmentFieldLabels';
+import { COMMITMENT_LIMITS } from './commitmentLimits';
+import { latestEndDate } from './commitmentRules';
+import { missingFields } from './missingFields';
 import { seed004Commitment, seed004Draft } from './fixtures/seed004';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
