@@ -4,7 +4,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'shared', include: ['shared/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'shared',
+          include: ['shared/**/*.test.ts'],
+          environment: 'node',
+          // The property tests (1 000 runs) take 3–4 s on an idle 2-core machine and twice that with another job
+          // hogging it; vitest's default 5 s made them fail on load, not on a bug.
+          testTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'server',

@@ -359,10 +359,11 @@ async function send(actor: Actor, w: World, method: string, path: string, body?:
   });
 }
 
-/** Every `router.<method>('<path>'` and `api.<method>('<path>'` in the server's HTTP modules. */
+/** Every `router.<method>('<path>'` and `api.<method>('<path>'` in the server's HTTP modules, subfolders included. */
 function routesInSource(): string[] {
   const dir = new URL('../src/http/', import.meta.url);
-  return readdirSync(dir).flatMap((file) =>
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  return files.flatMap((file) =>
     [
       ...readFileSync(new URL(file, dir), 'utf8').matchAll(
         /\b(?:router|api)\.(get|post|put|patch|delete)\(\s*'([^']+)'/g,

@@ -13,7 +13,7 @@ const clients: StockClient[] = [];
 
 /**
  * Every test runs twice: over SQLite, which commits an update before its append returns, and over the same storage
- * answering later, as PostgreSQL would, which sends updates through each room's queue.
+ * answering later, as a store across a network would, which sends updates through each room's queue.
  */
 describe.each(['in-process', 'later'] as const)('appends answered %s', (appends) => {
   beforeEach(async () => {

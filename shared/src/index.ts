@@ -13,6 +13,16 @@ export * from './agenda/edit';
 export * from './agenda/machine';
 export * from './agenda/clockSync';
 export * from './schema/commitment';
+export * from './schema/commitmentLimits';
+export * from './schema/commitmentCatalogues';
+export { latestEndDate } from './schema/commitmentRules';
+export {
+  COMMITMENT_FIELD_LABELS,
+  commitmentFieldPattern,
+  type CommitmentFieldPattern,
+} from './schema/commitmentFieldLabels';
+export * from './schema/missingFields';
+export * from './schema/commitmentCriteria';
 export * from './schema/commitmentVersion';
 export * from './schema/commitmentExport';
 export * from './schema/review';

@@ -13,7 +13,7 @@ import { HttpError, errorHandler, sendError } from './HttpError';
 import { mesaAdminRouter } from './mesaAdminRouter';
 import { mesasRouter } from './mesasRouter';
 import { reviewRouter } from './reviewRouter';
-import { stlRouter } from './stlRouter';
+import { stlRouter } from './stl/stlRouter';
 import { tableroRouter } from './tableroRouter';
 
 export interface AppOptions {

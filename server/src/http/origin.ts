@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { HttpError } from './HttpError';
 
 /**
@@ -17,4 +17,12 @@ export function requireOwnOrigin(req: Request, allowedOrigins: readonly string[]
   if (host === null || host !== req.get('host')) {
     throw new HttpError(403, 'forbidden_origin', 'La solicitud viene de otro sitio y no se aceptó.');
   }
+}
+
+/** {@link requireOwnOrigin} as a route's middleware. */
+export function ownOriginOnly(allowedOrigins: readonly string[]): RequestHandler {
+  return (req, _res, next) => {
+    requireOwnOrigin(req, allowedOrigins);
+    next();
+  };
 }

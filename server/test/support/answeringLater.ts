@@ -1,7 +1,7 @@
 import type { Storage } from '../../src/storage/Storage';
 
 /**
- * `storage` as the sync server would see a store across a network (PostgreSQL): every append answers on a later
+ * `storage` as the sync server would see a store across a network: every append answers on a later
  * turn, in the order the appends were made. Runs the server's queued write path over real storage.
  */
 export function answeringLater(storage: Storage): Storage {

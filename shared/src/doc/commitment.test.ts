@@ -2,14 +2,9 @@ import fc from 'fast-check';
 import { toBase64 } from 'lib0/buffer';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import {
-  CRITERION_IDS,
-  commitmentDraftSchema,
-  commitmentSchema,
-  missingFields,
-  type Commitment,
-  type CommitmentDraft,
-} from '../schema/commitment';
+import { commitmentDraftSchema, commitmentSchema, type Commitment, type CommitmentDraft } from '../schema/commitment';
+import { CRITERION_IDS } from '../schema/commitmentCatalogues';
+import { missingFields } from '../schema/missingFields';
 import { seed004Commitment } from '../schema/fixtures/seed004';
 import {
   CommitmentEditError,

@@ -31,22 +31,19 @@
  */
 import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
+import { commitmentDraftSchema, itemIdSchema, type CommitmentDraft } from '../schema/commitment';
 import {
-  COMMITMENT_FIELD_LABELS,
-  COMMITMENT_LIMITS,
   CRITERION_IDS,
   ODS_NUMBERS,
   PRINCIPLES,
-  commitmentDraftSchema,
-  commitmentFieldPattern,
-  itemIdSchema,
   odsSchema,
   principleSchema,
-  type CommitmentDraft,
   type CriterionId,
   type OdsNumber,
   type Principle,
-} from '../schema/commitment';
+} from '../schema/commitmentCatalogues';
+import { COMMITMENT_FIELD_LABELS, commitmentFieldPattern } from '../schema/commitmentFieldLabels';
+import { COMMITMENT_LIMITS } from '../schema/commitmentLimits';
 import type { Theme } from '../schema/mesa';
 import { placeAmong } from './orderKey';
 import { localOrigin } from './origins';

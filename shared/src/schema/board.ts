@@ -1,4 +1,5 @@
-import type { Commitment, OdsNumber, Principle } from './commitment';
+import type { Commitment } from './commitment';
+import type { OdsNumber, Principle } from './commitmentCatalogues';
 import { THEMES, type Mesa, type Theme } from './mesa';
 import { commitmentCompletion, type ActivityProgress, type CompletionLevel } from './review';
 

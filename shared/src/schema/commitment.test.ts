@@ -1,38 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  COMMITMENT_FIELD_LABELS,
-  COMMITMENT_LIMITS,
   COMMITMENT_VERSION,
-  CRITERIA,
-  CRITERION_IDS,
-  ODS_NAMES,
-  ODS_NUMBERS,
-  PRINCIPLES,
   commitmentDraftSchema,
-  commitmentFieldPattern,
   commitmentSchema,
-  evaluateCriteria,
-  latestEndDate,
   migrateCommitment,
-  missingFields,
   type Commitment,
   type CommitmentDraft,
 } from './commitment';
+import { CRITERIA, CRITERION_IDS, ODS_NAMES, ODS_NUMBERS, PRINCIPLES } from './commitmentCatalogues';
+import { COMMITMENT_FIELD_LABELS, commitmentFieldPattern } from './commitmentFieldLabels';
+import { COMMITMENT_LIMITS } from './commitmentLimits';
+import { latestEndDate } from './commitmentRules';
+import { missingFields } from './missingFields';
+import { clone, edited } from './fixtures/edited';
 import { seed004Commitment, seed004Draft } from './fixtures/seed004';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
 
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const emptyDraft = (): CommitmentDraft => commitmentDraftSchema.parse({});
-
-/** A copy of the seed commitment with `edit` applied: the base of most cases below. */
-function edited(edit: (commitment: Commitment) => void): Commitment {
-  const copy = clone(seed004Commitment);
-  edit(copy);
-  return copy;
-}
 
 /** The issues of a failed save, as `{ "path.with.positions": "message" }` (first message per path). */
 function saveErrors(value: unknown): Record<string, string> {
@@ -289,132 +276,6 @@ describe('commitmentSchema (save)', () => {
   });
 });
 
-describe('missingFields', () => {
-  it('is empty for a commitment that can be saved', () => {
-    expect(missingFields(seed004Commitment)).toEqual([]);
-  });
-
-  it('lists what the seed-004 draft lacks, in form order, one problem per field, items by id', () => {
-    const problems = missingFields(seed004Draft);
-    expect(problems.map((p) => p.path)).toEqual([
-      'mesaId',
-      'problem',
-      'commitment',
-      ...['la1-a1', 'la1-a2', 'la1-a3'].flatMap((id) => [
-        `linesOfAction.la1.activities.${id}.startDate`,
-        `linesOfAction.la1.activities.${id}.endDate`,
-      ]),
-      ...['la2-a1', 'la2-a2'].flatMap((id) => [
-        `linesOfAction.la2.activities.${id}.startDate`,
-        `linesOfAction.la2.activities.${id}.endDate`,
-      ]),
-      ...['la3-a1', 'la3-a2'].flatMap((id) => [
-        `linesOfAction.la3.activities.${id}.startDate`,
-        `linesOfAction.la3.activities.${id}.endDate`,
-      ]),
-      'responsibles',
-      'coResponsible.organization',
-      'coResponsible.person',
-      'finalResult',
-      'products',
-      'indicators',
-      'startDate',
-      'endDate',
-      'principles',
-      'genderPerspective',
-      'statePriorities',
-      ...CRITERION_IDS.map((id) => `criteria.${id}.met`),
-    ]);
-    expect(problems[3]).toEqual({
-      path: 'linesOfAction.la1.activities.la1-a1.startDate',
-      label: 'Línea de acción 1 › Actividad 1 › Fecha de inicio',
-      message: 'Es obligatorio.',
-    });
-    expect(problems.find((p) => p.path === 'coResponsible.person')?.label).toBe(
-      'Sociedad civil corresponsable › Persona',
-    );
-    expect(problems.at(-1)).toEqual({
-      path: 'criteria.VI.met',
-      label: 'Criterio VI › ¿Se cumple?',
-      message: 'Indique si el compromiso cumple este criterio.',
-    });
-  });
-
-  it('names positions as shown and the field itself', () => {
-    const draft = edited((c) => {
-      c.linesOfAction[1]!.activities[0]!.verification = '';
-      c.linesOfAction[2]!.title = '';
-      c.responsibles.push({ id: 'sp2', name: 'Otra persona', position: '', institution: 'Infoem' });
-      c.ods = [16, 20 as 16];
-    });
-    expect(missingFields(draft)).toEqual([
-      {
-        path: 'linesOfAction.la2.activities.la2-a1.verification',
-        label: 'Línea de acción 2 › Actividad 1 › Medio de verificación',
-        message: 'Es obligatorio.',
-      },
-      { path: 'linesOfAction.la3.title', label: 'Línea de acción 3 › Enunciado', message: 'Es obligatorio.' },
-      {
-        path: 'responsibles.sp2.position',
-        label: 'Persona servidora pública responsable 2 › Cargo',
-        message: 'Es obligatorio.',
-      },
-      // A wrong element of a picker's list is a problem of the picker.
-      {
-        path: 'ods',
-        label: 'Objetivos de Desarrollo Sostenible (ODS)',
-        message: 'El ODS debe ser un número entero del 1 al 17.',
-      },
-    ]);
-  });
-
-  it('reports a cross-field date problem beside the other problems, in form order', () => {
-    const draft = { ...edited((c) => (c.endDate = c.startDate)), problem: '' };
-    expect(missingFields(draft).map((p) => [p.path, p.label])).toEqual([
-      ['problem', 'Problema público'],
-      ...['la1', 'la2', 'la3'].flatMap((line) =>
-        seed004Commitment.linesOfAction
-          .find((l) => l.id === line)!
-          .activities.filter((a) => a.endDate > seed004Commitment.startDate)
-          .map((a) => [
-            `linesOfAction.${line}.activities.${a.id}.endDate`,
-            expect.stringMatching(/^Línea de acción \d › Actividad \d › Fecha de conclusión$/),
-          ]),
-      ),
-      ['endDate', 'Fecha de conclusión del compromiso'],
-    ]);
-  });
-});
-
-describe('commitmentFieldPattern', () => {
-  it('writes list items and criteria as *', () => {
-    expect(commitmentFieldPattern('linesOfAction.k3J9.activities.x-1.title')).toBe(
-      'linesOfAction.*.activities.*.title',
-    );
-    expect(commitmentFieldPattern('criteria.IV.note')).toBe('criteria.*.note');
-    expect(commitmentFieldPattern('coResponsible.person')).toBe('coResponsible.person');
-    expect(commitmentFieldPattern('')).toBe('');
-  });
-
-  it('has a label for every field of a commitment', () => {
-    const paths: string[] = [];
-    const walk = (value: unknown, path: string) => {
-      if (path !== '') paths.push(path);
-      if (Array.isArray(value)) {
-        // Plain-value lists (principles, SDGs) are labelled as a whole.
-        value.forEach((item, i) => {
-          if (typeof item === 'object') walk(item, `${path}.${(item as { id: string }).id ?? i}`);
-        });
-      } else if (typeof value === 'object' && value !== null) {
-        for (const [key, child] of Object.entries(value)) walk(child, path === '' ? key : `${path}.${key}`);
-      }
-    };
-    walk(seed004Commitment, '');
-    const unlabelled = paths.filter((path) => !(commitmentFieldPattern(path) in COMMITMENT_FIELD_LABELS));
-    expect(unlabelled).toEqual([]);
-  });
-});
-
 describe('invalid payloads (fast-check)', () => {
   /** Every node of the seed commitment, with its path. */
   function nodes(value: Json, path: Path = []): { path: Path; value: Json }[] {
@@ -562,69 +423,6 @@ describe('invalid payloads (fast-check)', () => {
   it('the generators themselves start from a valid commitment', () => {
     expect(commitmentSchema.safeParse(seed).success).toBe(true);
     expect(get(seed, ['linesOfAction', 2, 'activities', 1, 'verification'])).toBe('Contenido generado.');
-  });
-});
-
-describe('evaluateCriteria', () => {
-  const byId = (draft: CommitmentDraft) => Object.fromEntries(evaluateCriteria(draft).map((c) => [c.id, c]));
-  const failing = (draft: CommitmentDraft) =>
-    evaluateCriteria(draft).flatMap((c) =>
-      (c.automatic?.checks ?? []).filter((check) => !check.ok).map((x) => `${c.id}: ${x.label}`),
-    );
-
-  it('passes every automatic check of the seed-004 commitment and carries the self-assessment', () => {
-    const evaluation = evaluateCriteria(seed004Commitment);
-    expect(evaluation.map((c) => [c.id, c.title])).toEqual(CRITERION_IDS.map((id) => [id, CRITERIA[id].title]));
-    expect(failing(seed004Commitment)).toEqual([]);
-    expect(byId(seed004Commitment).II!.selfAssessment).toEqual(seed004Commitment.criteria.II);
-  });
-
-  it('leaves V and VI to the group: relevance and perspective are judgements', () => {
-    const evaluation = byId(emptyDraft());
-    expect(evaluation.V!.automatic).toBeNull();
-    expect(evaluation.VI!.automatic).toBeNull();
-    expect(evaluation.VI!.selfAssessment).toEqual({ met: null, note: '' });
-  });
-
-  it('fails every automatic check of an empty draft', () => {
-    const checks = evaluateCriteria(emptyDraft()).flatMap((c) => c.automatic?.checks ?? []);
-    expect(checks.length).toBe(12);
-    expect(checks.every((check) => !check.ok)).toBe(true);
-  });
-
-  it('checks the dates and the responsible parties under II', () => {
-    expect(failing(edited((c) => (c.endDate = c.startDate)))).toEqual([
-      'II: La fecha de conclusión es posterior a la de inicio.',
-      'II: El compromiso dura 2 años o menos.',
-      'II: Cada actividad tiene fechas dentro del periodo del compromiso.',
-    ]);
-    expect(failing(edited((c) => (c.endDate = '2023-03-02')))).toEqual(['II: El compromiso dura 2 años o menos.']);
-    expect(failing(edited((c) => (c.linesOfAction[0]!.activities[0]!.startDate = '2021-01-01')))).toEqual([
-      'II: Cada actividad tiene fechas dentro del periodo del compromiso.',
-    ]);
-    expect(failing(edited((c) => (c.responsibles[0]!.institution = ' ')))).toEqual([
-      'II: Se nombra a las personas servidoras públicas responsables (nombre, cargo e institución).',
-    ]);
-    expect(failing(edited((c) => (c.coResponsible.person = '')))).toEqual([
-      'II: Se nombra a la organización y a la persona corresponsables de la sociedad civil.',
-    ]);
-  });
-
-  it('checks indicators and means of verification under III, and principles under IV', () => {
-    expect(failing(edited((c) => (c.linesOfAction[2]!.activities[1]!.verification = '')))).toEqual([
-      'III: Cada actividad tiene un medio de verificación.',
-    ]);
-    expect(failing(edited((c) => (c.indicators = [])))).toEqual(['III: Hay al menos un indicador.']);
-    expect(failing(edited((c) => (c.principles = [])))).toEqual([
-      'IV: Se elige al menos un principio de gobierno abierto.',
-    ]);
-  });
-
-  it('checks the objectives of I: problem, long-term objective, final result, products', () => {
-    expect(failing(edited((c) => ((c.problem = ''), (c.products = []))))).toEqual([
-      'I: Se describe el problema público.',
-      'I: Hay al menos un producto esperado.',
-    ]);
   });
 });
 

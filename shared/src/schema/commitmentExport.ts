@@ -1,12 +1,7 @@
 import { THEMES } from './mesa';
-import {
-  COMMITMENT_FIELD_LABELS as L,
-  CRITERIA,
-  CRITERION_IDS,
-  ODS_NAMES,
-  PRINCIPLES,
-  type Commitment,
-} from './commitment';
+import type { Commitment } from './commitment';
+import { CRITERIA, CRITERION_IDS, ODS_NAMES, PRINCIPLES } from './commitmentCatalogues';
+import { COMMITMENT_FIELD_LABELS as L } from './commitmentFieldLabels';
 
 /** One field of a saved commitment: its path (as `missingFields` names it), Spanish label with positions, and value. */
 export interface CommitmentField {
