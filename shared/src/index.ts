@@ -22,3 +22,4 @@ export * from './doc/commitment';
 export * from './doc/origins';
 export * from './doc/tree';
 export * from './doc/text';
+export * from './doc/migrations';
