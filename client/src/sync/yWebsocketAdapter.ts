@@ -89,6 +89,11 @@ export function moveToFreshClientId(provider: WebsocketProvider, origin: unknown
   doc.clientID = uint32();
   awareness.clientID = doc.clientID;
   awarenessProtocol.removeAwarenessStates(awareness, [previous], origin);
-  if (state !== null) awareness.setLocalState(state);
+  if (state !== null) {
+    // Twice: the first state of an id has clock 0, and y-protocols applies a received state only above the clock it
+    // knows of its id, 0 for an id it has never seen. Sent once, the state would reach nobody until its next change.
+    awareness.setLocalState(state);
+    awareness.setLocalState(state);
+  }
   return doc.clientID;
 }
