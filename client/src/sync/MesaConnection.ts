@@ -63,21 +63,16 @@ export class MesaConnection {
 
   constructor(mesaId: string, credentials: Credentials) {
     this.persistence = new IndexeddbPersistence(`cocrea:${mesaId}`, this.doc);
-    const frames = this.frames;
-    const doc = this.doc;
     // The provider sends through this socket, so counting here sees exactly the frames the server will ack.
     const CountingWebSocket = observedWebSocket(WebSocket, {
       opened: () => {
-        frames.sent = 0;
-        frames.stored = 0;
-        frames.refused = 0;
-        frames.clientIds = [];
+        Object.assign(this.frames, { sent: 0, stored: 0, refused: 0, clientIds: [] });
         this.refusedTools.clear();
       },
       sending: (data) => {
         if (!isUpdateFrame(data)) return;
-        frames.sent++;
-        frames.clientIds.push(doc.clientID);
+        this.frames.sent++;
+        this.frames.clientIds.push(this.doc.clientID);
       },
       sent: () => this.refresh(),
     });
