@@ -1,9 +1,9 @@
 /**
  * What the server relies on in Yjs beyond its documented API, in one place: the form of a decoded update's structs,
- * and the document's struct store, read to check an update before storing it (`decodedUpdate.ts`) and to tell which top-level type it touches
- * (`areaLocks.ts`). Yjs exports
- * these but documents none of them, so a release may change them; `yjsInternals.test.ts` checks that each still
- * exists and behaves as used here, and server/package.json pins the version exactly.
+ * and the document's struct store, read to check an update before storing it (`decodedUpdate.ts`) and to tell which
+ * top-level type it touches (`areaLocks.ts`). Yjs exports these but documents none of them, so a release may change
+ * them; `yjsInternals.test.ts` checks that each still exists and behaves as used here, and server/package.json pins
+ * the version exactly.
  */
 import * as Y from 'yjs';
 
