@@ -5,11 +5,24 @@
  */
 import 'fake-indexeddb/auto';
 import { act, cleanup, render, screen } from '@testing-library/react';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CloseCode, MessageType, PROTOCOL_VERSION } from '@cocrea/shared';
+import {
+  CloseCode,
+  MessageType,
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  TREE_ROOT_ID,
+  addCause,
+  migrateDoc,
+  readTree,
+  schemaVersionOf,
+} from '@cocrea/shared';
+import { unversionedMesaUpdate } from '@cocrea/shared/fixtures/unversionedMesa';
 import { OutdatedClientBanner } from '../features/mesa/OutdatedClientBanner';
 import { SaveIndicator } from '../features/mesa/SaveIndicator';
 import { MesaConnection } from './MesaConnection';
@@ -30,8 +43,8 @@ afterEach(() => {
 });
 
 /** A connection whose socket the server has opened; it connects once its IndexedDB copy is loaded. */
-async function openConnection(): Promise<{ connection: MesaConnection; socket: FakeSocket }> {
-  const connection = new MesaConnection(`mesa-${++mesas}`, { token: 'token', seat: null });
+async function openConnection(mesaId = `mesa-${++mesas}`): Promise<{ connection: MesaConnection; socket: FakeSocket }> {
+  const connection = new MesaConnection(mesaId, { token: 'token', seat: null });
   connections.push(connection);
   await vi.waitFor(() => expect(FakeSocket.instances).toHaveLength(1), { timeout: 10_000 });
   const socket = FakeSocket.last;
@@ -164,5 +177,40 @@ describe('a client of a protocol version the server no longer speaks', () => {
     act(() => window.dispatchEvent(new Event('online')));
     vi.advanceTimersByTime(60_000);
     expect(FakeSocket.instances).toHaveLength(1);
+  });
+});
+
+describe('a browser whose IndexedDB copy is of an older schema', () => {
+  it('loads it, sends its offline edits to the migrated room, and ends with the same document', async () => {
+    // What this browser stored before the deploy: the unversioned document, plus a cause typed offline.
+    const mesaId = `mesa-${++mesas}`;
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, unversionedMesaUpdate());
+    const offlineCause = addCause(stored, TREE_ROOT_ID, 'Escrita sin conexión');
+    const persistence = new IndexeddbPersistence(`cocrea:${mesaId}`, stored);
+    await persistence.whenSynced;
+    await persistence.destroy();
+
+    // The server's copy: the same old document, migrated when the room loaded.
+    const server = new Y.Doc();
+    Y.applyUpdate(server, unversionedMesaUpdate());
+    migrateDoc(server);
+
+    const { connection, socket } = await openConnection(mesaId);
+    expect(readTree(connection.doc).nodes.get(offlineCause)?.text).toBe('Escrita sin conexión');
+    expect(schemaVersionOf(connection.doc)).toBe(0);
+    firstSync(socket, server);
+    // Whatever the client sent as sync step 2 or update reaches the server's copy.
+    for (const sent of socket.sent) {
+      const decoder = decoding.createDecoder(sent);
+      if (decoding.readVarUint(decoder) !== MessageType.sync) continue;
+      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), server, 'client');
+    }
+    expect(schemaVersionOf(connection.doc)).toBe(SCHEMA_VERSION);
+    expect(readTree(server).nodes.get(offlineCause)?.text).toBe('Escrita sin conexión');
+    expect(Y.encodeStateAsUpdate(connection.doc, Y.encodeStateVector(server))).toEqual(
+      Y.encodeStateAsUpdate(new Y.Doc()),
+    );
+    expect(Y.encodeStateVector(connection.doc)).toEqual(Y.encodeStateVector(server));
   });
 });
