@@ -24,6 +24,8 @@ export default defineConfig({
         },
       },
       { test: { name: 'client', include: ['client/src/**/*.test.ts'], environment: 'node' } },
+      // Components and DOM bindings, in happy-dom: a `.tsx` test file is one of these.
+      { test: { name: 'client-dom', include: ['client/src/**/*.test.tsx'], environment: 'happy-dom' } },
     ],
   },
 });

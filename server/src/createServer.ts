@@ -7,6 +7,7 @@ import { createApp } from './http/app';
 import type { Storage } from './storage/Storage';
 import { Connection, type ConnectionContext } from './sync/Connection';
 import { RoomRegistry } from './sync/RoomRegistry';
+import { closeOutdatedClient } from './sync/protocolVersion';
 import { authorizeUpgrade, refuseUpgrade } from './sync/upgrade';
 
 export interface CocreaServerOptions {
@@ -48,7 +49,9 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
       (decision) => {
         if (socket.destroyed) return;
         if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message);
-        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision.context));
+        wss.handleUpgrade(req, socket, head, (ws) =>
+          decision.outdated ? closeOutdatedClient(ws) : accept(ws, decision.context),
+        );
       },
       (error: unknown) => {
         console.error('upgrade failed', error);

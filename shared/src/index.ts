@@ -32,3 +32,4 @@ export * from './doc/commitment';
 export * from './doc/origins';
 export * from './doc/tree';
 export * from './doc/text';
+export * from './doc/migrations';

@@ -49,7 +49,25 @@ export const CloseCode = {
   mesaClosed: 4000,
   /** The STL replaced the link this socket came in with: the old link opens nothing any more, so no retry. */
   linkRevoked: 4403,
+  /**
+   * The client speaks a protocol version the server no longer (or does not yet) speak (see {@link PROTOCOL_VERSION}):
+   * no retry; the page must be reloaded to get the server's own client. Mirrors HTTP 426 Upgrade Required.
+   */
+  outdatedClient: 4426,
 } as const;
+
+/**
+ * The version of the sync protocol and of the document schema it carries, as Cocrea's client sends it in the query
+ * parameter {@link PROTOCOL_VERSION_PARAM} (`?v=1`). The server accepts the versions from its minimum up to this
+ * one, and takes a client that sends none (a stock y-websocket client written from docs/api.md) for version 1. A
+ * change that clients of the previous version cannot follow (a message they misread, a document schema their code
+ * would write wrongly) bumps this and the server's minimum (`server/src/sync/protocolVersion.ts`): browsers still
+ * running the older code are then closed with {@link CloseCode.outdatedClient} and asked to reload.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** The query parameter that carries {@link PROTOCOL_VERSION}. */
+export const PROTOCOL_VERSION_PARAM = 'v';
 
 /**
  * The largest frame the server accepts. A client returning from a long offline session sends its whole

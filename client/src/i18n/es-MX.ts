@@ -538,6 +538,10 @@ export const esMX = {
   'commitment.observations.general': 'En general',
   'commitment.observations.gone': 'Un campo que el borrador ya no tiene',
   'commitment.observations.note': 'Observación del STL (versión {number}):',
+  'sync.outdated': 'Hay una versión nueva de Cocrea: recargue la página.',
+  'sync.outdatedHint':
+    'Esta página dejó de conectarse con el servidor. Lo que no se alcanzó a guardar sigue en este navegador y se enviará al recargar.',
+  'sync.reload': 'Recargar la página',
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -1,11 +1,12 @@
 import * as decoding from 'lib0/decoding';
-import { uint32 } from 'lib0/random';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
+  CloseCode,
   MessageType,
+  PROTOCOL_VERSION,
+  PROTOCOL_VERSION_PARAM,
   SYNC_PATH,
   agendaSnapshotSchema,
   toolSchema,
@@ -15,13 +16,7 @@ import {
 } from '@cocrea/shared';
 import type { Credentials } from '../session/credentials';
 import { isUpdateFrame } from './updateFrames';
-
-/** The client ids an awareness 'update' event names. */
-interface AwarenessChanges {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
+import { moveToFreshClientId, observedWebSocket, onMessage, sendOnlyOwnPresence } from './yWebsocketAdapter';
 
 /**
  * What the save indicator says; "saved" only once the server has acknowledged every local change. "refused": a
@@ -59,36 +54,32 @@ export class MesaConnection {
   private editedOffline = false;
   private wasConnected = false;
   private destroyed = false;
+  /** The server speaks another protocol version (close code 4426): only reloading the page helps. */
+  private outdated = false;
+  private readonly stopSendingOthersPresence: () => void;
   private saveState: SaveState = 'connecting';
   private presence: PresenceState[] = [];
   private readonly listeners = new Set<() => void>();
 
   constructor(mesaId: string, credentials: Credentials) {
     this.persistence = new IndexeddbPersistence(`cocrea:${mesaId}`, this.doc);
-    const frames = this.frames;
-    const refusedTools = this.refusedTools;
-    const doc = this.doc;
-    const refresh = () => this.refresh();
     // The provider sends through this socket, so counting here sees exactly the frames the server will ack.
-    class CountingWebSocket extends WebSocket {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols);
-        frames.sent = 0;
-        frames.stored = 0;
-        frames.refused = 0;
-        frames.clientIds = [];
-        refusedTools.clear();
-      }
-      override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-        if (isUpdateFrame(data)) {
-          frames.sent++;
-          frames.clientIds.push(doc.clientID);
-        }
-        super.send(data);
-        refresh();
-      }
-    }
-    const params: Record<string, string> = { token: credentials.token };
+    const CountingWebSocket = observedWebSocket(WebSocket, {
+      opened: () => {
+        Object.assign(this.frames, { sent: 0, stored: 0, refused: 0, clientIds: [] });
+        this.refusedTools.clear();
+      },
+      sending: (data) => {
+        if (!isUpdateFrame(data)) return;
+        this.frames.sent++;
+        this.frames.clientIds.push(this.doc.clientID);
+      },
+      sent: () => this.refresh(),
+    });
+    const params: Record<string, string> = {
+      token: credentials.token,
+      [PROTOCOL_VERSION_PARAM]: String(PROTOCOL_VERSION),
+    };
     if (credentials.seat) params.seat = credentials.seat;
     this.provider = new WebsocketProvider(syncUrl(), mesaId, this.doc, {
       params,
@@ -96,16 +87,12 @@ export class MesaConnection {
       disableBc: true,
       connect: false,
     });
-    // The stock provider sends every awareness change it applies, others' included: each browser would send the
-    // room's presence back to the server as often as it arrives (in a plenary, 250 states ten times a second).
-    // Only this page's own changes go out; the server drops the rest anyway.
-    this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
-    this.provider.awareness.on('update', this.sendOwnPresence);
-    this.provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
+    this.stopSendingOthersPresence = sendOnlyOwnPresence(this.provider);
+    onMessage(this.provider, MessageType.stored, (decoder) => {
       this.frames.stored = decoding.readVarUint(decoder);
       this.refresh();
-    };
-    this.provider.messageHandlers[MessageType.refused] = (_encoder, decoder) => {
+    });
+    onMessage(this.provider, MessageType.refused, (decoder) => {
       this.frames.refused = decoding.readVarUint(decoder);
       const tool = toolSchema.safeParse(decoding.readVarString(decoder));
       if (tool.success) this.refusedTools.add(tool.data);
@@ -113,15 +100,22 @@ export class MesaConnection {
       const refusedUnder = this.frames.clientIds[this.frames.stored + this.frames.refused - 1];
       if (refusedUnder === this.doc.clientID) this.renewClientId();
       this.refresh();
-    };
-    this.provider.messageHandlers[MessageType.agenda] = (_encoder, decoder) => {
+    });
+    onMessage(this.provider, MessageType.agenda, (decoder) => {
       const json = decoding.readVarString(decoder);
       try {
         this.receiveAgenda(agendaSnapshotSchema.parse(JSON.parse(json)));
       } catch (error) {
         console.error('agenda: the server sent a snapshot this client does not understand', error);
       }
-    };
+    });
+    // y-websocket stops reconnecting by itself on a 44xx close; this one is ours to explain.
+    this.provider.on('closed', ({ code }) => {
+      if (code !== CloseCode.outdatedClient) return;
+      this.outdated = true;
+      this.refresh();
+      this.notify();
+    });
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.wasConnected = true;
       this.refresh();
@@ -164,6 +158,8 @@ export class MesaConnection {
   getSaveState = (): SaveState => this.saveState;
   getPresence = (): PresenceState[] => this.presence;
   getAgenda = (): AgendaSnapshot | null => this.agenda;
+  /** Whether the server closed the socket for speaking an older protocol version: the page must be reloaded. */
+  isOutdated = (): boolean => this.outdated;
 
   /**
    * Takes a snapshot of the agenda (from message 101 or from the answer to one's own request), unless a newer one
@@ -187,23 +183,19 @@ export class MesaConnection {
   }
 
   private readonly goOffline = () => this.provider.disconnect();
-  private readonly goOnline = () => this.provider.connect();
+  private readonly goOnline = () => {
+    if (!this.outdated) this.provider.connect();
+  };
 
   destroy(): void {
     this.destroyed = true;
-    this.provider.awareness.off('update', this.sendOwnPresence);
+    this.stopSendingOthersPresence();
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
     this.provider.destroy();
     void this.persistence.destroy();
     this.doc.destroy();
   }
-
-  /** Presence changes made here (a field set, this page's state removed); not those applied from the room. */
-  private readonly sendOwnPresence = (changes: AwarenessChanges, origin: unknown): void => {
-    if (origin === this.provider || origin === 'timeout') return;
-    this.provider._awarenessUpdateHandler(changes, origin);
-  };
 
   private refresh(): void {
     const next = this.computeSaveState();
@@ -213,7 +205,9 @@ export class MesaConnection {
   }
 
   private computeSaveState(): SaveState {
-    if (!this.provider.wsconnected) return this.wasConnected || this.editedOffline ? 'offline' : 'connecting';
+    if (!this.provider.wsconnected) {
+      return this.wasConnected || this.editedOffline || this.outdated ? 'offline' : 'connecting';
+    }
     if (!this.provider.synced) return this.editedOffline ? 'saving' : 'connecting';
     const { sent, stored, refused } = this.frames;
     if (stored + refused < sent || this.editedOffline) return 'saving';
@@ -227,12 +221,7 @@ export class MesaConnection {
    * refused ones stay here until their tool opens. Presence moves along, since y-websocket uses one id for both.
    */
   private renewClientId(): void {
-    const previous = this.doc.clientID;
-    const state = this.awareness.getLocalState();
-    this.doc.clientID = uint32();
-    this.awareness.clientID = this.doc.clientID;
-    awarenessProtocol.removeAwarenessStates(this.awareness, [previous], this);
-    if (state !== null) this.awareness.setLocalState(state);
+    moveToFreshClientId(this.provider, this);
   }
 
   private refreshPresence(): void {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { presenceWindowMs, type Tool } from '@cocrea/shared';
+import { migrateDoc, presenceWindowMs, type Tool } from '@cocrea/shared';
 import type { DocStore } from '../storage/Storage';
 import { lockedToolTouched } from './areaLocks';
 import { changesNothing, type DecodedUpdate } from './decodedUpdate';
@@ -113,7 +113,11 @@ export class Room {
     for (const peer of this.peers) peer.send(message);
   }
 
-  /** Loads a room from its snapshot and log tail, before any peer is answered. */
+  /**
+   * Loads a room from its snapshot and log tail, before any peer is answered, and brings its document up to the
+   * current schema version (`shared/src/doc/migrations.ts`). The server is the one replica that migrates: the
+   * migration is stored in the log like any update, and every browser gets it in its first sync.
+   */
   static async load(name: string, store: DocStore): Promise<Room> {
     const stored = await store.loadDoc(name);
     const doc = new Y.Doc();
@@ -129,7 +133,15 @@ export class Room {
         }
       }
     });
-    return new Room(name, doc, store, stored.lastSeq, stored.updates.length);
+    const migration = migrateDoc(doc);
+    if (migration === null) return new Room(name, doc, store, stored.lastSeq, stored.updates.length);
+    try {
+      const seq = await store.appendUpdate(name, migration);
+      return new Room(name, doc, store, seq, stored.updates.length + 1);
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
   }
 
   /** Sets the tools whose updates this room refuses from now on; updates received before stay accepted. */

@@ -1,6 +1,18 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { commitmentText, type Tool } from '@cocrea/shared';
 import type { DecodedUpdate } from './decodedUpdate';
+import {
+  GC,
+  ID,
+  Item,
+  Skip,
+  clockOf,
+  decodedParent,
+  rootKeyOf,
+  structAt,
+  structsBetween,
+  type Struct,
+} from './yjsInternals';
 
 /**
  * Which tool an incoming Yjs update would change, told before it is stored, so a locked tool can refuse it.
@@ -31,8 +43,6 @@ export function ensureFixedStructure(doc: Y.Doc): void {
   }
 }
 
-type Struct = DecodedUpdate['structs'][number];
-
 /**
  * Stands for a struct whose place cannot be told: it builds on something neither the document nor the update has
  * (an update that arrived before one it depends on, or a forged one). While anything is locked it counts as
@@ -61,13 +71,13 @@ export function lockedToolTouched(doc: Y.Doc, update: DecodedUpdate, locked: Rea
 /** The top-level types an update inserts into or deletes from; {@link EVERYTHING} when that cannot be told. */
 function touchedRoots(doc: Y.Doc, { structs, ds }: DecodedUpdate): ReadonlySet<Root> {
   const own = new UpdateStructs(structs);
-  const memo = new Map<Y.Item, Root>();
+  const memo = new Map<Item, Root>();
   const roots = new Set<Root>();
 
   // Where an inserted item goes: a parent named by key (top-level) or by id, else beside its left or right
   // origin, which may itself be new in this update. Followed iteratively: a long typed run is a long chain.
-  const rootOfNewItem = (item: Y.Item): Root => {
-    const chain: Y.Item[] = [];
+  const rootOfNewItem = (item: Item): Root => {
+    const chain: Item[] = [];
     let current = item;
     let root: Root;
     for (;;) {
@@ -77,25 +87,23 @@ function touchedRoots(doc: Y.Doc, { structs, ds }: DecodedUpdate): ReadonlySet<R
         break;
       }
       chain.push(current);
-      // Decoded items carry their parent as a top-level key (a string), an ID, or nothing; the typings only
-      // know the integrated form.
-      const parent: unknown = current.parent;
+      const parent = decodedParent(current);
       if (typeof parent === 'string') {
         root = parent;
         break;
       }
-      const next = parent instanceof Y.ID ? parent : (current.origin ?? current.rightOrigin);
+      const next = parent ?? current.origin ?? current.rightOrigin;
       if (next === null) {
         root = UNKNOWN;
         break;
       }
       const found = own.find(next);
-      if (found instanceof Y.Item && !chain.includes(found)) {
+      if (found instanceof Item && !chain.includes(found)) {
         current = found;
         continue;
       }
-      if (found instanceof Y.GC) root = null;
-      else if (found instanceof Y.Item)
+      if (found instanceof GC) root = null;
+      else if (found instanceof Item)
         root = UNKNOWN; // a reference cycle: only a forged update has one
       else root = rootInDoc(doc, next);
       break;
@@ -109,18 +117,18 @@ function touchedRoots(doc: Y.Doc, { structs, ds }: DecodedUpdate): ReadonlySet<R
   const next = new Map<number, number>();
   for (const struct of structs) {
     const client = struct.id.client;
-    const expected = next.get(client) ?? Y.getState(doc.store, client);
-    if (struct instanceof Y.Skip || struct.id.clock > expected) return EVERYTHING;
+    const expected = next.get(client) ?? clockOf(doc, client);
+    if (struct instanceof Skip || struct.id.clock > expected) return EVERYTHING;
     next.set(client, Math.max(expected, struct.id.clock + struct.length));
     // GC structs change no visible content, and content the document already has is skipped on apply.
-    if (!(struct instanceof Y.Item) || struct.id.clock + struct.length <= Y.getState(doc.store, client)) continue;
+    if (!(struct instanceof Item) || struct.id.clock + struct.length <= clockOf(doc, client)) continue;
     const root = rootOfNewItem(struct);
     if (root === UNKNOWN) return EVERYTHING;
     roots.add(root);
   }
 
   for (const [client, deletes] of ds.clients) {
-    const known = Y.getState(doc.store, client);
+    const known = clockOf(doc, client);
     for (const { clock, len } of deletes) {
       const end = clock + len;
       if (clock < known && !addDocRange(doc, client, clock, Math.min(end, known), roots)) return EVERYTHING;
@@ -132,10 +140,10 @@ function touchedRoots(doc: Y.Doc, { structs, ds }: DecodedUpdate): ReadonlySet<R
 }
 
 /** The root of an item the document already has, by id; `UNKNOWN` if the document does not have it. */
-function rootInDoc(doc: Y.Doc, id: Y.ID): Root {
-  if (id.clock >= Y.getState(doc.store, id.client)) return UNKNOWN;
-  const struct: Y.Item | Y.GC = Y.getItem(doc.store, id);
-  return struct instanceof Y.Item ? rootOfType(struct.parent) : null;
+function rootInDoc(doc: Y.Doc, id: ID): Root {
+  if (id.clock >= clockOf(doc, id.client)) return UNKNOWN;
+  const struct = structAt(doc, id);
+  return struct instanceof Item ? (rootKeyOf(struct.parent) ?? UNKNOWN) : null;
 }
 
 /**
@@ -143,27 +151,13 @@ function rootInDoc(doc: Y.Doc, id: Y.ID): Root {
  * of them cannot be placed.
  */
 function addDocRange(doc: Y.Doc, client: number, from: number, to: number, roots: Set<Root>): boolean {
-  const structs = doc.store.clients.get(client) ?? [];
-  for (let i = Y.findIndexSS(structs, from); i < structs.length && structs[i]!.id.clock < to; i++) {
-    const struct = structs[i]!;
-    if (!(struct instanceof Y.Item)) continue;
-    const root = rootOfType(struct.parent);
-    if (root === UNKNOWN) return false;
+  for (const struct of structsBetween(doc, client, from, to)) {
+    if (!(struct instanceof Item)) continue;
+    const root = rootKeyOf(struct.parent);
+    if (root === null) return false;
     roots.add(root);
   }
   return true;
-}
-
-/** The top-level key of an integrated type, found by climbing the items that hold nested types. */
-function rootOfType(parent: unknown): Root {
-  let type = parent;
-  while (type instanceof Y.AbstractType && type._item !== null) type = type._item.parent;
-  if (!(type instanceof Y.AbstractType)) return UNKNOWN;
-  try {
-    return Y.findRootTypeKey(type);
-  } catch {
-    return UNKNOWN;
-  }
 }
 
 /** The update's own structs, by client and clock, so references within the update resolve without the doc. */
@@ -181,7 +175,7 @@ class UpdateStructs {
   }
 
   /** The struct containing `id`, unless it is a Skip (a gap: the update does not have it). */
-  find(id: Y.ID): Y.Item | Y.GC | null {
+  find(id: ID): Item | GC | null {
     const list = this.byClient.get(id.client);
     if (!list) return null;
     let low = 0;
@@ -191,7 +185,7 @@ class UpdateStructs {
       const struct = list[mid]!;
       if (id.clock < struct.id.clock) high = mid - 1;
       else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
-      else return struct instanceof Y.Skip ? null : struct;
+      else return struct instanceof Skip ? null : struct;
     }
     return null;
   }
@@ -200,7 +194,7 @@ class UpdateStructs {
   covers(client: number, from: number, to: number): boolean {
     let cursor = from;
     while (cursor < to) {
-      const struct = this.find(Y.createID(client, cursor));
+      const struct = this.find(new ID(client, cursor));
       if (struct === null) return false;
       cursor = struct.id.clock + struct.length;
     }

@@ -1,4 +1,5 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { Item, decodedParent, type ID } from './yjsInternals';
 
 /** A Yjs update as the server reads it before storing it: its structs and its delete set. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
@@ -20,10 +21,11 @@ export function changesNothing({ structs, ds }: DecodedUpdate): boolean {
  */
 export function isWellFormed({ structs, ds }: DecodedUpdate): boolean {
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const { id, origin, rightOrigin, parent } = struct;
+    if (!(struct instanceof Item)) continue;
+    const { id, origin, rightOrigin } = struct;
     if (buildsOnOwnLater(id, origin) || buildsOnOwnLater(id, rightOrigin)) return false;
-    if (parent instanceof Y.ID && buildsOnOwnLater(id, parent)) return false;
+    const parent = decodedParent(struct);
+    if (typeof parent !== 'string' && buildsOnOwnLater(id, parent)) return false;
   }
   for (const ranges of ds.clients.values()) {
     for (const range of ranges) if (range.len <= 0) return false;
@@ -32,6 +34,6 @@ export function isWellFormed({ structs, ds }: DecodedUpdate): boolean {
 }
 
 /** Whether `ref` is a clock of `id`'s own client not before `id`: something the client had not made yet. */
-function buildsOnOwnLater(id: Y.ID, ref: Y.ID | null): boolean {
+function buildsOnOwnLater(id: ID, ref: ID | null): boolean {
   return ref !== null && ref.client === id.client && ref.clock >= id.clock;
 }

@@ -4,9 +4,12 @@ import { SYNC_PATH, capabilityTokenSchema, mesaIdSchema, seatTokenSchema, type P
 import { hashToken } from '../auth/tokens';
 import type { MesaStore } from '../storage/Storage';
 import type { ConnectionContext } from './Connection';
+import { checkProtocolVersion } from './protocolVersion';
 
 export type UpgradeDecision =
-  { ok: true; context: ConnectionContext } | { ok: false; status: 400 | 401 | 403 | 404; message: string };
+  /** `outdated`: the client speaks a protocol version this server does not; its socket is closed once open. */
+  | { ok: true; context: ConnectionContext; outdated: boolean }
+  | { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
 /**
  * Decides whether an upgrade request may become a sync socket, before anything is allocated for it. Browsers
@@ -24,6 +27,8 @@ export async function authorizeUpgrade(
   if (origin !== undefined && !isAllowedOrigin(origin, req.headers.host, allowedOrigins)) {
     return { ok: false, status: 403, message: 'Origen no permitido.' };
   }
+  const version = checkProtocolVersion(url);
+  if (version === 'malformed') return { ok: false, status: 400, message: 'La versión del protocolo no es válida.' };
   const mesaId = url.pathname.slice(prefix.length);
   const mesa = mesaIdSchema.safeParse(mesaId).success ? await store.getMesa(mesaId) : null;
   if (!mesa) return { ok: false, status: 404, message: 'La mesa no existe.' };
@@ -43,7 +48,11 @@ export async function authorizeUpgrade(
     user = { id: participant.id, role, name: participant.name, color: participant.color };
   }
   // A closed mesa is read-only for everyone: every socket gets an observer's rights; presence keeps the link's role.
-  return { ok: true, context: { mesaId: mesa.id, role: mesa.closedAt === null ? role : 'observer', user } };
+  return {
+    ok: true,
+    context: { mesaId: mesa.id, role: mesa.closedAt === null ? role : 'observer', user },
+    outdated: version === 'unsupported',
+  };
 }
 
 function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {

@@ -12,3 +12,9 @@ export const localOrigin = Object.freeze({ kind: 'local' } as const);
 
 /** The type of {@link localOrigin}. */
 export type LocalOrigin = typeof localOrigin;
+
+/**
+ * A schema migration (`migrations.ts`). Never tracked by an undo manager: nobody's Ctrl+Z may undo a migration, and it
+ * is nobody's edit.
+ */
+export const migrationOrigin = Object.freeze({ kind: 'migration' } as const);

@@ -13,6 +13,7 @@ import { PresenceList } from '../presence/PresenceList';
 import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { TreeWorkspace } from '../tree/TreeWorkspace';
+import { OutdatedClientBanner } from './OutdatedClientBanner';
 import { SaveIndicator } from './SaveIndicator';
 import { useLinkRevoked, useServerClose } from './useServerClose';
 import { WorkspaceTabs, useWorkspaceTab } from './WorkspaceTabs';
@@ -55,6 +56,7 @@ export function MesaPage({
           <SaveIndicator connection={connection} />
           <PresenceList connection={connection} />
         </header>
+        <OutdatedClientBanner connection={connection} />
         <AgendaBar />
         {linkRevoked && (
           <p className="banner-error" role="alert">
