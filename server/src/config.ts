@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from './repoRoot';
+import { makeDataDirOwnerOnly } from './storage/ownerOnly';
 
 /** Everything the server reads from its environment, read once. */
 export interface Config {
@@ -19,7 +19,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT inválido: ${env.PORT}`);
   // The repository's `data/`, wherever the server was started from (`npm start` runs it from `server/`).
   const dataDir = resolve(env.COCREA_DATA_DIR ?? join(REPO_ROOT, 'data'));
-  mkdirSync(dataDir, { recursive: true });
+  makeDataDirOwnerOnly(dataDir);
   return {
     port,
     host: env.HOST || undefined,

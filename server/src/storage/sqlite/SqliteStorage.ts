@@ -40,6 +40,7 @@ import type {
   StoredObservation,
   StoredReviewEvent,
 } from '../Storage';
+import { makeSqliteFilesOwnerOnly } from '../ownerOnly';
 import { MIGRATIONS } from './migrations';
 import { SqliteReviewStore } from './SqliteReviewStore';
 
@@ -156,6 +157,7 @@ export class SqliteStorage implements Storage {
   private readonly review: SqliteReviewStore;
 
   constructor(filename: string, options: SqliteOptions = {}) {
+    makeSqliteFilesOwnerOnly(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
