@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './http/clientAddress';
 import { REPO_ROOT } from './repoRoot';
 import { makeDataDirOwnerOnly } from './storage/ownerOnly';
 
@@ -12,6 +13,8 @@ export interface Config {
   allowedOrigins: string[];
   clientDir: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Which proxies' `X-Forwarded-For` names the client (`COCREA_TRUST_PROXY`); none by default. */
+  trustProxy: TrustProxy;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     clientDir: resolve(env.COCREA_CLIENT_DIR ?? join(REPO_ROOT, 'client', 'dist')),
     sqliteSynchronous: env.COCREA_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL',
+    trustProxy: parseTrustProxy(env.COCREA_TRUST_PROXY),
   };
 }

@@ -13,6 +13,7 @@ const server = createCocreaServer({
   clientDir: config.clientDir,
   publicUrl: config.publicUrl,
   allowedOrigins: config.allowedOrigins,
+  trustProxy: config.trustProxy,
 });
 
 const port = await server.listen(config.port, config.host);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCocreaServer, type CocreaServer } from '../../src/createServer';
+import { createCocreaServer, type CocreaServer, type CocreaServerOptions } from '../../src/createServer';
 import { SqliteStorage } from '../../src/storage/sqlite/SqliteStorage';
 import { answeringLater } from './answeringLater';
 
@@ -28,17 +28,23 @@ export interface CreatedMesa {
 export interface TestServerOptions {
   /** `later`: the server sees its storage answer appends on a later turn, as a store across a network would. */
   appends?: 'in-process' | 'later';
+  /** Which proxies to believe (none by default, as in production). */
+  trustProxy?: CocreaServerOptions['trustProxy'];
+  /** Smaller send-queue limits, to reach them without sending megabytes. */
+  sendQueue?: CocreaServerOptions['sendQueue'];
 }
 
 /** A real server on an ephemeral port over a real SQLite file in a fresh temporary folder. */
 export async function startTestServer(
   dataDir = mkdtempSync(join(tmpdir(), 'cocrea-test-')),
-  { appends = 'in-process' }: TestServerOptions = {},
+  { appends = 'in-process', trustProxy, sendQueue }: TestServerOptions = {},
 ): Promise<TestServer> {
   const storage = new SqliteStorage(join(dataDir, 'cocrea.sqlite'));
   const server = createCocreaServer({
     storage: appends === 'later' ? answeringLater(storage) : storage,
     adminToken: ADMIN_TOKEN,
+    trustProxy,
+    sendQueue,
   });
   const port = await server.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
