@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { wellFormedReplacer } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
 import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from '../sync/RoomRegistry';
@@ -44,6 +45,8 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? TRUST_NO_PROXY);
+  // Every JSON answer (versions, the board, reviews, exports) is written with no lone surrogate: see the replacer.
+  app.set('json replacer', wellFormedReplacer);
   app.use(helmet());
 
   const api = express.Router();
