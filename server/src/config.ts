@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './http/clientAddress';
 import { REPO_ROOT } from './repoRoot';
+import { makeDataDirOwnerOnly } from './storage/ownerOnly';
 
 /** Everything the server reads from its environment, read once. */
 export interface Config {
@@ -14,6 +15,8 @@ export interface Config {
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** `COCREA_DATABASE_URL`: PostgreSQL instead of the SQLite file in `dataDir`, for several server processes. */
   databaseUrl: string | undefined;
+  /** Which proxies' `X-Forwarded-For` names the client (`COCREA_TRUST_PROXY`); none by default. */
+  trustProxy: TrustProxy;
 }
 
 /** A `postgres://` or `postgresql://` URL, or undefined when unset; anything else is refused at start. */
@@ -32,7 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT inválido: ${env.PORT}`);
   // The repository's `data/`, wherever the server was started from (`npm start` runs it from `server/`).
   const dataDir = resolve(env.COCREA_DATA_DIR ?? join(REPO_ROOT, 'data'));
-  mkdirSync(dataDir, { recursive: true });
+  makeDataDirOwnerOnly(dataDir);
   return {
     port,
     host: env.HOST || undefined,
@@ -46,5 +49,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: resolve(env.COCREA_CLIENT_DIR ?? join(REPO_ROOT, 'client', 'dist')),
     sqliteSynchronous: env.COCREA_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL',
     databaseUrl: readDatabaseUrl(env.COCREA_DATABASE_URL),
+    trustProxy: parseTrustProxy(env.COCREA_TRUST_PROXY),
   };
 }

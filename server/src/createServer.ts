@@ -1,14 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, MAX_MESSAGE_BYTES } from '@cocrea/shared';
+import { CloseCode, MAX_MESSAGE_BYTES, SEND_QUEUE_LIMIT } from '@cocrea/shared';
 import { AgendaService } from './agenda/AgendaService';
 import { createApp } from './http/app';
+import { TRUST_NO_PROXY, clientAddress, type TrustProxy } from './http/clientAddress';
 import type { Storage } from './storage/Storage';
-import { Connection, type ConnectionContext } from './sync/Connection';
+import { Connection, type ConnectionContext, type SendQueueLimits } from './sync/Connection';
 import { RoomRegistry } from './sync/RoomRegistry';
 import { closeOutdatedClient } from './sync/protocolVersion';
 import { authorizeUpgrade, refuseUpgrade } from './sync/upgrade';
+import { UpgradeLimiter } from './sync/UpgradeLimiter';
 
 export interface CocreaServerOptions {
   storage: Storage;
@@ -17,6 +19,10 @@ export interface CocreaServerOptions {
   publicUrl?: string | undefined;
   /** Origins besides the server's own host allowed to open sync sockets (e.g. the Vite dev server). */
   allowedOrigins?: readonly string[];
+  /** Whose `X-Forwarded-For` names the client, for the limits kept per address (none by default). */
+  trustProxy?: TrustProxy;
+  /** What may wait to be sent to one socket; {@link SEND_QUEUE_LIMIT} unless a test wants smaller. */
+  sendQueue?: SendQueueLimits;
 }
 
 export interface CocreaServer {
@@ -42,9 +48,15 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
   const http = createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();
+  const upgrades = new UpgradeLimiter();
+  const trustProxy = options.trustProxy ?? TRUST_NO_PROXY;
 
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    // Counted before anything else, storage included: a refused upgrade costs a map lookup.
+    if (!upgrades.take(clientAddress(req, trustProxy))) {
+      return refuseUpgrade(socket, 429, 'Demasiadas conexiones desde esta dirección; espere un momento.');
+    }
     authorizeUpgrade(req, storage, options.allowedOrigins ?? []).then(
       (decision) => {
         if (socket.destroyed) return;
@@ -64,7 +76,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     ws.on('error', () => ws.terminate());
-    const connection = new Connection(ws, context);
+    const connection = new Connection(ws, context, options.sendQueue ?? SEND_QUEUE_LIMIT);
     ws.on('message', (data, isBinary) => connection.receive(data, isBinary));
     enter(ws, connection, context).catch((error: unknown) => {
       console.error(`room ${context.mesaId}: could not load`, error);

@@ -12,6 +12,7 @@ const server = createCocreaServer({
   clientDir: config.clientDir,
   publicUrl: config.publicUrl,
   allowedOrigins: config.allowedOrigins,
+  trustProxy: config.trustProxy,
 });
 
 const port = await server.listen(config.port, config.host);

@@ -1,6 +1,7 @@
 export * from './protocol';
 export * from './schema/mesa';
 export * from './schema/errors';
+export * from './schema/plainName';
 export * from './schema/participant';
 export * from './schema/stl';
 export * from './schema/agenda';
@@ -33,3 +34,4 @@ export * from './doc/origins';
 export * from './doc/tree';
 export * from './doc/text';
 export * from './doc/migrations';
+export * from './wellFormedJson';

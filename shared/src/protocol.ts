@@ -47,6 +47,11 @@ export const CloseCode = {
   internalError: 1011,
   /** The STL closed the mesa: the client reconnects, read-only from then on, and should ask for its session again. */
   mesaClosed: 4000,
+  /**
+   * The socket did not take what the server sent it: past {@link SEND_QUEUE_LIMIT}'s bytes waiting to be sent.
+   * The client reconnects, and its sync fetches what it missed.
+   */
+  tooSlow: 4001,
   /** The STL replaced the link this socket came in with: the old link opens nothing any more, so no retry. */
   linkRevoked: 4403,
   /**
@@ -101,6 +106,21 @@ export const RATE_LIMIT = {
 export const FANOUT_LIMIT = {
   burst: 20_000,
   perSecond: 10_000,
+} as const;
+
+/**
+ * What the server lets wait to be sent to one socket, not yet taken by the network: a client that does not read
+ * (a script asking for the whole document again and again, or a laptop on a failing link) would otherwise hold
+ * the server's memory without limit.
+ * - Past `pauseBytes`, the server stops reading from the socket: each frame it reads may cost an answer that would
+ *   wait too. A client's first sync answer (the whole document, up to about 1 MiB) fits below it.
+ * - Past `pauseBytes` for `closeAfterMs`, or past `closeBytes` at once (two of the largest frames: the relays of a
+ *   room's busiest moment, which the server cannot hold back), the socket is closed with {@link CloseCode}.tooSlow.
+ */
+export const SEND_QUEUE_LIMIT = {
+  pauseBytes: 2 * 1024 * 1024,
+  closeBytes: 2 * MAX_MESSAGE_BYTES,
+  closeAfterMs: 30_000,
 } as const;
 
 /** The WebSocket path prefix; the room name (the mesa id) follows it, the capability token is `?token=`. */

@@ -23,6 +23,18 @@ export interface WireClient {
   destroy(): void;
 }
 
+/**
+ * The loopback address a room's clients connect from: a mesa's people share their venue's address, as they would
+ * behind its NAT, and different rooms come from different places. All of 127.0.0.0/8 is this host on Linux. From
+ * one address, the 1 000 clients of the 100-room scenario would be more upgrades than the server lets one address
+ * make in a minute (`UPGRADE_LIMIT`).
+ */
+function venueAddress(room: string): string {
+  let hash = 0;
+  for (let i = 0; i < room.length; i++) hash = (hash * 31 + room.charCodeAt(i)) >>> 0;
+  return `127.1.${(hash >>> 8) & 255}.${1 + (hash % 254)}`;
+}
+
 /** The stock client renews its presence when half of the 30 s after which others drop it have passed. */
 const AWARENESS_RENEW_MS = 15_000;
 
@@ -33,7 +45,9 @@ export function connectWireClient(
   const doc = new Y.Doc();
   const edits = doc.getMap<Edit>('edits');
   const query = new URLSearchParams(address.params).toString();
-  const ws = new WebSocket(`${address.serverUrl}/${address.room}${query === '' ? '' : `?${query}`}`);
+  const ws = new WebSocket(`${address.serverUrl}/${address.room}${query === '' ? '' : `?${query}`}`, {
+    localAddress: venueAddress(address.room),
+  });
   ws.binaryType = 'nodebuffer';
   let awarenessClock = 0;
   let renewTimer: NodeJS.Timeout | undefined;

@@ -3,6 +3,7 @@ import {
   createDefaultAgenda,
   followAgendaEdit,
   initialAgendaState,
+  wellFormedJson,
   type Agenda,
   type AgendaCommand,
   type AgendaSnapshot,
@@ -115,7 +116,7 @@ export class AgendaService {
   /** Sends one newly attached socket the agenda, in order with the changes published to its room. */
   greet(peer: { send(message: Uint8Array): void }, mesaId: string): void {
     this.serialize(mesaId, async () => {
-      peer.send(agendaMessage(JSON.stringify(this.toSnapshot(await this.load(mesaId)))));
+      peer.send(agendaMessage(wellFormedJson(this.toSnapshot(await this.load(mesaId)))));
     }).catch((error: unknown) => console.error(`agenda ${mesaId}: could not greet a socket`, error));
   }
 
@@ -125,7 +126,7 @@ export class AgendaService {
     const room = this.rooms.get(mesaId);
     if (room) {
       room.setLockedTools(lockedTools(snapshot.locks));
-      room.broadcast(agendaMessage(JSON.stringify(snapshot)));
+      room.broadcast(agendaMessage(wellFormedJson(snapshot)));
     }
     return snapshot;
   }

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { wellFormedReplacer } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
 import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from '../sync/RoomRegistry';
 import { agendaRouter } from './agendaRouter';
+import { TRUST_NO_PROXY, type TrustProxy } from './clientAddress';
 import { commitmentRouter } from './commitmentRouter';
 import { followupRouter } from './followupRouter';
 import { HttpError, errorHandler, sendError } from './HttpError';
@@ -27,6 +29,8 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** The built client (client/dist); served with an SPA fallback when present. */
   clientDir?: string | undefined;
+  /** Whose `X-Forwarded-For` names the client, for the limits kept per address (none by default). */
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -40,7 +44,9 @@ export function createApp(options: AppOptions): express.Express {
   const stlAuth = { store: storage, adminToken, allowedOrigins: options.allowedOrigins ?? [] };
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? TRUST_NO_PROXY);
+  // Every JSON answer (versions, the board, reviews, exports) is written with no lone surrogate: see the replacer.
+  app.set('json replacer', wellFormedReplacer);
   app.use(helmet());
 
   const api = express.Router();

@@ -7,6 +7,7 @@ import {
   FANOUT_LIMIT,
   MessageType,
   RATE_LIMIT,
+  SEND_QUEUE_LIMIT,
   SyncType,
   type PresenceUser,
   type Role,
@@ -33,9 +34,16 @@ export interface ConnectionContext {
   user: PresenceUser;
 }
 
+/** What may wait to be sent to one socket: {@link SEND_QUEUE_LIMIT}, or smaller in a test. */
+export type SendQueueLimits = { readonly [K in keyof typeof SEND_QUEUE_LIMIT]: number };
+
 class ProtocolError extends Error {}
 
 const BINARY = { binary: true } as const;
+/** How often a socket past its send queue's pause mark is checked for having drained. */
+const DRAIN_CHECK_MS = 100;
+/** How long a socket closed for not reading has to take the close frame before it is dropped. */
+const TOO_SLOW_TERMINATE_MS = 5_000;
 
 /** One socket in one room: decodes, checks and routes its frames. */
 export class Connection implements Peer {
@@ -55,11 +63,27 @@ export class Connection implements Peer {
   private held: RawData[] = [];
   /** Set while the socket is paced: when it fires, the socket is read again and the held frames are handled. */
   private resumeTimer: NodeJS.Timeout | undefined;
+  /** Set while more than `pauseBytes` wait to be sent to the socket: it is not read until they drain. */
+  private drainTimer: NodeJS.Timeout | undefined;
+  private terminateTimer: NodeJS.Timeout | undefined;
+  /** Set while an answer to the client's sync step 1 waits to be sent (see `receiveSync`). */
+  private answering = false;
 
   constructor(
     private readonly ws: WebSocket,
     readonly context: ConnectionContext,
+    private readonly limits: SendQueueLimits = SEND_QUEUE_LIMIT,
   ) {}
+
+  /** Whether the server has closed this socket, or begun to. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** What waits in the server's memory for this socket: to be sent, and read but not yet handled. */
+  get queuedBytes(): number {
+    return this.ws.bufferedAmount + this.held.reduce((total, frame) => total + byteLength(frame), 0);
+  }
 
   get canWrite(): boolean {
     return this.context.role !== 'observer';
@@ -82,16 +106,27 @@ export class Connection implements Peer {
     if (!isBinary) return this.close(CloseCode.unsupportedData, 'Solo se aceptan mensajes binarios.');
     if (!this.frames.take()) return this.close(CloseCode.policyViolation, 'Demasiados mensajes.');
     if (!this.bytes.take(byteLength(data))) return this.close(CloseCode.policyViolation, 'Demasiados datos.');
-    if (this.room === null || this.resumeTimer !== undefined) {
+    if (this.room === null || this.resumeTimer !== undefined || this.drainTimer !== undefined) {
       this.held.push(data);
       return;
     }
     this.handle(this.room, data);
   }
 
-  /** Handles the frames that waited, in order, until the socket is paced again or closes. */
+  private get paused(): boolean {
+    return this.resumeTimer !== undefined || this.drainTimer !== undefined;
+  }
+
+  /** Reads the socket again and handles the frames that waited, once neither pacing nor the send queue holds it. */
+  private resumeReading(): void {
+    if (this.paused) return;
+    this.ws.resume();
+    this.handleHeld();
+  }
+
+  /** Handles the frames that waited, in order, until the socket is paused again or closes. */
   private handleHeld(): void {
-    while (this.room !== null && this.resumeTimer === undefined && !this.closed && this.held.length > 0) {
+    while (this.room !== null && !this.paused && !this.closed && this.held.length > 0) {
       this.handle(this.room, this.held.shift()!);
     }
   }
@@ -107,8 +142,7 @@ export class Connection implements Peer {
     this.ws.pause();
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = undefined;
-      this.ws.resume();
-      this.handleHeld();
+      this.resumeReading();
     }, waitMs);
   }
 
@@ -144,7 +178,16 @@ export class Connection implements Peer {
   private receiveSync(room: Room, decoder: decoding.Decoder, frame: Uint8Array): void {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === SyncType.step1) {
-      this.send(syncStep2Message(room.doc, decoding.readVarUint8Array(decoder)));
+      const stateVector = decoding.readVarUint8Array(decoder);
+      // Asked again while the previous answer still waits to be sent, the server does not answer: that answer, and
+      // the updates relayed after it on the same socket, already bring the client everything the room has. Each
+      // answer costs encoding up to the whole document and holds that much memory until the client reads it, so a
+      // client asking many times a second and never reading took the server's memory and CPU for itself.
+      if (this.answering) return;
+      this.answering = true;
+      this.send(syncStep2Message(room.doc, stateVector), () => {
+        this.answering = false;
+      });
       return;
     }
     if (syncType !== SyncType.step2 && syncType !== SyncType.update) {
@@ -172,11 +215,49 @@ export class Connection implements Peer {
     if (!empty) this.pace(room.peers.size - 1);
   }
 
-  send(message: Uint8Array): void {
+  /**
+   * Queues `message` for the socket, within {@link SEND_QUEUE_LIMIT}. `onSent` runs once it has left the server's
+   * memory for the network (or the socket is gone).
+   */
+  send(message: Uint8Array, onSent?: () => void): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    // No callback: a failed write destroys the socket, and its 'close' takes the connection out of the room. A
-    // callback per frame costs a closure and a call on every relay, the server's most frequent operation.
-    this.ws.send(message, BINARY);
+    // Relays cannot be held back or dropped (the client's document would miss them), so past the hard mark the
+    // socket goes: the client reconnects, and its sync fetches what it missed.
+    // A lone frame of any size goes: a first sync answer may be larger than the mark.
+    const queued = this.ws.bufferedAmount;
+    if (queued > 0 && queued + message.byteLength > this.limits.closeBytes) return this.closeTooSlow();
+    // Mostly no callback: a failed write destroys the socket, and its 'close' takes the connection out of the room.
+    // A callback per frame costs a closure and a call on every relay, the server's most frequent operation.
+    this.ws.send(message, BINARY, onSent);
+    if (this.ws.bufferedAmount > this.limits.pauseBytes) this.watchDrain();
+  }
+
+  /**
+   * Stops reading the socket while more than `pauseBytes` wait to be sent to it: whatever it asks would wait too.
+   * Reads again once they drain; closes the socket if they do not within `closeAfterMs`.
+   */
+  private watchDrain(): void {
+    if (this.drainTimer !== undefined) return;
+    const since = performance.now();
+    this.ws.pause();
+    this.drainTimer = setInterval(() => {
+      const drained = this.ws.bufferedAmount <= this.limits.pauseBytes;
+      if (!drained && performance.now() - since < this.limits.closeAfterMs) return;
+      clearInterval(this.drainTimer);
+      this.drainTimer = undefined;
+      if (drained) this.resumeReading();
+      else this.closeTooSlow();
+    }, DRAIN_CHECK_MS);
+  }
+
+  /**
+   * Closes a socket that does not take what is sent to it. Its close frame waits behind everything queued, and
+   * `ws` would wait 30 s for the client's answer, holding all of it: the socket is dropped if it has not closed soon.
+   */
+  private closeTooSlow(): void {
+    if (this.closed) return;
+    this.close(CloseCode.tooSlow, 'La conexión no recibe los cambios a tiempo; reconectando.');
+    this.terminateTimer = setTimeout(() => this.ws.terminate(), TOO_SLOW_TERMINATE_MS);
   }
 
   acknowledgeStored(): void {
@@ -204,12 +285,21 @@ export class Connection implements Peer {
     if (this.closed) return;
     this.closed = true;
     this.ws.close(code, reason);
+    // The client's answer to the close comes by reading: a socket held for its send queue is read again (what it
+    // sends meanwhile is ignored). A paced one is read again when its timer fires.
+    if (this.drainTimer !== undefined) {
+      clearInterval(this.drainTimer);
+      this.drainTimer = undefined;
+      this.ws.resume();
+    }
   }
 
   /** Called once the socket is gone: forgets this connection's presence in its room. */
   dispose(): void {
     this.closed = true;
     clearTimeout(this.resumeTimer);
+    clearInterval(this.drainTimer);
+    clearTimeout(this.terminateTimer);
     this.held = [];
     if (this.room === null) return;
     const ids = [...this.awarenessIds];

@@ -25,6 +25,12 @@ export class TokenBucket {
     return this.tokens >= 0 ? 0 : (-this.tokens / this.perSecond) * 1000;
   }
 
+  /** Whether the bucket has refilled to its burst: it then remembers nothing a new one would not. */
+  get full(): boolean {
+    this.refill();
+    return this.tokens >= this.burst;
+  }
+
   private refill(): void {
     const now = performance.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);

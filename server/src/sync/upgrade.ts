@@ -64,7 +64,13 @@ function isAllowedOrigin(origin: string, host: string | undefined, allowed: read
   }
 }
 
-const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
+const STATUS_TEXT = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+} as const;
 
 /** Answers a refused upgrade with a plain HTTP response and drops the socket. */
 export function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT, message: string): void {

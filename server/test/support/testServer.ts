@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCocreaServer, type CocreaServer } from '../../src/createServer';
+import { createCocreaServer, type CocreaServer, type CocreaServerOptions } from '../../src/createServer';
 import { PostgresStorage } from '../../src/storage/postgres/PostgresStorage';
 import { SqliteStorage } from '../../src/storage/sqlite/SqliteStorage';
 import type { Storage } from '../../src/storage/Storage';
@@ -36,12 +36,16 @@ export interface TestServerOptions {
   backend?: 'sqlite' | 'postgres';
   /** `later`: the server sees its SQLite storage answer appends on a later turn, as PostgreSQL's does. */
   appends?: 'in-process' | 'later';
+  /** Which proxies to believe (none by default, as in production). */
+  trustProxy?: CocreaServerOptions['trustProxy'];
+  /** Smaller send-queue limits, to reach them without sending megabytes. */
+  sendQueue?: CocreaServerOptions['sendQueue'];
 }
 
 /** A real server on an ephemeral port over real storage: a SQLite file in a fresh temporary folder, or PostgreSQL. */
 export async function startTestServer(
   dataDir = mkdtempSync(join(tmpdir(), 'cocrea-test-')),
-  { backend = 'sqlite', appends = 'in-process' }: TestServerOptions = {},
+  { backend = 'sqlite', appends = 'in-process', trustProxy, sendQueue }: TestServerOptions = {},
 ): Promise<TestServer> {
   let schema: TestSchema | undefined;
   let storage: Storage;
@@ -54,6 +58,8 @@ export async function startTestServer(
   const server = createCocreaServer({
     storage: appends === 'later' ? answeringLater(storage) : storage,
     adminToken: ADMIN_TOKEN,
+    trustProxy,
+    sendQueue,
   });
   const port = await server.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -3,6 +3,7 @@ import { odsSchema, principleSchema } from './commitmentCatalogues';
 import { COMMITMENT_LIMITS } from './commitmentLimits';
 import { crossFieldIssues } from './commitmentRules';
 import { mesaIdSchema, themeSchema } from './mesa';
+import { plainName } from './plainName';
 
 /**
  * A commitment (compromiso) and its roadmap (hoja de ruta), as the methodology of the State of Mexico's Local Action
@@ -151,6 +152,11 @@ function requiredText(max: number) {
     .max(max, { error: tooLong(max) });
 }
 
+/** A person's or an institution's name, which the public board shows: plain visible text (see `plainName`). */
+function requiredName() {
+  return requiredText(COMMITMENT_LIMITS.shortText).superRefine(plainName);
+}
+
 function optionalText(max: number) {
   return z
     .string({ error: 'Debe ser texto.' })
@@ -214,14 +220,14 @@ export const commitmentSchema = strict({
   responsibles: boundedList(
     strict({
       id: itemIdSchema,
-      name: requiredText(SHORT),
+      name: requiredName(),
       position: requiredText(SHORT),
-      institution: requiredText(SHORT),
+      institution: requiredName(),
     }),
     1,
     'Agregue al menos una persona servidora pública responsable.',
   ),
-  coResponsible: strict({ organization: requiredText(SHORT), person: requiredText(SHORT) }),
+  coResponsible: strict({ organization: requiredName(), person: requiredName() }),
   finalResult: requiredText(TEXT),
   products: boundedList(strict({ id: itemIdSchema, text: requiredText(TEXT) }), 1, 'Agregue al menos un producto.'),
   indicators: boundedList(

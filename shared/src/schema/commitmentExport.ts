@@ -1,3 +1,4 @@
+import { wellFormed } from '../doc/text';
 import { THEMES } from './mesa';
 import type { Commitment } from './commitment';
 import { CRITERIA, CRITERION_IDS, ODS_NAMES, PRINCIPLES } from './commitmentCatalogues';
@@ -79,9 +80,13 @@ export function commitmentRows(c: Commitment): [field: string, value: string][] 
 /**
  * Rows as CSV (RFC 4180: every cell quoted, CRLF), with a byte-order mark so that spreadsheet programs read the
  * accents as UTF-8. A cell that starts like a formula gets a leading apostrophe, so opening a downloaded file
- * never runs what someone typed into a field (CSV injection).
+ * never runs what someone typed into a field (CSV injection). A lone surrogate becomes U+FFFD (`wellFormed`): the
+ * file is valid UTF-8 however it is encoded.
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  const cell = (value: string) => `"${(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value).replaceAll('"', '""')}"`;
+  const cell = (raw: string) => {
+    const value = wellFormed(raw);
+    return `"${(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value).replaceAll('"', '""')}"`;
+  };
   return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

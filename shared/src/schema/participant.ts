@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from './mesa';
+import { plainName } from './plainName';
 
 /** The sectors a mesa interleaves at its tables (methodology §3.2, Etapa 0). */
 export const SECTORS = {
@@ -20,13 +21,15 @@ export const joinMesaSchema = z
       .string({ error: 'El nombre es obligatorio.' })
       .trim()
       .min(2, 'Escriba su nombre (al menos 2 caracteres).')
-      .max(80, 'El nombre admite como máximo 80 caracteres.'),
+      .max(80, 'El nombre admite como máximo 80 caracteres.')
+      .superRefine(plainName),
     sector: z.enum(sectorSlugs, { error: 'Elija su sector.' }),
     organization: z
       .string({ error: 'La organización es obligatoria.' })
       .trim()
       .min(2, 'Escriba su organización o institución.')
-      .max(120, 'La organización admite como máximo 120 caracteres.'),
+      .max(120, 'La organización admite como máximo 120 caracteres.')
+      .superRefine(plainName),
     acceptsChathamHouse: z.literal(true, { error: 'Debe aceptar la regla de Chatham House para participar.' }),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Mesa, type Role } from './mesa';
 import { SECTORS, type Sector } from './participant';
+import { plainName } from './plainName';
 
 /**
  * Accounts of the Secretariado Técnico Local (STL): the people who create, follow and close the mesas. The first
@@ -37,7 +38,8 @@ export const memberNameSchema = z
   .string({ error: 'El nombre es obligatorio.' })
   .trim()
   .min(2, 'Escriba su nombre (al menos 2 caracteres).')
-  .max(80, 'El nombre admite como máximo 80 caracteres.');
+  .max(80, 'El nombre admite como máximo 80 caracteres.')
+  .superRefine(plainName);
 
 /** `POST /api/stl/members` (admin token): the bootstrap of the first account, and scripts. */
 export const createMemberSchema = z.strictObject({

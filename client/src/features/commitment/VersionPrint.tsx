@@ -9,6 +9,7 @@ import {
   THEMES,
   toCsv,
   versionStageLabel,
+  wellFormedJson,
   type CommitmentVersion,
   type Mesa,
 } from '@cocrea/shared';
@@ -81,7 +82,7 @@ export function VersionPrint({ mesaId, number }: { mesaId: string; number: numbe
         </button>
         <button
           type="button"
-          onClick={() => downloadText(`${fileBase}.json`, 'application/json', JSON.stringify(version, null, 2))}
+          onClick={() => downloadText(`${fileBase}.json`, 'application/json', wellFormedJson(version, 2))}
         >
           {t('print.json')}
         </button>

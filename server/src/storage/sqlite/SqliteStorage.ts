@@ -40,6 +40,7 @@ import type {
   StoredObservation,
   StoredReviewEvent,
 } from '../Storage';
+import { makeSqliteFilesOwnerOnly } from '../ownerOnly';
 import { MIGRATIONS } from './migrations';
 import { SqliteReviewStore } from './SqliteReviewStore';
 import { prepareStatements, type Statements } from './statements';
@@ -135,6 +136,7 @@ export function migrate(db: Database.Database): void {
 
 /** Opens (creating it if need be) the database file, sets the connection up, and brings it to the newest schema. */
 function openDatabase(filename: string, options: SqliteOptions): Database.Database {
+  makeSqliteFilesOwnerOnly(filename);
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);

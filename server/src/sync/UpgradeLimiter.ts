@@ -1,0 +1,35 @@
+import { TokenBucket } from './TokenBucket';
+
+/**
+ * Upgrades per client address. A plenary of 250 behind one NAT joins within a minute, and joins again at once after
+ * a restart of the server; a few tabs and reconnects more fit in the burst. Beyond it, one address gets five sockets
+ * a second: each socket costs a room's greeting and, at its first sync, up to the whole document.
+ */
+export const UPGRADE_LIMIT = { burst: 300, perSecond: 5 } as const;
+
+/** How often addresses whose budget has refilled are forgotten, which bounds the memory the limiter keeps. */
+const SWEEP_MS = 60_000;
+
+/** Counts WebSocket upgrades per client address, before anything else is done for them. */
+export class UpgradeLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private sweptAt = performance.now();
+
+  /** Takes one upgrade from `address`'s budget; false when it has none left. */
+  take(address: string): boolean {
+    this.sweep();
+    let bucket = this.buckets.get(address);
+    if (!bucket) {
+      bucket = new TokenBucket(UPGRADE_LIMIT.burst, UPGRADE_LIMIT.perSecond);
+      this.buckets.set(address, bucket);
+    }
+    return bucket.take();
+  }
+
+  private sweep(): void {
+    const now = performance.now();
+    if (now - this.sweptAt < SWEEP_MS) return;
+    this.sweptAt = now;
+    for (const [address, bucket] of this.buckets) if (bucket.full) this.buckets.delete(address);
+  }
+}
