@@ -22,11 +22,6 @@ export function fetchCommitmentVersion(mesaId: string, token: string, number: nu
   return request(`${base(mesaId)}/${number}`, { headers: auth(token) });
 }
 
-/** The client route of a version's printable view. */
-export function versionPath(mesaId: string, number: number): string {
-  return `/mesa/${encodeURIComponent(mesaId)}/compromiso/${number}`;
-}
-
 /** The STL's observations on the mesa's versions, without who of the STL wrote them. */
 export async function fetchObservations(mesaId: string, token: string): Promise<MesaObservation[]> {
   const { observations } = await request<{ observations: MesaObservation[] }>(

@@ -15,6 +15,10 @@ export const esMX = {
   'error.network': 'No hay conexión con el servidor. Revise su conexión a internet e intente de nuevo.',
   'error.retry': 'Intentar de nuevo',
   'error.generic': 'Ocurrió un error inesperado. Intente de nuevo.',
+  'notFound.title': 'Página no encontrada',
+  'notFound.body':
+    'Esta dirección no corresponde a ninguna página de Cocrea. Revise que el enlace esté completo; si lo copió, puede haberse cortado.',
+  'notFound.home': 'Ir a la página de inicio',
   'join.title': 'Antes de entrar a la mesa',
   'join.intro':
     'Su nombre se mostrará a las demás personas mientras esté en la mesa. Nada de lo que se exporte o publique dirá quién escribió qué.',

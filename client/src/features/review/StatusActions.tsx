@@ -3,7 +3,7 @@ import { REVIEW_STATUS_LABELS, REVIEW_TRANSITIONS, type ReviewStatus, type Revie
 import { ApiFailure } from '../../api/request';
 import type { MessageKey } from '../../i18n/es-MX';
 import { t } from '../../i18n/t';
-import { setReviewStatus } from './reviewApi';
+import { setReviewStatus } from '../../api/review';
 import { StatusBadge } from './StatusBadge';
 
 /** The button that moves a version from `from` to `to`, in the reviewer's words. */

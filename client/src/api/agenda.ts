@@ -1,5 +1,5 @@
 import type { Agenda, AgendaCommand, AgendaSnapshot, SetToolLock } from '@cocrea/shared';
-import { request } from '../../api/request';
+import { request } from './request';
 
 /** The agenda endpoints of one mesa, with the link's token. Every answer is the agenda after the change. */
 export interface AgendaApi {

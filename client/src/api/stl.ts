@@ -14,7 +14,7 @@ import {
   type TeamMember,
   type UpdateMember,
 } from '@cocrea/shared';
-import { request } from '../../api/request';
+import { request } from './request';
 
 /**
  * The STL's API calls. The session rides in an httpOnly cookie the browser sends by itself; every change also

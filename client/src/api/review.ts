@@ -6,7 +6,7 @@ import {
   type ReviewStatus,
   type ReviewedVersion,
 } from '@cocrea/shared';
-import { request } from '../../api/request';
+import { request } from './request';
 
 /** The STL's review calls: the session cookie rides by itself; changes carry its CSRF token. */
 
@@ -45,8 +45,3 @@ export const setReviewStatus = (
 
 export const addObservation = (csrfToken: string, mesaId: string, number: number, input: CreateObservation) =>
   request<AuthoredObservation>(`${versionUrl(mesaId, number)}/observations`, post(csrfToken, input));
-
-/** The client route of a version's review page. */
-export function reviewPath(mesaId: string, number: number): string {
-  return `/stl/revision/${encodeURIComponent(mesaId)}/${number}`;
-}

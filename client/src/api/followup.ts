@@ -1,5 +1,5 @@
 import { CSRF_HEADER, type ActivityProgress, type RecordedProgress } from '@cocrea/shared';
-import { request } from '../../api/request';
+import { request } from './request';
 
 /** Records an activity's progress (STL or follow-up member; the session's CSRF token goes along). */
 export const recordProgress = (csrfToken: string, mesaId: string, activityId: string, progress: ActivityProgress) =>
