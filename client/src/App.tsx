@@ -8,7 +8,7 @@ import { NotFound } from './ui/NotFound';
 
 // Pages a mesa's participants never open load on demand, so the mesa page downloads only what it uses.
 const VersionPrint = lazy(() =>
-  import('./features/commitment/VersionPrint').then((module) => ({ default: module.VersionPrint })),
+  import('./features/versionPrint/VersionPrint').then((module) => ({ default: module.VersionPrint })),
 );
 const StlRoute = lazy(() => import('./features/stl/StlRoute').then((module) => ({ default: module.StlRoute })));
 const Board = lazy(() => import('./features/board/Board').then((module) => ({ default: module.Board })));
