@@ -19,6 +19,8 @@ export const esMX = {
   'error.network': 'No hay conexión con el servidor. Revise su conexión a internet e intente de nuevo.',
   'error.retry': 'Intentar de nuevo',
   'error.generic': 'Ocurrió un error inesperado. Intente de nuevo.',
+  'error.unexpectedAnswer':
+    'El servidor respondió algo que esta página no entiende; quizá se actualizó Cocrea. Recargue la página e intente de nuevo.',
   'notFound.title': 'Página no encontrada',
   'notFound.body':
     'Esta dirección no corresponde a ninguna página de Cocrea. Revise que el enlace esté completo; si lo copió, puede haberse cortado.',
