@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { Route, Switch } from 'wouter';
+import { lazy, Suspense, useEffect } from 'react';
+import { Route, Switch, useLocation } from 'wouter';
 import { Home } from './features/home/Home';
 import { MesaRoute } from './features/mesa/MesaRoute';
 import { t } from './i18n/t';
@@ -19,6 +19,11 @@ const Board = lazy(() => import('./features/board/Board').then((module) => ({ de
  * app's links never reloads it.
  */
 export function App() {
+  const [path] = useLocation();
+  // A page reached by a link starts at its top, as after a load; the browser keeps the position within a page.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [path]);
   return (
     <Suspense
       fallback={
