@@ -1,21 +1,29 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { Route, Switch, useLocation } from 'wouter';
 import { Home } from './features/home/Home';
 import { MesaRoute } from './features/mesa/MesaRoute';
 import { t } from './i18n/t';
+import { mesaParam, PATHS, versionParams } from './routes';
+import { NotFound } from './ui/NotFound';
 
 // Pages a mesa's participants never open load on demand, so the mesa page downloads only what it uses.
 const VersionPrint = lazy(() =>
-  import('./features/commitment/VersionPrint').then((module) => ({ default: module.VersionPrint })),
+  import('./features/versionPrint/VersionPrint').then((module) => ({ default: module.VersionPrint })),
 );
 const StlRoute = lazy(() => import('./features/stl/StlRoute').then((module) => ({ default: module.StlRoute })));
 const Board = lazy(() => import('./features/board/Board').then((module) => ({ default: module.Board })));
 
 /**
- * The places of the app, by path: a mesa (`/mesa/<id>`, opened from a capability link), the printable view of one
- * of its saved commitment versions (`/mesa/<id>/compromiso/<n>`), the STL's pages (`/stl…`), the public board
- * (`/tablero`), and the home page.
+ * The places of the app, by the paths of {@link PATHS}; ids in a path are checked with the shared schemas, and a
+ * path that is no page, or an id that cannot be one, gets the "not found" page. Moving between pages with the
+ * app's links never reloads it.
  */
 export function App() {
+  const [path] = useLocation();
+  // A page reached by a link starts at its top, as after a load; the browser keeps the position within a page.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [path]);
   return (
     <Suspense
       fallback={
@@ -24,18 +32,25 @@ export function App() {
         </main>
       }
     >
-      <Page path={window.location.pathname} />
+      <Switch>
+        <Route path={PATHS.home} component={Home} />
+        <Route path={PATHS.mesa}>
+          {(params) => {
+            const mesaId = mesaParam(params);
+            // Keyed by the mesa, so opening another mesa starts from a clean state.
+            return mesaId ? <MesaRoute key={mesaId} mesaId={mesaId} /> : <NotFound />;
+          }}
+        </Route>
+        <Route path={PATHS.versionPrint}>
+          {(params) => {
+            const version = versionParams(params);
+            return version ? <VersionPrint {...version} /> : <NotFound />;
+          }}
+        </Route>
+        <Route path={PATHS.board} component={Board} />
+        <Route path={PATHS.stlArea} component={StlRoute} />
+        <Route component={NotFound} />
+      </Switch>
     </Suspense>
   );
-}
-
-function Page({ path }: { path: string }) {
-  const version = /^\/mesa\/([A-Za-z0-9_-]+)\/compromiso\/([1-9]\d{0,8})\/?$/.exec(path);
-  if (version) return <VersionPrint mesaId={version[1]!} number={Number(version[2])} />;
-  const mesa = /^\/mesa\/([A-Za-z0-9_-]+)\/?$/.exec(path);
-  if (mesa) return <MesaRoute mesaId={mesa[1]!} />;
-  // The STL's pages (/stl, /stl/mesas, /stl/invitacion) move between themselves.
-  if (/^\/stl(\/|$)/.test(path)) return <StlRoute />;
-  if (/^\/tablero\/?$/.test(path)) return <Board />;
-  return <Home />;
 }

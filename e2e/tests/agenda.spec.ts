@@ -296,8 +296,8 @@ test.describe('la agenda y su cronómetro compartido', () => {
     const before = await still(ana.page);
     await beto.page.getByRole('button', { name: 'Presentar mi vista' }).click();
     await expect(ana.page.getByText('Siguiendo la vista de Beto Ruiz')).toBeVisible();
-    await beto.page.getByRole('button', { name: 'Zoom In' }).click();
-    await beto.page.getByRole('button', { name: 'Zoom In' }).click();
+    await beto.page.getByRole('button', { name: 'Acercar' }).click();
+    await beto.page.getByRole('button', { name: 'Acercar' }).click();
     await expect.poll(() => viewport(ana.page)).not.toBe(before);
     await still(ana.page);
 
@@ -305,7 +305,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await ana.page.locator('.react-flow__node').filter({ hasText: 'Problema central' }).dblclick();
     await expect(ana.page.locator('textarea')).toBeFocused();
     const typing = await still(ana.page);
-    await beto.page.getByRole('button', { name: 'Zoom Out' }).click();
+    await beto.page.getByRole('button', { name: 'Alejar' }).click();
     await ana.page.keyboard.type('Calles sin banquetas');
     expect(await still(ana.page)).toBe(typing);
     await ana.page.keyboard.press('Enter');
@@ -330,7 +330,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
 
     await ana.page.getByRole('button', { name: 'Dejar de seguir' }).click();
     await expect(ana.page.getByRole('button', { name: 'Seguir al facilitador' })).toBeVisible();
-    await beto.page.getByRole('button', { name: 'Zoom Out' }).click();
+    await beto.page.getByRole('button', { name: 'Alejar' }).click();
     expect(await still(ana.page)).toBe(followed);
   });
 });

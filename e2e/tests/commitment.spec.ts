@@ -221,7 +221,7 @@ test('the objectives tree mirrors the problem tree, rewords it together and pre-
   await expect(objectives(ana).getByLabel(/^Objetivo de/)).toHaveValue('Movilidad fluida');
 
   await objectives(beto).getByLabel('Elegir para una línea de acción').check();
-  await objectives(beto).getByRole('button', { name: 'Crear líneas de acción con los medios elegidos (1)' }).click();
+  await objectives(beto).getByRole('button', { name: 'Crear una línea de acción con el medio elegido' }).click();
   await expect(objectives(ana).getByText('Ya es la línea de acción 1')).toBeVisible();
   await beto.page.screenshot({ path: 'test-results/objectives.png' });
 

@@ -182,7 +182,7 @@ test('the STL reviews a saved commitment, returns it, approves the answer and pu
   await rita.page.getByLabel('Estado').selectOption('');
   await rita.page.getByRole('link', { name: 'Revisar la versión 2 de «Transporte nocturno seguro»' }).click();
   await rita.page.getByLabel('Comparar con', { exact: true }).selectOption({ label: 'Versión 1' });
-  const diff = rita.page.getByRole('table', { name: /De la versión 1 a la 2: 1 campos distintos/ });
+  const diff = rita.page.getByRole('table', { name: /De la versión 1 a la 2: 1 campo distinto/ });
   await expect(diff.getByRole('rowheader')).toContainText('Resultado final');
   await move(rita.page, 'Iniciar revisión', 'En revisión');
   await move(rita.page, 'Aprobar', 'Aprobado');

@@ -150,7 +150,7 @@ test.describe('el árbol de problemas compartido', () => {
       'Problema central: Baja participación ciudadana',
       'Efecto: Políticas sin legitimidad',
       'Causa: Desconfianza en las instituciones',
-      'Causa: Promesas incumplidas',
+      'Subcausa: Promesas incumplidas',
     ];
     for (const p of [page, beto.page]) {
       await expect(p.getByRole('treeitem')).toHaveCount(4);
@@ -159,7 +159,10 @@ test.describe('el árbol de problemas compartido', () => {
       await expect(p.locator('.react-flow__node')).toHaveCount(4);
       for (const label of expected) await expect(canvasNode(p, label.split(': ')[1]!)).toBeVisible();
     }
-    await expect(outlineItem(page, 'Causa: Promesas incumplidas')).toHaveAttribute('aria-level', '3');
+    await expect(outlineItem(page, 'Subcausa: Promesas incumplidas')).toHaveAttribute('aria-level', '3');
+    // A cause of a cause is a sub-cause on the canvas too (shown in capitals by the stylesheet).
+    await expect(canvasNode(page, 'Promesas incumplidas')).toContainText('Subcausa');
+    await expect(canvasNode(page, 'Desconfianza en las instituciones').locator('.tree-node-kind')).toHaveText('Causa');
   });
 
   test('el árbol se exporta en PNG, SVG y JSON sin decir quién escribió qué', async ({ cocrea, actor }) => {

@@ -29,6 +29,7 @@ export * from './schema/commitmentExport';
 export * from './schema/review';
 export * from './schema/commitmentDiff';
 export * from './schema/board';
+export * from './schema/responses';
 export * from './doc/commitment';
 export * from './doc/origins';
 export * from './doc/tree';

@@ -1,4 +1,12 @@
-import type { Commitment, CommitmentVersion, CommitmentVersionSummary, MesaObservation } from '@cocrea/shared';
+import {
+  commitmentVersionListSchema,
+  commitmentVersionSchema,
+  mesaObservationListSchema,
+  type Commitment,
+  type CommitmentVersion,
+  type CommitmentVersionSummary,
+  type MesaObservation,
+} from '@cocrea/shared';
 import { request } from './request';
 
 const base = (mesaId: string) => `/api/mesas/${encodeURIComponent(mesaId)}/commitment/versions`;
@@ -10,26 +18,26 @@ export function saveCommitmentVersion(
   token: string,
   commitment: Commitment | Record<string, unknown>,
 ): Promise<CommitmentVersion> {
-  return request(base(mesaId), { method: 'POST', headers: auth(token), body: JSON.stringify({ commitment }) });
+  return request(commitmentVersionSchema, base(mesaId), {
+    method: 'POST',
+    headers: auth(token),
+    body: JSON.stringify({ commitment }),
+  });
 }
 
 export async function listCommitmentVersions(mesaId: string, token: string): Promise<CommitmentVersionSummary[]> {
-  const { versions } = await request<{ versions: CommitmentVersionSummary[] }>(base(mesaId), { headers: auth(token) });
+  const { versions } = await request(commitmentVersionListSchema, base(mesaId), { headers: auth(token) });
   return versions;
 }
 
 export function fetchCommitmentVersion(mesaId: string, token: string, number: number): Promise<CommitmentVersion> {
-  return request(`${base(mesaId)}/${number}`, { headers: auth(token) });
-}
-
-/** The client route of a version's printable view. */
-export function versionPath(mesaId: string, number: number): string {
-  return `/mesa/${encodeURIComponent(mesaId)}/compromiso/${number}`;
+  return request(commitmentVersionSchema, `${base(mesaId)}/${number}`, { headers: auth(token) });
 }
 
 /** The STL's observations on the mesa's versions, without who of the STL wrote them. */
 export async function fetchObservations(mesaId: string, token: string): Promise<MesaObservation[]> {
-  const { observations } = await request<{ observations: MesaObservation[] }>(
+  const { observations } = await request(
+    mesaObservationListSchema,
     `/api/mesas/${encodeURIComponent(mesaId)}/commitment/observations`,
     { headers: auth(token) },
   );

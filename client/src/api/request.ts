@@ -12,8 +12,13 @@ export class ApiFailure extends Error {
   }
 }
 
-/** fetch for the JSON API: throws ApiFailure with a message a person can read. */
-export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** What `request` needs of a shared zod schema: a parse that reports instead of throwing. */
+export interface ResponseSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+/** fetch for the JSON API: the body of a success, or an ApiFailure with a message a person can read. */
+async function send(path: string, init: RequestInit): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -30,5 +35,21 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
       ? new ApiFailure(res.status, parsed.data.error.message, parsed.data.error.fields)
       : new ApiFailure(res.status, t('error.generic'));
   }
-  return body as T;
+  return body;
+}
+
+/**
+ * Calls the JSON API and parses its answer with the shared schema of that answer. An answer of another shape (a
+ * server of another version, a proxy's page) is an ApiFailure too, said in Spanish, never data of the wrong type.
+ */
+export async function request<T>(schema: ResponseSchema<T>, path: string, init: RequestInit = {}): Promise<T> {
+  const body = await send(path, init);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiFailure(0, t('error.unexpectedAnswer'));
+  return parsed.data;
+}
+
+/** Calls the JSON API for a change whose answer has no content (204). */
+export async function requestNoContent(path: string, init: RequestInit = {}): Promise<void> {
+  await send(path, init);
 }

@@ -1,4 +1,8 @@
-/** Every text the UI shows, in Spanish (Mexico). Keys are stable; a translation copies this object. */
+/**
+ * Every text the UI shows, in Spanish (Mexico), as ICU messages (see `t`): a count goes through `plural` and a
+ * status through `select`, so words agree with the number and gender they describe. Keys are stable; a
+ * translation copies this object.
+ */
 export const esMX = {
   'app.name': 'Cocrea',
   'app.tagline': 'Mesas de cocreación de gobierno abierto, en tiempo real',
@@ -15,6 +19,12 @@ export const esMX = {
   'error.network': 'No hay conexión con el servidor. Revise su conexión a internet e intente de nuevo.',
   'error.retry': 'Intentar de nuevo',
   'error.generic': 'Ocurrió un error inesperado. Intente de nuevo.',
+  'error.unexpectedAnswer':
+    'El servidor respondió algo que esta página no entiende; quizá se actualizó Cocrea. Recargue la página e intente de nuevo.',
+  'notFound.title': 'Página no encontrada',
+  'notFound.body':
+    'Esta dirección no corresponde a ninguna página de Cocrea. Revise que el enlace esté completo; si lo copió, puede haberse cortado.',
+  'notFound.home': 'Ir a la página de inicio',
   'join.title': 'Antes de entrar a la mesa',
   'join.intro':
     'Su nombre se mostrará a las demás personas mientras esté en la mesa. Nada de lo que se exporte o publique dirá quién escribió qué.',
@@ -38,12 +48,14 @@ export const esMX = {
   'presence.you': '(usted)',
   'presence.anonymous': 'Conexión sin nombre',
   'presence.more': '+{count}',
-  'presence.everyone': 'Ver a las {count} personas en la mesa',
+  'presence.everyone': '{count, plural, one {Ver a la # persona en la mesa} other {Ver a las # personas en la mesa}}',
   'role.readOnly': 'Modo observador: puede ver la mesa, pero no editarla.',
   'tree.title': 'Árbol de problemas',
   'tree.kind.problema': 'Problema central',
   'tree.kind.causa': 'Causa',
   'tree.kind.efecto': 'Efecto',
+  'tree.kind.subcausa': 'Subcausa',
+  'tree.kind.subefecto': 'Subefecto',
   'tree.placeholder.problema': 'Escriba el problema público…',
   'tree.placeholder.causa': 'Escriba la causa…',
   'tree.placeholder.efecto': 'Escriba el efecto…',
@@ -56,7 +68,8 @@ export const esMX = {
   'tree.done': 'Terminar de editar',
   'tree.delete': 'Eliminar',
   'tree.unpin': 'Volver al acomodo automático',
-  'tree.confirmDelete': '¿Eliminar «{label}» y los {count} elementos que tiene debajo?',
+  'tree.confirmDelete':
+    '{count, plural, =0 {¿Eliminar «{label}»?} one {¿Eliminar «{label}» y el elemento que tiene debajo?} other {¿Eliminar «{label}» y los # elementos que tiene debajo?}}',
   'tree.editingBy': '{name} está editando',
   'tree.undo': 'Deshacer',
   'tree.redo': 'Rehacer',
@@ -71,6 +84,17 @@ export const esMX = {
   'tree.keys.readOnly': 'Teclas: ↑ ↓ recorrer · → ← abrir y cerrar ramas',
   'outline.title': 'Esquema',
   'tree.minimap': 'Minimapa del árbol',
+  // React Flow's own labels (its `ariaLabelConfig`), which it writes in English unless told.
+  'tree.flow.controls': 'Controles del lienzo',
+  'tree.flow.zoomIn': 'Acercar',
+  'tree.flow.zoomOut': 'Alejar',
+  'tree.flow.fitView': 'Ver todo el árbol',
+  'tree.flow.interactive': 'Activar o desactivar la interacción',
+  'tree.flow.nodeHelp': 'Pase de un elemento a otro con Tab; las teclas de cada acción se indican junto al lienzo.',
+  'tree.flow.edgeHelp': 'Una línea entre dos elementos del árbol.',
+  'tree.flow.handle': 'Punto de conexión',
+  'tree.flow.moved':
+    'El elemento se movió {direction, select, up {hacia arriba} down {hacia abajo} left {a la izquierda} right {a la derecha} other {}}. Posición nueva: x {x}, y {y}.',
   'save.refused': 'Cambios sin guardar',
   'save.refusedHint':
     'Una herramienta cerrada no aceptó su último cambio. Se queda en este navegador y se enviará cuando la herramienta vuelva a abrirse.',
@@ -204,8 +228,10 @@ export const esMX = {
   'objectives.placeholder': 'Redáctelo en positivo…',
   'objectives.choose': 'Elegir para una línea de acción',
   'objectives.hasLine': 'Ya es la línea de acción {number}',
-  'objectives.fill': 'Crear líneas de acción con los medios elegidos ({count})',
-  'objectives.filled': 'Se agregaron {count} líneas de acción al compromiso.',
+  'objectives.fill':
+    '{count, plural, =0 {Crear líneas de acción con los medios elegidos} one {Crear una línea de acción con el medio elegido} other {Crear líneas de acción con los # medios elegidos}}',
+  'objectives.filled':
+    '{count, plural, one {Se agregó # línea de acción al compromiso.} other {Se agregaron # líneas de acción al compromiso.}}',
   'commitment.title': 'Compromiso y hoja de ruta',
   'commitment.locked': 'La redacción del compromiso está cerrada en esta etapa.',
   'commitment.general': 'Problema, objetivo y compromiso',
@@ -284,7 +310,8 @@ export const esMX = {
   'print.activities': 'Actividades',
   'print.activity': 'Actividad',
   'print.period': 'Periodo',
-  'print.activitiesSummary': '{activities} actividades en {lines} líneas de acción (ver arriba).',
+  'print.activitiesSummary':
+    '{activities, plural, one {# actividad} other {# actividades}} en {lines, plural, one {# línea de acción} other {# líneas de acción}} (ver arriba).',
   'print.verification': 'Medios de verificación',
   'print.dates': 'Fechas de inicio y conclusión',
   'print.none': 'Ninguno',
@@ -422,7 +449,7 @@ export const esMX = {
   'review.inbox.any': 'Todos',
   'review.inbox.anyMesa': 'Todas',
   'review.inbox.versions': 'Versiones guardadas por las mesas',
-  'review.inbox.count': '{count} versiones.',
+  'review.inbox.count': '{count, plural, one {# versión.} other {# versiones.}}',
   'review.inbox.loading': 'Cargando las versiones…',
   'review.inbox.error': 'No se pudieron cargar las versiones.',
   'review.inbox.empty': 'Ninguna mesa ha guardado su compromiso todavía.',
@@ -445,7 +472,9 @@ export const esMX = {
     'Se devolvió a la mesa con observaciones; la mesa responde con una versión nueva.',
   'review.status.hint.aprobado': 'Aprobada. Si es la más reciente de la mesa, puede publicarse en el tablero.',
   'review.status.hint.publicado': 'Publicada en el tablero público.',
-  'review.status.moved': 'La versión {number} quedó «{status}».',
+  // The version is feminine: «quedó aprobada», not the label «Aprobado» the badges show.
+  'review.status.moved':
+    'La versión {number} {status, select, borrador {regresó a borrador} en_revision {quedó en revisión} con_observaciones {quedó con observaciones} aprobado {quedó aprobada} publicado {quedó publicada} other {cambió de estado}}.',
   'review.action.start': 'Iniciar revisión',
   'review.action.reopen': 'Volver a revisión',
   'review.action.return': 'Devolver con observaciones',
@@ -485,7 +514,8 @@ export const esMX = {
   'review.diff.only': 'La mesa no tiene otra versión con qué comparar.',
   'review.diff.loading': 'Comparando…',
   'review.diff.same': 'Las versiones {from} y {to} tienen el mismo contenido.',
-  'review.diff.caption': 'De la versión {from} a la {to}: {count} campos distintos',
+  'review.diff.caption':
+    'De la versión {from} a la {to}: {count, plural, one {# campo distinto} other {# campos distintos}}',
   'review.diff.field': 'Campo',
   'review.diff.before': 'Versión {number}',
   'review.diff.after': 'Versión {number}',

@@ -47,3 +47,9 @@ export function versionStageLabel(stage: VersionStage): string {
   if (stage.status === 'finished') return 'Agenda concluida';
   return `Etapa ${stage.number} · ${stage.name}`;
 }
+
+/** A version's number as a path segment (`/mesa/<id>/compromiso/3`): 1 to 999 999 999, written without a leading 0. */
+export const versionNumberParamSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/)
+  .transform(Number);

@@ -1,7 +1,7 @@
 import { createContext, useMemo, useState, type ReactNode } from 'react';
 import type { AgendaSnapshot, AgendaStage, Role } from '@cocrea/shared';
 import type { MesaConnection } from '../../sync/MesaConnection';
-import { agendaApi, type AgendaApi } from './agendaApi';
+import { agendaApi, type AgendaApi } from '../../api/agenda';
 import type { ServerClock } from './serverClock';
 import { useAgendaSnapshot } from './useAgendaSnapshot';
 import { useServerClock } from './useServerClock';

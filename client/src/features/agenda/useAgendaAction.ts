@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { AgendaSnapshot } from '@cocrea/shared';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
-import type { AgendaApi } from './agendaApi';
+import type { AgendaApi } from '../../api/agenda';
 import { useAgendaRoom } from './useAgendaRoom';
 
 export interface AgendaAction {

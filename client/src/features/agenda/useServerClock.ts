@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MesaConnection } from '../../sync/MesaConnection';
-import { fetchServerTime } from './agendaApi';
+import { fetchServerTime } from '../../api/agenda';
 import { ServerClock } from './serverClock';
 
 /** Clocks drift by parts per million; a fresh estimate every ten minutes keeps that far below a millisecond. */

@@ -7,9 +7,10 @@ import {
   type CommitmentVersion,
   type Role,
 } from '@cocrea/shared';
-import { saveCommitmentVersion, versionPath } from '../../api/commitment';
+import { saveCommitmentVersion } from '../../api/commitment';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
+import { versionPrintPath } from '../../routes';
 import { fieldId, focusField } from './fieldId';
 import { formatInstant } from '../../i18n/dates';
 import { StlObservations } from './StlObservations';
@@ -83,7 +84,7 @@ export function SavePanel(props: SavePanelProps) {
               number: state.version.number,
               stage: versionStageLabel(state.version.stage),
             })}{' '}
-            <a href={versionPath(mesaId, state.version.number)} target="_blank" rel="noreferrer">
+            <a href={versionPrintPath(mesaId, state.version.number)} target="_blank" rel="noreferrer">
               {t('commitment.versions.print')}
             </a>
           </p>
@@ -131,7 +132,7 @@ export function SavePanel(props: SavePanelProps) {
         <ol className="versions" reversed>
           {versions.map((version) => (
             <li key={version.number}>
-              <a href={versionPath(mesaId, version.number)} target="_blank" rel="noreferrer">
+              <a href={versionPrintPath(mesaId, version.number)} target="_blank" rel="noreferrer">
                 {t('commitment.versions.item', { number: version.number })}
               </a>{' '}
               <span className="muted">

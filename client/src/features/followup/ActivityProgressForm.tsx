@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { COMPLETION_LABELS, activityProgressSchema, type PublicActivity } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { CompletionBadge } from '../board/CompletionBadge';
-import { useSubmit } from '../stl/useSubmit';
-import { recordProgress } from './followupApi';
+import { useSubmit } from '../../ui/useSubmit';
+import { recordProgress } from '../../api/followup';
 
 const LEVELS = ['no_iniciado', 'limitado', 'sustancial', 'completo'] as const;
 

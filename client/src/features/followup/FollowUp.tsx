@@ -2,13 +2,12 @@ import { THEMES, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { CompletionBadge } from '../board/CompletionBadge';
 import { useBoard } from '../board/useBoard';
-import { StlLayout } from '../stl/StlLayout';
+import { StlLayout } from '../../ui/StlLayout';
 import { ActivityProgressForm } from './ActivityProgressForm';
 import { LoadFailure } from '../../ui/LoadFailure';
 
 interface FollowUpProps {
   session: StlSession;
-  navigate(path: string): void;
   onLoggedOut(): void;
 }
 
@@ -16,14 +15,13 @@ interface FollowUpProps {
  * `/stl/seguimiento`: every activity of the published commitments, each with a form to record how far it has come
  * and the links to its evidence. What is recorded shows on the public board.
  */
-export function FollowUp({ session, navigate, onLoggedOut }: FollowUpProps) {
+export function FollowUp({ session, onLoggedOut }: FollowUpProps) {
   const { state, reload } = useBoard();
   return (
     <StlLayout
       title={t('followup.title')}
       session={session}
       current="seguimiento"
-      navigate={navigate}
       onLoggedOut={onLoggedOut}
       busy={state.status === 'loading'}
     >

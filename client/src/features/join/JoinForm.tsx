@@ -7,8 +7,9 @@ import {
   fieldErrors,
   type Participant,
   type Sector,
+  type MesaSession,
 } from '@cocrea/shared';
-import { joinMesa, type MesaSession } from '../../api/mesas';
+import { joinMesa } from '../../api/mesas';
 import { ApiFailure } from '../../api/request';
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';

@@ -1,5 +1,5 @@
 import { CloseCode, THEMES } from '@cocrea/shared';
-import type { MesaSession } from '../../api/mesas';
+import type { MesaSession } from '@cocrea/shared';
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import type { Credentials } from '../../session/credentials';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchSession, type MesaSession } from '../../api/mesas';
+import type { MesaSession } from '@cocrea/shared';
+import { fetchSession } from '../../api/mesas';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
 import { loadCredentials, saveCredentials, type Credentials } from '../../session/credentials';

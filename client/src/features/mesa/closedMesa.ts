@@ -1,4 +1,4 @@
-import type { MesaSession } from '../../api/mesas';
+import type { MesaSession } from '@cocrea/shared';
 
 /**
  * A closed mesa is read-only for everyone: its page treats every link as an observer's, as the sync server does.

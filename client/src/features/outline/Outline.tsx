@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } fr
 import type * as Y from 'yjs';
 import { nodeText, type Tree, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { kindLabel } from '../tree/kindLabel';
 import { bindTextarea } from '../sharedText/bindTextarea';
 import { emptyText, type TreeViewActions } from '../tree/TreeNodeView';
 import { childKinds } from '../tree/treeActions';
@@ -175,7 +176,7 @@ const OutlineItem = memo(function OutlineBranch(props: ItemProps) {
           {children.length > 0 ? (open ? '▾' : '▸') : ''}
         </span>
         <span className="outline-kind">
-          {t(`tree.kind.${node.kind}`)}
+          {kindLabel(node)}
           <span className="sr-colon">:</span>
         </span>
         {editingId === node.id ? (

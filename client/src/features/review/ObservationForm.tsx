@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent, type RefObject } from 'react';
 import { createObservationSchema, type AuthoredObservation, type CommitmentField } from '@cocrea/shared';
 import { t } from '../../i18n/t';
-import { useSubmit } from '../stl/useSubmit';
-import { addObservation } from './reviewApi';
+import { useSubmit } from '../../ui/useSubmit';
+import { addObservation } from '../../api/review';
 
 interface ObservationFormProps {
   mesaId: string;

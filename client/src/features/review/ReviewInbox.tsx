@@ -1,23 +1,23 @@
 import { useId, useState } from 'react';
+import { Link } from 'wouter';
 import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, THEMES, versionStageLabel, type StlSession } from '@cocrea/shared';
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
-import { AppLink } from '../stl/AppLink';
-import { StlLayout } from '../stl/StlLayout';
-import { useStlMesas } from '../stl/useStlMesas';
-import { reviewPath, type InboxFilters } from './reviewApi';
+import { reviewVersionPath } from '../../routes';
+import { StlLayout } from '../../ui/StlLayout';
+import { useStlMesas } from '../../api/useStlMesas';
+import { type InboxFilters } from '../../api/review';
 import { StatusBadge } from './StatusBadge';
 import { useReviewInbox } from './useReviewInbox';
 import { LoadFailure } from '../../ui/LoadFailure';
 
 interface ReviewInboxProps {
   session: StlSession;
-  navigate(path: string): void;
   onLoggedOut(): void;
 }
 
 /** `/stl/revision`: every version the mesas saved, newest first, filtered by theme, mesa and status. */
-export function ReviewInbox({ session, navigate, onLoggedOut }: ReviewInboxProps) {
+export function ReviewInbox({ session, onLoggedOut }: ReviewInboxProps) {
   const id = useId();
   const [filters, setFilters] = useState<InboxFilters>({ theme: '', mesa: '', status: '' });
   const { state, reload } = useReviewInbox(filters);
@@ -26,13 +26,7 @@ export function ReviewInbox({ session, navigate, onLoggedOut }: ReviewInboxProps
     setFilters((f) => ({ ...f, [key]: event.target.value }));
 
   return (
-    <StlLayout
-      title={t('review.inbox.title')}
-      session={session}
-      current="revision"
-      navigate={navigate}
-      onLoggedOut={onLoggedOut}
-    >
+    <StlLayout title={t('review.inbox.title')} session={session} current="revision" onLoggedOut={onLoggedOut}>
       <form className="review-filters" aria-labelledby={`${id}-filters`} onSubmit={(e) => e.preventDefault()}>
         <h2 id={`${id}-filters`} className="visually-hidden">
           {t('review.inbox.filters')}
@@ -104,13 +98,12 @@ export function ReviewInbox({ session, navigate, onLoggedOut }: ReviewInboxProps
                   <tr key={`${v.mesaId}-${v.number}`}>
                     <th scope="row">{v.mesaTitle}</th>
                     <td>
-                      <AppLink
-                        href={reviewPath(v.mesaId, v.number)}
-                        navigate={navigate}
+                      <Link
+                        href={reviewVersionPath(v.mesaId, v.number)}
                         aria-label={t('review.inbox.open', { number: v.number, title: v.mesaTitle })}
                       >
                         {t('review.inbox.versionNumber', { number: v.number })}
-                      </AppLink>
+                      </Link>
                     </td>
                     <td>{THEMES[v.theme]}</td>
                     <td>

@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { useMemo, useRef, useState } from 'react';
 import {
   THEMES,
@@ -9,8 +10,8 @@ import {
 } from '@cocrea/shared';
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
-import { AppLink } from '../stl/AppLink';
-import { StlLayout } from '../stl/StlLayout';
+import { PATHS } from '../../routes';
+import { StlLayout } from '../../ui/StlLayout';
 import { CriteriaReview } from './CriteriaReview';
 import { ObservationForm } from './ObservationForm';
 import { ObservationList } from './ObservationList';
@@ -23,7 +24,6 @@ import { LoadFailure } from '../../ui/LoadFailure';
 
 interface ReviewVersionPageProps {
   session: StlSession;
-  navigate(path: string): void;
   onLoggedOut(): void;
   mesaId: string;
   number: number;
@@ -33,7 +33,7 @@ interface ReviewVersionPageProps {
  * `/stl/revision/<mesa>/<n>`: one saved version under review. Its status and moves, observations per field, the
  * commitment itself with the criteria, its history, and what changed from another version.
  */
-export function ReviewVersionPage({ session, navigate, onLoggedOut, mesaId, number }: ReviewVersionPageProps) {
+export function ReviewVersionPage({ session, onLoggedOut, mesaId, number }: ReviewVersionPageProps) {
   const { state, reload, replace } = useReviewedVersion(mesaId, number);
   const [path, setPath] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -51,15 +51,12 @@ export function ReviewVersionPage({ session, navigate, onLoggedOut, mesaId, numb
       title={version ? t('review.version.title', { number, title: version.mesaTitle }) : t('review.version.loading')}
       session={session}
       current="revision"
-      navigate={navigate}
       onLoggedOut={onLoggedOut}
       className="review-page"
       busy={state.status === 'loading'}
     >
       <p>
-        <AppLink href="/stl/revision" navigate={navigate}>
-          {t('review.version.back')}
-        </AppLink>
+        <Link href={PATHS.stlReview}>{t('review.version.back')}</Link>
       </p>
       {state.status === 'loading' && <p className="loading">{t('review.version.loading')}</p>}
       {state.status === 'error' && <LoadFailure message={state.message} onRetry={reload} />}

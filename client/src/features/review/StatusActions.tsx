@@ -1,9 +1,9 @@
 import { useId, useRef, useState } from 'react';
-import { REVIEW_STATUS_LABELS, REVIEW_TRANSITIONS, type ReviewStatus, type ReviewedVersion } from '@cocrea/shared';
+import { REVIEW_TRANSITIONS, type ReviewStatus, type ReviewedVersion } from '@cocrea/shared';
 import { ApiFailure } from '../../api/request';
 import type { MessageKey } from '../../i18n/es-MX';
 import { t } from '../../i18n/t';
-import { setReviewStatus } from './reviewApi';
+import { setReviewStatus } from '../../api/review';
 import { StatusBadge } from './StatusBadge';
 
 /** The button that moves a version from `from` to `to`, in the reviewer's words. */
@@ -46,7 +46,7 @@ export function StatusActions({ version, csrfToken, onChanged }: StatusActionsPr
     try {
       const moved = await setReviewStatus(csrfToken, version.mesaId, version.number, version.status, to);
       onChanged(moved);
-      setAnnouncement(t('review.status.moved', { number: moved.number, status: REVIEW_STATUS_LABELS[moved.status] }));
+      setAnnouncement(t('review.status.moved', { number: moved.number, status: moved.status }));
       // The pressed button is gone with the old status: the focus goes to the new status.
       heading.current?.focus();
     } catch (error) {

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { diffCommitments, type FieldChange, type ReviewedVersion } from '@cocrea/shared';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
-import { fetchReviewedVersion } from './reviewApi';
+import { fetchReviewedVersion } from '../../api/review';
 import { useReviewInbox } from './useReviewInbox';
 
 type Comparison =

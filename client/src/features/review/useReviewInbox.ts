@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReviewInboxItem } from '@cocrea/shared';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
-import { listReviewVersions, type InboxFilters } from './reviewApi';
+import { listReviewVersions, type InboxFilters } from '../../api/review';
 
 export type InboxState =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; versions: ReviewInboxItem[] };

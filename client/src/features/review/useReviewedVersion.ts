@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReviewedVersion } from '@cocrea/shared';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
-import { fetchReviewedVersion } from './reviewApi';
+import { fetchReviewedVersion } from '../../api/review';
 
 export type ReviewedVersionState =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; version: ReviewedVersion };

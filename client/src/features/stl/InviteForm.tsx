@@ -4,8 +4,8 @@ import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { Field } from './Field';
 import { OneTimeLinks } from './OneTimeLinks';
-import { createInvitation } from './stlApi';
-import { useSubmit } from './useSubmit';
+import { createInvitation } from '../../api/stl';
+import { useSubmit } from '../../ui/useSubmit';
 
 /** Invites another person to the STL: a one-time link, shown once, to send them. */
 export function InviteForm({ csrfToken, onCreated }: { csrfToken: string; onCreated(): void }) {

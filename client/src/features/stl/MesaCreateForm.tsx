@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { THEMES, createMesaSchema, type CreatedMesa } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { Field } from './Field';
-import { createMesa } from './stlApi';
-import { useSubmit } from './useSubmit';
+import { createMesa } from '../../api/stl';
+import { useSubmit } from '../../ui/useSubmit';
 
 /** A new mesa: title, theme and date. Its three links come back once, to `onCreated`. */
 export function MesaCreateForm({ csrfToken, onCreated }: { csrfToken: string; onCreated(created: CreatedMesa): void }) {

@@ -3,7 +3,7 @@ import { ROLES, ROLE_LABELS, SECTORS, THEMES, type MesaSummary, type Role, type 
 import { formatDay, formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { useAction } from './useAction';
-import { closeMesa, rotateLink } from './stlApi';
+import { closeMesa, rotateLink } from '../../api/stl';
 
 interface Props {
   mesa: MesaSummary;

@@ -1,7 +1,7 @@
 import { STL_ROLE_LABELS, type PendingInvitation } from '@cocrea/shared';
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
-import { revokeInvitation } from './stlApi';
+import { revokeInvitation } from '../../api/stl';
 import { useAction } from './useAction';
 
 interface PendingInvitationsProps {

@@ -4,9 +4,9 @@ import { t } from '../../i18n/t';
 import { CardForm } from './CardForm';
 import { Field } from './Field';
 import { NewPasswordField } from './NewPasswordField';
-import { acceptInvitation } from './stlApi';
+import { acceptInvitation } from '../../api/stl';
 import { useFragmentToken } from './useFragmentToken';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../ui/useSubmit';
 
 /** `/stl/invitacion#t=…`: the invitee chooses a name and a password, and is logged in. */
 export function StlInvitation({ onAccepted }: { onAccepted(session: StlSession): void }) {

@@ -3,8 +3,8 @@ import { loginSchema, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { CardForm } from './CardForm';
 import { Field } from './Field';
-import { login } from './stlApi';
-import { useSubmit } from './useSubmit';
+import { login } from '../../api/stl';
+import { useSubmit } from '../../ui/useSubmit';
 
 /** `/stl`: e-mail and password. */
 export function StlLogin({ onLoggedIn }: { onLoggedIn(session: StlSession): void }) {

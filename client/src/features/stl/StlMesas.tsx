@@ -5,8 +5,8 @@ import { t } from '../../i18n/t';
 import { MesaCreateForm } from './MesaCreateForm';
 import { MesaItem } from './MesaItem';
 import { OneTimeLinks, type OneTime } from './OneTimeLinks';
-import { StlLayout } from './StlLayout';
-import { useStlMesas } from './useStlMesas';
+import { StlLayout } from '../../ui/StlLayout';
+import { useStlMesas } from '../../api/useStlMesas';
 import { LoadFailure } from '../../ui/LoadFailure';
 
 const LINK_LABELS: Record<Role, MessageKey> = {
@@ -16,15 +16,7 @@ const LINK_LABELS: Record<Role, MessageKey> = {
 };
 
 /** `/stl/mesas`: the STL's mesas with their attendance, a new mesa and its links, and closing. */
-export function StlMesas({
-  session,
-  navigate,
-  onLoggedOut,
-}: {
-  session: StlSession;
-  navigate(path: string): void;
-  onLoggedOut(): void;
-}) {
+export function StlMesas({ session, onLoggedOut }: { session: StlSession; onLoggedOut(): void }) {
   const { state, reload } = useStlMesas();
   const [shown, setShown] = useState<OneTime | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -40,13 +32,7 @@ export function StlMesas({
   }
 
   return (
-    <StlLayout
-      title={t('stl.mesas.title')}
-      session={session}
-      current="mesas"
-      navigate={navigate}
-      onLoggedOut={onLoggedOut}
-    >
+    <StlLayout title={t('stl.mesas.title')} session={session} current="mesas" onLoggedOut={onLoggedOut}>
       {shown && <OneTimeLinks shown={shown} onDismiss={() => setShown(null)} />}
       <div className="stl-columns">
         <div className="stl-side">

@@ -3,9 +3,9 @@ import { resetPasswordSchema, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { CardForm } from './CardForm';
 import { NewPasswordField } from './NewPasswordField';
-import { resetPassword } from './stlApi';
+import { resetPassword } from '../../api/stl';
 import { useFragmentToken } from './useFragmentToken';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../ui/useSubmit';
 
 /** `/stl/contrasena#t=…`: a member who forgot the password sets a new one with the link another member made. */
 export function StlPasswordReset({ onDone }: { onDone(session: StlSession): void }) {

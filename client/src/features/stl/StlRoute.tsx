@@ -1,5 +1,8 @@
+import { Route, Switch, useLocation } from 'wouter';
 import type { StlRole, StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { PATHS, versionParams } from '../../routes';
+import { NotFound } from '../../ui/NotFound';
 import { FollowUp } from '../followup/FollowUp';
 import { ReviewInbox } from '../review/ReviewInbox';
 import { ReviewVersionPage } from '../review/ReviewVersionPage';
@@ -8,31 +11,28 @@ import { StlLogin } from './StlLogin';
 import { StlMesas } from './StlMesas';
 import { StlPasswordReset } from './StlPasswordReset';
 import { StlTeam } from './StlTeam';
-import { useLocationPath } from './useLocationPath';
 import { useStlSession } from './useStlSession';
 
 /** Where a member lands: a follow-up member has only the follow-up page. */
-const home = (role: StlRole) => (role === 'stl' ? '/stl/mesas' : '/stl/seguimiento');
+const home = (role: StlRole) => (role === 'stl' ? PATHS.stlMesas : PATHS.stlFollowUp);
 
 /**
- * The STL's pages: `/stl` (log in), `/stl/invitacion#t=…` (accept an invitation), `/stl/contrasena#t=…` (set a
- * new password), `/stl/mesas` (the mesas),
- * `/stl/revision` (the review inbox), `/stl/revision/<mesa>/<n>` (one version), `/stl/seguimiento` (follow-up)
- * and `/stl/equipo` (the team's accounts, and invitations).
+ * The STL's area (the `stl…` paths of {@link PATHS}): the one-time links work without a session; every other page
+ * asks to log in first, then shows the page the member's role opens.
  */
 export function StlRoute() {
-  const [path, navigate] = useLocationPath();
+  const [path, navigate] = useLocation();
   const { state, setSession, retry } = useStlSession();
   const signedIn = (session: StlSession) => {
     setSession(session);
     // A member who opened a page of the area before logging in gets that page, if the member's role opens it.
-    const oneTimeLink = path.startsWith('/stl/invitacion') || path.startsWith('/stl/contrasena');
-    const opens = session.member.role === 'stl' || path.startsWith('/stl/seguimiento');
-    navigate(path === '/stl' || oneTimeLink || !opens ? home(session.member.role) : path);
+    const oneTimeLink = path.startsWith(PATHS.stlInvitation) || path.startsWith(PATHS.stlPasswordReset);
+    const opens = session.member.role === 'stl' || path.startsWith(PATHS.stlFollowUp);
+    navigate(path === PATHS.stlLogin || oneTimeLink || !opens ? home(session.member.role) : path);
   };
 
-  if (path.startsWith('/stl/invitacion')) return <StlInvitation onAccepted={signedIn} />;
-  if (path.startsWith('/stl/contrasena')) return <StlPasswordReset onDone={signedIn} />;
+  if (path.startsWith(PATHS.stlInvitation)) return <StlInvitation onAccepted={signedIn} />;
+  if (path.startsWith(PATHS.stlPasswordReset)) return <StlPasswordReset onDone={signedIn} />;
   switch (state.status) {
     case 'loading':
       return (
@@ -57,18 +57,39 @@ export function StlRoute() {
     case 'member': {
       const page = {
         session: state.session,
-        navigate,
         onLoggedOut: () => {
           setSession(null);
-          navigate('/stl');
+          navigate(PATHS.stlLogin);
         },
       };
-      const version = /^\/stl\/revision\/([A-Za-z0-9_-]{16})\/([1-9]\d{0,8})\/?$/.exec(path);
-      if (path.startsWith('/stl/seguimiento') || state.session.member.role !== 'stl') return <FollowUp {...page} />;
-      if (version) return <ReviewVersionPage {...page} mesaId={version[1]!} number={Number(version[2])} />;
-      if (/^\/stl\/revision\/?$/.test(path)) return <ReviewInbox {...page} />;
-      if (/^\/stl\/equipo\/?$/.test(path)) return <StlTeam {...page} />;
-      return <StlMesas {...page} />;
+      // A follow-up member has only the follow-up page, whatever the path asked for.
+      if (state.session.member.role !== 'stl') return <FollowUp {...page} />;
+      return (
+        <Switch>
+          <Route path={PATHS.stlLogin}>
+            <StlMesas {...page} />
+          </Route>
+          <Route path={PATHS.stlMesas}>
+            <StlMesas {...page} />
+          </Route>
+          <Route path={PATHS.stlReview}>
+            <ReviewInbox {...page} />
+          </Route>
+          <Route path={PATHS.stlReviewVersion}>
+            {(params) => {
+              const version = versionParams(params);
+              return version ? <ReviewVersionPage {...page} {...version} /> : <NotFound />;
+            }}
+          </Route>
+          <Route path={PATHS.stlFollowUp}>
+            <FollowUp {...page} />
+          </Route>
+          <Route path={PATHS.stlTeam}>
+            <StlTeam {...page} />
+          </Route>
+          <Route component={NotFound} />
+        </Switch>
+      );
     }
   }
 }

@@ -6,32 +6,18 @@ import { LoadFailure } from '../../ui/LoadFailure';
 import { InviteForm } from './InviteForm';
 import { OneTimeLinks, type OneTime } from './OneTimeLinks';
 import { PendingInvitations } from './PendingInvitations';
-import { StlLayout } from './StlLayout';
+import { StlLayout } from '../../ui/StlLayout';
 import { TeamMemberItem } from './TeamMemberItem';
 import { useStlTeam } from './useStlTeam';
 
 /** `/stl/equipo`: the STL's accounts, their roles and access, and invitations for new ones. */
-export function StlTeam({
-  session,
-  navigate,
-  onLoggedOut,
-}: {
-  session: StlSession;
-  navigate(path: string): void;
-  onLoggedOut(): void;
-}) {
+export function StlTeam({ session, onLoggedOut }: { session: StlSession; onLoggedOut(): void }) {
   const { state, reload } = useStlTeam();
   const [announcement, setAnnouncement] = useState('');
   const [shown, setShown] = useState<OneTime | null>(null);
 
   return (
-    <StlLayout
-      title={t('stl.team.title')}
-      session={session}
-      current="equipo"
-      navigate={navigate}
-      onLoggedOut={onLoggedOut}
-    >
+    <StlLayout title={t('stl.team.title')} session={session} current="equipo" onLoggedOut={onLoggedOut}>
       {shown && <OneTimeLinks shown={shown} onDismiss={() => setShown(null)} />}
       <div className="stl-columns">
         <div className="stl-side">

@@ -10,7 +10,7 @@ import {
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { useAction } from './useAction';
-import { createPasswordReset, updateMember } from './stlApi';
+import { createPasswordReset, updateMember } from '../../api/stl';
 
 interface TeamMemberItemProps {
   member: TeamMember;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StlSession } from '@cocrea/shared';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
-import { fetchMe } from './stlApi';
+import { fetchMe } from '../../api/stl';
 
 export type StlSessionState =
   | { status: 'loading' }

@@ -1,5 +1,5 @@
 import { useLoaded } from '../../api/useLoaded';
-import { listInvitations, listMembers } from './stlApi';
+import { listInvitations, listMembers } from '../../api/stl';
 
 const loadTeam = async () => {
   const [{ members }, { invitations }] = await Promise.all([listMembers(), listInvitations()]);

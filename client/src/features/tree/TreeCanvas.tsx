@@ -6,6 +6,7 @@ import {
   ViewportPortal,
   useReactFlow,
   useStore,
+  type AriaLabelConfig,
   type NodeChange,
   type OnMove,
   type OnNodeDrag,
@@ -35,6 +36,20 @@ import { useTreeFlowNodes } from './useTreeFlowNodes';
 const nodeTypes = { tree: TreeNodeView };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const PRO_OPTIONS = { hideAttribution: true };
+/** Spanish for every label and description React Flow writes itself (its controls, the minimap, live messages). */
+const ARIA_LABELS: AriaLabelConfig = {
+  'node.a11yDescription.default': t('tree.flow.nodeHelp'),
+  'node.a11yDescription.keyboardDisabled': t('tree.flow.nodeHelp'),
+  'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('tree.flow.moved', { direction, x, y }),
+  'edge.a11yDescription.default': t('tree.flow.edgeHelp'),
+  'controls.ariaLabel': t('tree.flow.controls'),
+  'controls.zoomIn.ariaLabel': t('tree.flow.zoomIn'),
+  'controls.zoomOut.ariaLabel': t('tree.flow.zoomOut'),
+  'controls.fitView.ariaLabel': t('tree.flow.fitView'),
+  'controls.interactive.ariaLabel': t('tree.flow.interactive'),
+  'minimap.ariaLabel': t('tree.minimap'),
+  'handle.ariaLabel': t('tree.flow.handle'),
+};
 /**
  * Cursors are shared at most 20 times a second, and no more often than the server passes presence on in a room of
  * this size (10 times a second from 50 people on): it would keep only the latest.
@@ -192,11 +207,12 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
         maxZoom={2}
         proOptions={PRO_OPTIONS}
         aria-label={t('tree.canvasLabel')}
+        ariaLabelConfig={ARIA_LABELS}
         className={drag ? 'is-dragging' : undefined}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={t('tree.minimap')} />
+        <MiniMap pannable zoomable />
         <TreeEdges nodes={nodes} />
         <ViewportPortal>
           {others.map((o) =>

@@ -3,6 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { kindLabel } from './kindLabel';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { bindTextarea } from '../sharedText/bindTextarea';
 import { childKinds } from './treeActions';
@@ -52,7 +53,7 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
       className={`tree-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
       onDoubleClick={() => !readOnly && actions.startEditing(node.id)}
     >
-      <span className="tree-node-kind">{t(`tree.kind.${node.kind}`)}</span>
+      <span className="tree-node-kind">{kindLabel(node)}</span>
       {editing ? (
         <textarea
           ref={field}

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { addNode, deleteNode, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { kindLabel } from './kindLabel';
 
 /** Which kinds of child a node takes: the problem both, a cause causes, an effect effects. */
 export function childKinds(node: TreeNode): BranchKind[] {
@@ -22,7 +23,7 @@ export function deleteWithConfirmation(doc: Y.Doc, node: TreeNode): boolean {
   if (node.kind === 'problema') return false;
   const below = countDescendants(node);
   if (below > 0) {
-    const label = node.text.trim() || t(node.kind === 'causa' ? 'tree.kind.causa' : 'tree.kind.efecto');
+    const label = node.text.trim() || kindLabel(node);
     if (!window.confirm(t('tree.confirmDelete', { label, count: below }))) return false;
   }
   deleteNode(doc, node.id);

@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { Tree, TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { kindLabel } from './kindLabel';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { NODE_HEIGHT, NODE_WIDTH, type Point } from './layout';
 import type { TreeFlowNode, TreeViewActions } from './TreeNodeView';
@@ -68,7 +69,7 @@ export function useTreeFlowNodes(input: Input): TreeFlowNode[] {
         selected,
         draggable: !readOnly && node.kind !== 'problema' && !editing,
         data: { node, doc, readOnly, editing, editors, actions },
-        ariaLabel: `${t(`tree.kind.${node.kind}`)}: ${node.text || t(`tree.placeholder.${node.kind}`)}`,
+        ariaLabel: `${kindLabel(node)}: ${node.text || t(`tree.placeholder.${node.kind}`)}`,
       });
     }
     cache.current = next;

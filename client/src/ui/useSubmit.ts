@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { fieldErrors } from '@cocrea/shared';
-import { ApiFailure } from '../../api/request';
-import { t } from '../../i18n/t';
+import { ApiFailure } from '../api/request';
+import { t } from '../i18n/t';
 
 /** What the hook needs of a shared zod schema. */
 interface Schema<T> {

@@ -1,5 +1,12 @@
-import type { Agenda, AgendaCommand, AgendaSnapshot, SetToolLock } from '@cocrea/shared';
-import { request } from '../../api/request';
+import {
+  agendaSnapshotSchema,
+  serverTimeSchema,
+  type Agenda,
+  type AgendaCommand,
+  type AgendaSnapshot,
+  type SetToolLock,
+} from '@cocrea/shared';
+import { request } from './request';
 
 /** The agenda endpoints of one mesa, with the link's token. Every answer is the agenda after the change. */
 export interface AgendaApi {
@@ -12,7 +19,7 @@ export function agendaApi(mesaId: string, token: string): AgendaApi {
   const base = `/api/mesas/${encodeURIComponent(mesaId)}/agenda`;
   const headers = { authorization: `Bearer ${token}` };
   const send = (path: string, method: string, body: unknown) =>
-    request<AgendaSnapshot>(`${base}${path}`, { method, headers, body: JSON.stringify(body) });
+    request(agendaSnapshotSchema, `${base}${path}`, { method, headers, body: JSON.stringify(body) });
   return {
     command: (command) => send('/commands', 'POST', command),
     saveAgenda: (agenda, expectedRevision) => send('', 'PUT', { agenda, expectedRevision }),
@@ -22,10 +29,6 @@ export function agendaApi(mesaId: string, token: string): AgendaApi {
 
 /** One clock sample: the server's epoch milliseconds. `no-store`, so no cache ever answers for the server. */
 export async function fetchServerTime(): Promise<number> {
-  const res = await fetch('/api/time', { cache: 'no-store' });
-  if (!res.ok) throw new Error(`GET /api/time: ${res.status}`);
-  const body: unknown = await res.json();
-  const now = typeof body === 'object' && body !== null && 'now' in body ? body.now : null;
-  if (typeof now !== 'number' || !Number.isFinite(now)) throw new Error('GET /api/time: unexpected answer');
+  const { now } = await request(serverTimeSchema, '/api/time', { cache: 'no-store' });
   return now;
 }

@@ -1,5 +1,5 @@
-import { useLoaded } from '../../api/useLoaded';
-import { listMesas } from './stlApi';
+import { useLoaded } from './useLoaded';
+import { listMesas } from './stl';
 
 /** The STL's list of mesas with their attendance; `reload` refreshes it in place after a change. */
 export const useStlMesas = () => useLoaded(listMesas, 'stl.mesas.error');

@@ -1,25 +1,25 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { Link } from 'wouter';
 import type { StlSession } from '@cocrea/shared';
-import type { MessageKey } from '../../i18n/es-MX';
-import { t } from '../../i18n/t';
-import { AppLink } from './AppLink';
-import { logout } from './stlApi';
+import type { MessageKey } from '../i18n/es-MX';
+import { t } from '../i18n/t';
+import { logout } from '../api/stl';
+import { PATHS } from '../routes';
 
 /** The STL's pages, as the navigation names them. */
 export type StlPage = 'mesas' | 'revision' | 'seguimiento' | 'equipo';
 
 const PAGES: { page: StlPage; path: string; label: MessageKey; stlOnly: boolean }[] = [
-  { page: 'mesas', path: '/stl/mesas', label: 'stl.nav.mesas', stlOnly: true },
-  { page: 'revision', path: '/stl/revision', label: 'stl.nav.review', stlOnly: true },
-  { page: 'seguimiento', path: '/stl/seguimiento', label: 'stl.nav.followUp', stlOnly: false },
-  { page: 'equipo', path: '/stl/equipo', label: 'stl.nav.team', stlOnly: true },
+  { page: 'mesas', path: PATHS.stlMesas, label: 'stl.nav.mesas', stlOnly: true },
+  { page: 'revision', path: PATHS.stlReview, label: 'stl.nav.review', stlOnly: true },
+  { page: 'seguimiento', path: PATHS.stlFollowUp, label: 'stl.nav.followUp', stlOnly: false },
+  { page: 'equipo', path: PATHS.stlTeam, label: 'stl.nav.team', stlOnly: true },
 ];
 
 interface StlHeaderProps {
   title: string;
   session: StlSession;
   current: StlPage;
-  navigate(path: string): void;
   onLoggedOut(): void;
 }
 
@@ -46,9 +46,9 @@ export function StlLayout({
 /**
  * The STL area's header: the page's title, who is signed in, the sections the member's role opens (a follow-up
  * member sees only follow-up) and the public board. The title takes the focus when a page opens, so a screen
- * reader announces where a navigation led.
+ * reader announces where a navigation led. Every link moves within the app, without reloading it.
  */
-function StlHeader({ title, session, current, navigate, onLoggedOut }: StlHeaderProps) {
+function StlHeader({ title, session, current, onLoggedOut }: StlHeaderProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [current]);
 
@@ -78,13 +78,13 @@ function StlHeader({ title, session, current, navigate, onLoggedOut }: StlHeader
         <ul>
           {pages.map((p) => (
             <li key={p.page}>
-              <AppLink href={p.path} navigate={navigate} aria-current={p.page === current ? 'page' : undefined}>
+              <Link href={p.path} aria-current={p.page === current ? 'page' : undefined}>
                 {t(p.label)}
-              </AppLink>
+              </Link>
             </li>
           ))}
           <li>
-            <a href="/tablero">{t('stl.nav.board')}</a>
+            <Link href={PATHS.board}>{t('stl.nav.board')}</Link>
           </li>
         </ul>
       </nav>

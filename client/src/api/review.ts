@@ -1,12 +1,13 @@
 import {
   CSRF_HEADER,
-  type AuthoredObservation,
+  authoredObservationSchema,
+  reviewInboxSchema,
+  reviewedVersionSchema,
   type CreateObservation,
   type ReviewInboxItem,
   type ReviewStatus,
-  type ReviewedVersion,
 } from '@cocrea/shared';
-import { request } from '../../api/request';
+import { request } from './request';
 
 /** The STL's review calls: the session cookie rides by itself; changes carry its CSRF token. */
 
@@ -28,12 +29,12 @@ export interface InboxFilters {
 
 export async function listReviewVersions(filters: InboxFilters): Promise<ReviewInboxItem[]> {
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
-  const { versions } = await request<{ versions: ReviewInboxItem[] }>(`/api/review/versions?${query}`);
+  const { versions } = await request(reviewInboxSchema, `/api/review/versions?${query}`);
   return versions;
 }
 
 export const fetchReviewedVersion = (mesaId: string, number: number) =>
-  request<ReviewedVersion>(versionUrl(mesaId, number));
+  request(reviewedVersionSchema, versionUrl(mesaId, number));
 
 export const setReviewStatus = (
   csrfToken: string,
@@ -41,12 +42,7 @@ export const setReviewStatus = (
   number: number,
   from: ReviewStatus,
   to: ReviewStatus,
-) => request<ReviewedVersion>(`${versionUrl(mesaId, number)}/status`, post(csrfToken, { status: to, from }));
+) => request(reviewedVersionSchema, `${versionUrl(mesaId, number)}/status`, post(csrfToken, { status: to, from }));
 
 export const addObservation = (csrfToken: string, mesaId: string, number: number, input: CreateObservation) =>
-  request<AuthoredObservation>(`${versionUrl(mesaId, number)}/observations`, post(csrfToken, input));
-
-/** The client route of a version's review page. */
-export function reviewPath(mesaId: string, number: number): string {
-  return `/stl/revision/${encodeURIComponent(mesaId)}/${number}`;
-}
+  request(authoredObservationSchema, `${versionUrl(mesaId, number)}/observations`, post(csrfToken, input));

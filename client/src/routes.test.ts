@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mesaParam, reviewVersionPath, versionParams, versionPrintPath } from './routes';
+
+const MESA = 'AbCdEfGh_jKlMn-9';
+
+describe('the route table', () => {
+  it('builds the paths of a version from its mesa and number', () => {
+    expect(versionPrintPath(MESA, 3)).toBe(`/mesa/${MESA}/compromiso/3`);
+    expect(reviewVersionPath(MESA, 12)).toBe(`/stl/revision/${MESA}/12`);
+  });
+
+  it('takes ids out of a path only when the shared schemas accept them', () => {
+    expect(mesaParam({ mesaId: MESA })).toBe(MESA);
+    expect(versionParams({ mesaId: MESA, number: '3' })).toEqual({ mesaId: MESA, number: 3 });
+    for (const params of [
+      { mesaId: 'corto', number: '3' },
+      { mesaId: `${MESA}x`, number: '3' },
+      { mesaId: MESA, number: '0' },
+      { mesaId: MESA, number: '03' },
+      { mesaId: MESA, number: '1e3' },
+      { mesaId: MESA, number: '1234567890' },
+      { mesaId: MESA },
+    ]) {
+      expect(versionParams(params), JSON.stringify(params)).toBeNull();
+    }
+  });
+});
