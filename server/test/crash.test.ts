@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectStockClient, whenSynced } from './support/clients';
+import { waitFor } from './support/waitFor';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN = 'token-de-prueba-para-el-choque';
@@ -85,7 +86,7 @@ describe('durability', () => {
         resolve(writer.stored());
       });
     });
-    await vi.waitFor(() => expect(writer.stored()).toBeGreaterThan(200), { timeout: 20_000 });
+    await waitFor(() => expect(writer.stored()).toBeGreaterThan(200));
     const gone = exited(first.process);
     first.process.kill('SIGKILL');
     await gone;
@@ -112,7 +113,7 @@ describe('durability', () => {
     const writer = connectStockClient(`ws://127.0.0.1:${first.port}/sync`, mesa.id, mesa.token);
     await whenSynced(writer);
     writer.doc.getText('t').insert(0, 'guardado al cerrar');
-    await vi.waitFor(() => expect(writer.stored()).toBe(writer.sent()));
+    await waitFor(() => expect(writer.stored()).toBe(writer.sent()));
     const code = exited(first.process);
     first.process.kill('SIGTERM');
     expect(await code).toBe(0);

@@ -11,6 +11,7 @@ import {
 import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { generateId, hashToken } from '../../src/auth/tokens';
 import type { Storage, StoredAgenda, StoredMember } from '../../src/storage/Storage';
+import { waitFor } from '../support/waitFor';
 
 export interface StorageFactory {
   /** A fresh, empty storage. */
@@ -493,7 +494,9 @@ export function storageContract(name: string, factory: StorageFactory): void {
         return id;
       };
       const first = await invite('uno@x.mx', 'i1');
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // The second one later by the clock, so that "newest first" has one answer.
+      const firstStoredBy = Date.now();
+      await waitFor(() => expect(Date.now()).toBeGreaterThan(firstStoredBy));
       const second = await invite('dos@x.mx', 'i2');
       await invite('vencida@x.mx', 'i3', NOW);
       const pending = await storage.listPendingInvitations(NOW);
