@@ -107,7 +107,8 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await beto.page.getByRole('button', { name: 'Pausar' }).click();
     for (const { page } of everyone) await expect(banner(page)).toContainText('Etapa 1 · En pausa');
     const paused = await timer(carla.page).textContent();
-    await carla.page.waitForTimeout(1_200); // the one way to see that nothing moves is to let time pass
+    // The one way to see that nothing moves is to let time pass: on Carla's clock, which runs her timers at once.
+    await carla.context.clock.runFor(1_200);
     await expect(timer(carla.page)).toHaveText(paused ?? '');
 
     // The mesa's record: planned and actual start of each stage, in Mexico City time.
