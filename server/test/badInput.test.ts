@@ -8,7 +8,7 @@ import { MAX_STATES_PER_UPDATE } from '../src/sync/awarenessFilter';
 import { syncStep1Message, updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
-import { waitFor } from './support/waitFor';
+import { WAIT_TIMEOUT_MS, waitFor } from './support/waitFor';
 
 let t: TestServer;
 let mesa: CreatedMesa;
@@ -294,7 +294,7 @@ describe('a socket whose updates cost its room too many sends', () => {
     await waitFor(() => expect(watcher.doc.getText('durante').toString()).toBe('Mientras tanto'));
     expect(flood.size).toBeLessThan(updates.length);
 
-    await waitFor(() => expect(flood.size).toBe(updates.length), { timeout: pacedMs + 10_000 });
+    await waitFor(() => expect(flood.size).toBe(updates.length), { timeout: pacedMs + WAIT_TIMEOUT_MS });
     // No faster than the budget refills (a millisecond's slack for the timers' rounding).
     expect(performance.now() - startedAt).toBeGreaterThanOrEqual(pacedMs - 1);
     expect(flooderClosed).toBe(false);
