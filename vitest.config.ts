@@ -1,31 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * What every package's tests share. Timeouts sized for CI's shared 2-core hosts with another job hogging the CPU,
+ * where a test that takes a second here takes several (a test that hangs still fails, a minute later). Every
+ * fast-check property runs from one printed, replayable seed (shared/src/testing/fastCheckSeed.ts).
+ */
+const common = {
+  environment: 'node',
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  setupFiles: ['shared/src/testing/fastCheckSeed.ts'],
+} as const;
+
 // Unit and integration tests of every package, run by `pnpm test:unit`. Browser tests are Playwright's (e2e/).
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'shared',
-          include: ['shared/**/*.test.ts'],
-          environment: 'node',
-          // The property tests (1 000 runs) take 3–4 s on an idle 2-core machine and twice that with another job
-          // hogging it; vitest's default 5 s made them fail on load, not on a bug.
-          testTimeout: 60_000,
-        },
-      },
-      {
-        test: {
-          name: 'server',
-          include: ['server/test/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
-      { test: { name: 'client', include: ['client/src/**/*.test.ts'], environment: 'node' } },
+      { test: { ...common, name: 'shared', include: ['shared/**/*.test.ts'] } },
+      { test: { ...common, name: 'server', include: ['server/test/**/*.test.ts'] } },
+      { test: { ...common, name: 'client', include: ['client/src/**/*.test.ts'] } },
       // Components and DOM bindings, in happy-dom: a `.tsx` test file is one of these.
-      { test: { name: 'client-dom', include: ['client/src/**/*.test.tsx'], environment: 'happy-dom' } },
+      { test: { ...common, name: 'client-dom', include: ['client/src/**/*.test.tsx'], environment: 'happy-dom' } },
     ],
   },
 });

@@ -9,18 +9,22 @@ const timer = (page: Page) => banner(page).getByRole('timer');
 /**
  * What each screen's countdown shows at one common instant. Each page reports its remaining time from its own
  * clock (`data-ends-at-local` is when the countdown reaches zero on that clock); the test process reads the pages
- * one after another and moves every reading to the instant of the first, using its own monotonic clock.
+ * one after another and moves every reading to the instant of the first, using its own monotonic clock. A reading
+ * is placed at the middle of its round trip to the page, so it may be off by up to half of it: `uncertaintyMs`,
+ * a few milliseconds on a quiet machine, far more on a loaded one.
  */
-async function shownRemaining(pages: Page[]): Promise<number[]> {
+async function shownRemaining(pages: Page[]): Promise<{ shown: number[]; uncertaintyMs: number }> {
   const origin = performance.now();
-  const readings: number[] = [];
+  const shown: number[] = [];
+  let uncertaintyMs = 0;
   for (const page of pages) {
     const sentAt = performance.now();
     const remaining = await timer(page).evaluate((el) => Number((el as HTMLElement).dataset.endsAtLocal) - Date.now());
-    const at = (sentAt + performance.now()) / 2;
-    readings.push(remaining + (at - origin));
+    const receivedAt = performance.now();
+    shown.push(remaining + ((sentAt + receivedAt) / 2 - origin));
+    uncertaintyMs = Math.max(uncertaintyMs, (receivedAt - sentAt) / 2);
   }
-  return readings;
+  return { shown, uncertaintyMs };
 }
 
 /** What the server says is left, at the test process's now (the server runs on this machine's clock). */
@@ -85,14 +89,14 @@ test.describe('la agenda y su cronómetro compartido', () => {
     // The countdown ticks on every screen, Carla's fake clock included.
     for (const { page } of everyone) await expect(timer(page)).toHaveText(/^29:5\d$/);
 
-    // Everybody within 250 ms of each other and of the server.
+    // Everybody within 250 ms of each other and of the server, give or take how precisely the test can tell.
     for (let round = 0; round < 3; round++) {
       const truth = await trueRemaining(cocrea.baseURL, mesa.mesa.id, mesa.tokens.participant);
       const origin = performance.now();
-      const shown = await shownRemaining(everyone.map((a) => a.page));
-      expect(Math.max(...shown) - Math.min(...shown)).toBeLessThanOrEqual(250);
+      const { shown, uncertaintyMs } = await shownRemaining(everyone.map((a) => a.page));
+      expect(Math.max(...shown) - Math.min(...shown)).toBeLessThanOrEqual(250 + 2 * uncertaintyMs);
       const expected = truth.ms - (origin - truth.at);
-      for (const value of shown) expect(Math.abs(value - expected)).toBeLessThanOrEqual(250);
+      for (const value of shown) expect(Math.abs(value - expected)).toBeLessThanOrEqual(250 + uncertaintyMs);
     }
 
     await beto.page.getByRole('button', { name: '+5 min' }).click();
@@ -107,7 +111,8 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await beto.page.getByRole('button', { name: 'Pausar' }).click();
     for (const { page } of everyone) await expect(banner(page)).toContainText('Etapa 1 · En pausa');
     const paused = await timer(carla.page).textContent();
-    await carla.page.waitForTimeout(1_200); // the one way to see that nothing moves is to let time pass
+    // The one way to see that nothing moves is to let time pass: on Carla's clock, which runs her timers at once.
+    await carla.context.clock.runFor(1_200);
     await expect(timer(carla.page)).toHaveText(paused ?? '');
 
     // The mesa's record: planned and actual start of each stage, in Mexico City time.

@@ -85,7 +85,7 @@ test('two participants draft the commitment together in Etapa 4, the facilitator
   cocrea,
   actor,
 }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the longest stories: three times the configured timeout
   const created = await cocrea.createMesa({ title: 'Mesa Infoem', theme: 'cultura de gobierno abierto' });
   const mesaId = created.mesa.id;
   await gotoStage(cocrea.baseURL, mesaId, created.tokens.facilitator, 4);

@@ -116,7 +116,7 @@ test('the STL reviews a saved commitment, returns it, approves the answer and pu
   cocrea,
   actor,
 }) => {
-  test.setTimeout(180_000);
+  test.slow(); // the longest stories: three times the configured timeout
   const created = await cocrea.createMesa({ title: 'Transporte nocturno seguro', theme: 'movilidad' });
   await bootstrapMember(cocrea, 'rita.stl@infoem.org.mx', 'Rita Revisora', 'stl');
   await bootstrapMember(cocrea, 'sergio.seguimiento@infoem.org.mx', 'Sergio Seguimiento', 'seguimiento');

@@ -103,16 +103,16 @@ test.describe('el árbol de problemas compartido', () => {
     await expect(canvasNode(beto.page, 'Contaminación del río')).toBeVisible();
 
     await beto.context.setOffline(true);
-    await expect(beto.page.getByText('Sin conexión')).toBeVisible({ timeout: 15_000 });
+    await expect(beto.page.getByText('Sin conexión')).toBeVisible();
     await addCause(beto.page, 'Contaminación del río', 'Descargas industriales');
     await addCause(ana.page, 'Contaminación del río', 'Basura en las orillas');
     await beto.context.setOffline(false);
 
     for (const page of [ana.page, beto.page]) {
-      await expect(canvasNode(page, 'Descargas industriales')).toBeVisible({ timeout: 20_000 });
+      await expect(canvasNode(page, 'Descargas industriales')).toBeVisible();
       await expect(canvasNode(page, 'Basura en las orillas')).toBeVisible();
     }
-    await expect(beto.page.getByText('Todos los cambios guardados')).toBeVisible({ timeout: 20_000 });
+    await expect(beto.page.getByText('Todos los cambios guardados')).toBeVisible();
 
     // A reload keeps everything, from the server.
     await ana.page.reload();

@@ -1,9 +1,10 @@
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCause, MessageType, readTree, TREE_ROOT_ID } from '@cocrea/shared';
 import { agendaApi, type Role } from './support/agendaApi';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
+import { waitFor } from './support/waitFor';
 
 let t: TestServer;
 let mesa: CreatedMesa;
@@ -28,7 +29,7 @@ function connect(role: Role = 'participant'): StockClient {
 
 /** Resolves once the server has settled (stored or refused) every update frame `client` sent. */
 async function settled(client: StockClient): Promise<void> {
-  await vi.waitFor(() => expect(client.stored() + client.refused().count).toBe(client.sent()));
+  await waitFor(() => expect(client.stored() + client.refused().count).toBe(client.sent()));
 }
 
 /** What a newcomer loads from the server: only what was stored. */
@@ -44,9 +45,9 @@ describe('the agenda on the sync socket (message 101)', () => {
   it('greets every socket with the agenda and tells every socket of each change', async () => {
     const people = [connect('facilitator'), connect('participant'), connect('observer')];
     await Promise.all(people.map(whenSynced));
-    await vi.waitFor(() => people.forEach((p) => expect(p.agenda()?.state.status).toBe('not_started')));
+    await waitFor(() => people.forEach((p) => expect(p.agenda()?.state.status).toBe('not_started')));
     await api.command('facilitator', { type: 'start' });
-    await vi.waitFor(() =>
+    await waitFor(() =>
       people.forEach((p) => expect(p.agenda()?.state).toMatchObject({ status: 'running', revision: 1 })),
     );
     const { state } = await api.snapshot();
@@ -70,7 +71,7 @@ describe('the agenda on the sync socket (message 101)', () => {
     await t.server.close();
     t = await startTestServer(t.dataDir);
     const after = connect();
-    await vi.waitFor(() => expect(after.agenda()).not.toBeNull());
+    await waitFor(() => expect(after.agenda()).not.toBeNull());
     expect(after.agenda()!.state).toEqual(before.state);
   });
 });
@@ -90,7 +91,7 @@ describe('a locked tool is locked by the server', () => {
     const participant = connect('participant');
     const facilitator = connect('facilitator');
     await Promise.all([whenSynced(participant), whenSynced(facilitator)]);
-    await vi.waitFor(() => expect(participant.agenda()?.locks.tree.locked).toBe(true));
+    await waitFor(() => expect(participant.agenda()?.locks.tree.locked).toBe(true));
 
     addCause(participant.doc, TREE_ROOT_ID, 'Del participante');
     addCause(facilitator.doc, TREE_ROOT_ID, 'De la facilitación');
@@ -107,7 +108,7 @@ describe('a locked tool is locked by the server', () => {
     const writer = connect();
     const reader = connect();
     await Promise.all([whenSynced(writer), whenSynced(reader)]);
-    await vi.waitFor(() => expect(writer.agenda()?.locks.tree.locked).toBe(true));
+    await waitFor(() => expect(writer.agenda()?.locks.tree.locked).toBe(true));
     addCause(writer.doc, TREE_ROOT_ID, 'Rechazada');
     // Yjs applies a client's edits in order: this one waits for the refused one, so it is refused too…
     writer.doc.getMap('notas').set('k', 'en espera');
@@ -121,7 +122,7 @@ describe('a locked tool is locked by the server', () => {
     writer.doc.getMap('notas').set('otra', 'sí');
     await settled(writer);
     expect(writer.refused().count).toBe(2);
-    await vi.waitFor(() => expect(reader.doc.getMap('notas').get('otra')).toBe('sí'));
+    await waitFor(() => expect(reader.doc.getMap('notas').get('otra')).toBe('sí'));
     expect(reader.doc.getMap('notas').has('k')).toBe(false);
   });
 
@@ -134,7 +135,7 @@ describe('a locked tool is locked by the server', () => {
     const writer = connect();
     const reader = connect();
     await Promise.all([whenSynced(writer), whenSynced(reader)]);
-    await vi.waitFor(() => expect(writer.agenda()?.locks.tree.locked).toBe(true));
+    await waitFor(() => expect(writer.agenda()?.locks.tree.locked).toBe(true));
     // Typing where no tool is locked: each letter builds on the one before, and all are sent before the first
     // is stored. Checked against a document that lacked the letters ahead, they would look like they could be
     // anywhere, the tree included.
@@ -142,20 +143,20 @@ describe('a locked tool is locked by the server', () => {
     for (const letter of 'hola') notes.insert(notes.length, letter);
     await settled(writer);
     expect(writer.refused().count).toBe(0);
-    await vi.waitFor(() => expect(reader.doc.getText('notas').toString()).toBe('hola'));
+    await waitFor(() => expect(reader.doc.getText('notas').toString()).toBe('hola'));
   });
 
   it('takes the refused edit when its author resyncs after the tool opens', async () => {
     await api.command('facilitator', { type: 'start' });
     const writer = connect();
     await whenSynced(writer);
-    await vi.waitFor(() => expect(writer.agenda()?.locks.tree.locked).toBe(true));
+    await waitFor(() => expect(writer.agenda()?.locks.tree.locked).toBe(true));
     addCause(writer.doc, TREE_ROOT_ID, 'Escrita con el árbol cerrado');
     await settled(writer);
     expect(writer.refused().count).toBe(1);
 
     await api.lock('facilitator', { tool: 'tree', mode: 'open' });
-    await vi.waitFor(() => expect(writer.agenda()?.locks.tree.locked).toBe(false));
+    await waitFor(() => expect(writer.agenda()?.locks.tree.locked).toBe(false));
     // What Cocrea's client does when a tool it was refused opens: reconnect, so its sync step 2 resends the edit.
     writer.provider.disconnect();
     writer.provider.connect();

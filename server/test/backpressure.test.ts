@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CloseCode, SEND_QUEUE_LIMIT } from '@cocrea/shared';
@@ -6,6 +6,7 @@ import type { Connection } from '../src/sync/Connection';
 import { syncStep1Message, updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer, type TestServerOptions } from './support/testServer';
+import { waitFor } from './support/waitFor';
 
 let t: TestServer;
 let mesa: CreatedMesa;
@@ -55,7 +56,7 @@ function serverSide(role: 'participant' | 'observer'): Connection {
 async function editReaches(writer: StockClient, reader: StockClient, key: string): Promise<number> {
   const startedAt = performance.now();
   writer.doc.getMap('m').set(key, key);
-  await vi.waitFor(() => expect(reader.doc.getMap('m').get(key)).toBe(key), { timeout: 30_000, interval: 5 });
+  await waitFor(() => expect(reader.doc.getMap('m').get(key)).toBe(key), { timeout: 30_000, interval: 5 });
   return performance.now() - startedAt;
 }
 
@@ -132,7 +133,7 @@ describe('what the server queues for one socket is bounded', () => {
     expect(room.reader.doc.getMap('m').get('mientras')).toBeUndefined();
     // The client reads; the queue drains below the mark; the server reads the socket again and handles the edit.
     room.slow.resume();
-    await vi.waitFor(() => expect(room.reader.doc.getMap('m').get('mientras')).toBe('en espera'), {
+    await waitFor(() => expect(room.reader.doc.getMap('m').get('mientras')).toBe('en espera'), {
       timeout: 30_000,
     });
     expect(room.slowSide.isClosed).toBe(false);
@@ -144,7 +145,7 @@ describe('what the server queues for one socket is bounded', () => {
     const slowClosed = closed(room.slow);
     await room.relayUntil(() => room.slowSide.queuedBytes > limits.pauseBytes);
     // The server paused it on the last relay, after that was sent.
-    await vi.waitFor(() => expect(room.slowSide.isClosed).toBe(true), { timeout: 30_000 });
+    await waitFor(() => expect(room.slowSide.isClosed).toBe(true), { timeout: 30_000 });
     expect(performance.now() - room.lastSentAt()).toBeGreaterThanOrEqual(limits.closeAfterMs - 1);
     room.slow.resume();
     expect((await slowClosed).code).toBe(CloseCode.tooSlow);
@@ -172,7 +173,7 @@ async function roomWithSlowReader(limits: NonNullable<TestServerOptions['sendQue
   await whenSynced(reader);
   const slow = await openNonReader('participant');
   // The room's peers in the order they joined: the writer, the reader, the slow one.
-  await vi.waitFor(() => expect(t.server.rooms.get(mesa.mesa.id)?.peers.size).toBe(3));
+  await waitFor(() => expect(t.server.rooms.get(mesa.mesa.id)?.peers.size).toBe(3));
   const slowSide = [...t.server.rooms.get(mesa.mesa.id)!.peers].at(-1) as Connection;
   const source = new Y.Doc();
   const updates: Uint8Array[] = [];
@@ -184,7 +185,7 @@ async function roomWithSlowReader(limits: NonNullable<TestServerOptions['sendQue
     source.getText(part).insert(0, 'y'.repeat(PART_BYTES));
     lastSentAt = performance.now();
     writer.send(updateMessage(updates.at(-1)!));
-    await vi.waitFor(() => expect(reader.doc.getText(part).length).toBe(PART_BYTES), { timeout: 30_000 });
+    await waitFor(() => expect(reader.doc.getText(part).length).toBe(PART_BYTES), { timeout: 30_000 });
     relayed++;
   };
   return {

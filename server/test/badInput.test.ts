@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, FANOUT_LIMIT, MAX_MESSAGE_BYTES, MessageType, SyncType } from '@cocrea/shared';
@@ -8,6 +8,7 @@ import { MAX_STATES_PER_UPDATE } from '../src/sync/awarenessFilter';
 import { syncStep1Message, updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
+import { WAIT_TIMEOUT_MS, waitFor } from './support/waitFor';
 
 let t: TestServer;
 let mesa: CreatedMesa;
@@ -32,7 +33,7 @@ function rawUrl(): string {
 /** The room carries on: the bystander still edits, and a newcomer gets everything. */
 async function expectRoomHealthy(): Promise<void> {
   bystander.doc.getText('t').insert(5, ' y después');
-  await vi.waitFor(() => expect(bystander.stored()).toBe(bystander.sent()));
+  await waitFor(() => expect(bystander.stored()).toBe(bystander.sent()));
   const newcomer = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
   await whenSynced(newcomer);
   expect(newcomer.doc.getText('t').toString()).toBe('antes y después');
@@ -77,7 +78,7 @@ describe('a bad frame closes only its own socket', () => {
     const ws = await openRawSocket(rawUrl());
     const done = closed(ws);
     ws.send(updateMessage(first));
-    await vi.waitFor(() => expect(bystander.doc.getText('forja').toString()).toBe('ab'));
+    await waitFor(() => expect(bystander.doc.getText('forja').toString()).toBe('ab'));
     ws.send(updateMessage(forged));
     expect((await done).code).toBe(CloseCode.invalidPayload);
     await expectRoomHealthy();
@@ -192,13 +193,10 @@ describe('awareness', () => {
       await Promise.all(crowd.map((client) => whenSynced(client)));
       crowd.forEach((client, i) => client.provider.awareness.setLocalStateField('cursor', { x: i, y: i }));
       const ids = crowd.map((client) => client.doc.clientID);
-      await vi.waitFor(
-        () => {
-          for (const client of crowd)
-            expect(ids.filter((id) => !client.provider.awareness.getStates().has(id))).toEqual([]);
-        },
-        { timeout: 20_000 },
-      );
+      await waitFor(() => {
+        for (const client of crowd)
+          expect(ids.filter((id) => !client.provider.awareness.getStates().has(id))).toEqual([]);
+      });
       expect(closes).toEqual([]);
     } finally {
       for (const client of crowd) client.destroy();
@@ -210,12 +208,12 @@ describe('awareness', () => {
     const watcher = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
     await whenSynced(watcher);
     const victim = bystander.doc.clientID;
-    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(victim)?.cursor).toEqual({ x: 1, y: 1 }));
+    await waitFor(() => expect(watcher.provider.awareness.getStates().get(victim)?.cursor).toEqual({ x: 1, y: 1 }));
     const ws = await openRawSocket(rawUrl());
     ws.send(awarenessFrame(victim, 10_000, { cursor: { x: 666, y: 666 } }));
     // A marker through the same socket, for its own id, shows the spoof was processed (and dropped) by now.
     ws.send(awarenessFrame(123456, 1, { cursor: { x: 2, y: 2 } }));
-    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(123456)).toBeDefined());
+    await waitFor(() => expect(watcher.provider.awareness.getStates().get(123456)).toBeDefined());
     expect(watcher.provider.awareness.getStates().get(victim)?.cursor).toEqual({ x: 1, y: 1 });
     ws.close();
     watcher.destroy();
@@ -226,12 +224,12 @@ describe('awareness', () => {
     await whenSynced(watcher);
     const ws = await openRawSocket(`${t.wsUrl}/${mesa.mesa.id}?token=${mesa.tokens.observer}`);
     ws.send(awarenessFrame(777, 1, { user: { role: 'facilitator', name: 'Impostor' } }));
-    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(777)).toBeDefined());
+    await waitFor(() => expect(watcher.provider.awareness.getStates().get(777)).toBeDefined());
     const user = watcher.provider.awareness.getStates().get(777)?.user as { role: string; name: string | null };
     expect(user.role).toBe('observer');
     expect(user.name).toBeNull();
     ws.close();
-    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(777)).toBeUndefined());
+    await waitFor(() => expect(watcher.provider.awareness.getStates().get(777)).toBeUndefined());
     watcher.destroy();
   });
 
@@ -249,7 +247,7 @@ describe('awareness', () => {
     const ws = await openRawSocket(rawUrl());
     // As fast as a client may send (under the rate limit): each change alone would be one send to every peer.
     for (let clock = 1; clock <= 150; clock++) ws.send(awarenessFrame(4242, clock, { cursor: { x: clock, y: 0 } }));
-    await vi.waitFor(() => expect(cursors.at(-1)).toEqual({ x: 150, y: 0 }));
+    await waitFor(() => expect(cursors.at(-1)).toEqual({ x: 150, y: 0 }));
     expect(cursors.length).toBeLessThan(30);
     ws.close();
     watcher.close();
@@ -259,9 +257,9 @@ describe('awareness', () => {
     const watcher = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
     await whenSynced(watcher);
     bystander.provider.awareness.setLocalStateField('cursor', { x: 5, y: 5 });
-    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(bystander.doc.clientID)).toBeDefined());
+    await waitFor(() => expect(watcher.provider.awareness.getStates().get(bystander.doc.clientID)).toBeDefined());
     awarenessProtocol.removeAwarenessStates(bystander.provider.awareness, [bystander.doc.clientID], 'test');
-    await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(bystander.doc.clientID)).toBeUndefined());
+    await waitFor(() => expect(watcher.provider.awareness.getStates().get(bystander.doc.clientID)).toBeUndefined());
     watcher.destroy();
   });
 });
@@ -290,13 +288,13 @@ describe('a socket whose updates cost its room too many sends', () => {
     const startedAt = performance.now();
     for (const update of updates) flooder.send(updateMessage(update));
     const flood = watcher.doc.getMap('crecida');
-    await vi.waitFor(() => expect(flood.size).toBeGreaterThan(0));
+    await waitFor(() => expect(flood.size).toBeGreaterThan(0));
     // Someone else edits during the flood: the room relays it at once, ahead of the flood's paced remainder.
     bystander.doc.getText('durante').insert(0, 'Mientras tanto');
-    await vi.waitFor(() => expect(watcher.doc.getText('durante').toString()).toBe('Mientras tanto'));
+    await waitFor(() => expect(watcher.doc.getText('durante').toString()).toBe('Mientras tanto'));
     expect(flood.size).toBeLessThan(updates.length);
 
-    await vi.waitFor(() => expect(flood.size).toBe(updates.length), { timeout: pacedMs + 10_000 });
+    await waitFor(() => expect(flood.size).toBe(updates.length), { timeout: pacedMs + WAIT_TIMEOUT_MS });
     // No faster than the budget refills (a millisecond's slack for the timers' rounding).
     expect(performance.now() - startedAt).toBeGreaterThanOrEqual(pacedMs - 1);
     expect(flooderClosed).toBe(false);

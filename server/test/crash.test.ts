@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectStockClient, whenSynced } from './support/clients';
 import { createTestSchema, type TestSchema } from './support/postgres';
+import { waitFor } from './support/waitFor';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN = 'token-de-prueba-para-el-choque';
@@ -96,7 +97,7 @@ async function everyAcknowledgedEditSurvivesSigkill(
   });
   // The edits whose frame is among the first `stored` frames (the count also includes the sync frames before them).
   const acknowledgedOf = (stored: number) => frameOf.flatMap((frame, edit) => (frame <= stored ? [edit] : []));
-  await vi.waitFor(() => expect(acknowledgedOf(writer.stored()).length).toBeGreaterThan(200), { timeout: 20_000 });
+  await waitFor(() => expect(acknowledgedOf(writer.stored()).length).toBeGreaterThan(200));
   const gone = exited(first.process);
   first.process.kill('SIGKILL');
   await gone;
@@ -127,7 +128,7 @@ describe('durability', () => {
     const writer = connectStockClient(`ws://127.0.0.1:${first.port}/sync`, mesa.id, mesa.token);
     await whenSynced(writer);
     writer.doc.getText('t').insert(0, 'guardado al cerrar');
-    await vi.waitFor(() => expect(writer.stored()).toBe(writer.sent()));
+    await waitFor(() => expect(writer.stored()).toBe(writer.sent()));
     const code = exited(first.process);
     first.process.kill('SIGTERM');
     expect(await code).toBe(0);

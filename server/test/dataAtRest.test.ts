@@ -2,10 +2,11 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
 import { connectStockClient, whenSynced } from './support/clients';
 import { startTestServer, type TestServer } from './support/testServer';
+import { waitFor } from './support/waitFor';
 
 const dirs: string[] = [];
 let t: TestServer | undefined;
@@ -42,7 +43,7 @@ async function writeThroughServer(server: TestServer): Promise<void> {
   try {
     await whenSynced(client);
     client.doc.getText('t').insert(0, 'datos personales');
-    await vi.waitFor(() => expect(client.stored()).toBeGreaterThan(1), { timeout: 20_000 });
+    await waitFor(() => expect(client.stored()).toBeGreaterThan(1));
   } finally {
     client.destroy();
   }

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CloseCode,
   MessageType,
@@ -16,6 +16,7 @@ import { updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { StlBrowser, bootstrapMember, type ErrorBody } from './support/stlBrowser';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/testServer';
+import { waitFor } from './support/waitFor';
 
 let t: TestServer;
 let stl: StlBrowser;
@@ -151,7 +152,7 @@ describe('closing a mesa', () => {
     clients.push(before);
     await whenSynced(before);
     before.doc.getText('t').insert(0, 'antes del cierre');
-    await vi.waitFor(() => expect(before.stored()).toBe(before.sent()));
+    await waitFor(() => expect(before.stored()).toBe(before.sent()));
     await close(mesa);
 
     const ws = await openRawSocket(`${t.wsUrl}/${mesa.mesa.id}?token=${mesa.tokens.facilitator}`);
@@ -162,7 +163,7 @@ describe('closing a mesa', () => {
     // An empty update is acknowledged even for a reader, after whatever the socket sent before it: had the edit been
     // kept, its acknowledgement (1) would come first, and it would be in the room's document by then.
     ws.send(updateMessage(Y.encodeStateAsUpdate(new Y.Doc())));
-    await vi.waitFor(() => expect(stored.length).toBeGreaterThan(0));
+    await waitFor(() => expect(stored.length).toBeGreaterThan(0));
     expect(stored[0]).toBe(1);
     expect(t.server.rooms.get(mesa.mesa.id)!.doc.getText('t').toString()).toBe('antes del cierre');
     ws.close();
@@ -176,9 +177,9 @@ describe('closing a mesa', () => {
     const codes: number[] = [];
     facilitator.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
     await close(mesa);
-    await vi.waitFor(() => expect(codes).toEqual([CloseCode.mesaClosed]));
+    await waitFor(() => expect(codes).toEqual([CloseCode.mesaClosed]));
     // Back in the room with a reader's rights, while presence still says the link's role.
-    await vi.waitFor(() => {
+    await waitFor(() => {
       const peers = [...(t.server.rooms.get(mesa.mesa.id)?.peers ?? [])] as Connection[];
       expect(peers.map((p) => [p.context.role, p.context.user.role])).toEqual([['observer', 'facilitator']]);
     });
@@ -197,8 +198,8 @@ describe('closing a mesa', () => {
     clients.push(facilitator);
     const codes: number[] = [];
     facilitator.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
-    await vi.waitFor(() => expect(codes[0]).toBe(CloseCode.mesaClosed));
-    await vi.waitFor(() => {
+    await waitFor(() => expect(codes[0]).toBe(CloseCode.mesaClosed));
+    await waitFor(() => {
       const peers = [...(t.server.rooms.get(mesa.mesa.id)?.peers ?? [])] as Connection[];
       expect(peers.map((p) => p.context.role)).toEqual(['observer']);
     });

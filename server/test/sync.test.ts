@@ -6,6 +6,7 @@ import { SqliteStorage } from '../src/storage/sqlite/SqliteStorage';
 import { updateMessage } from '../src/sync/messages';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
+import { waitFor } from './support/waitFor';
 
 let t: TestServer;
 let mesa: CreatedMesa;
@@ -43,15 +44,12 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
           c.doc.getText('t').insert(0, `c${i};`);
         });
       });
-      await vi.waitFor(
-        () => {
-          for (const c of group) {
-            expect(c.doc.getArray('a').length).toBe(n);
-            expect(c.doc.getMap('m').size).toBe(n);
-          }
-        },
-        { timeout: 10_000 },
-      );
+      await waitFor(() => {
+        for (const c of group) {
+          expect(c.doc.getArray('a').length).toBe(n);
+          expect(c.doc.getMap('m').size).toBe(n);
+        }
+      });
       const texts = new Set(group.map((c) => c.doc.getText('t').toString()));
       expect(texts.size).toBe(1);
       expect([...texts][0]!.split(';').filter(Boolean)).toHaveLength(n);
@@ -61,7 +59,7 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
       const first = connect();
       await whenSynced(first);
       first.doc.getText('t').insert(0, 'recién guardado');
-      await vi.waitFor(() => expect(first.stored()).toBe(first.sent()));
+      await waitFor(() => expect(first.stored()).toBe(first.sent()));
       const late = connect();
       await whenSynced(late);
       expect(late.doc.getText('t').toString()).toBe('recién guardado');
@@ -71,9 +69,9 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
       const first = connect();
       await whenSynced(first);
       first.doc.getText('t').insert(0, 'hola mesa');
-      await vi.waitFor(() => expect(first.stored()).toBeGreaterThanOrEqual(first.sent()));
+      await waitFor(() => expect(first.stored()).toBeGreaterThanOrEqual(first.sent()));
       first.destroy();
-      await vi.waitFor(() => expect(t.server.rooms.residentCount).toBe(0));
+      await waitFor(() => expect(t.server.rooms.residentCount).toBe(0));
       const late = connect();
       await whenSynced(late);
       expect(late.doc.getText('t').toString()).toBe('hola mesa');
@@ -85,7 +83,7 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
       const c = connect();
       await whenSynced(c);
       for (let i = 0; i < 20; i++) c.doc.getArray('a').push([i]);
-      await vi.waitFor(() => {
+      await waitFor(() => {
         expect(c.sent()).toBeGreaterThanOrEqual(20);
         expect(c.stored()).toBe(c.sent());
       });
@@ -112,9 +110,9 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
         if (decoding.readVarUint(d) === MessageType.stored) acks.push(decoding.readVarUint(d));
       });
       for (const frame of updateFrames(50)) ws.send(frame);
-      await vi.waitFor(() => expect(acks.at(-1)).toBe(50));
+      await waitFor(() => expect(acks.at(-1)).toBe(50));
       expect(acks).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-      await vi.waitFor(() => expect(reader.doc.getArray('a').toArray()).toEqual([...Array(50).keys()]));
+      await waitFor(() => expect(reader.doc.getArray('a').toArray()).toEqual([...Array(50).keys()]));
       ws.close();
     });
   });
@@ -136,13 +134,13 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
       expect(errors).toHaveBeenCalled();
       // A stock client's update fails the same way; its provider reconnects and sends its state again, and again.
       writer.doc.getText('t').insert(0, 'tarde');
-      await vi.waitFor(() => expect(failing.mock.calls.length).toBeGreaterThanOrEqual(3));
+      await waitFor(() => expect(failing.mock.calls.length).toBeGreaterThanOrEqual(3));
       expect(reader.doc.getArray('a').length).toBe(0);
       expect(reader.doc.getText('t').toString()).toBe('');
       // Once storage works again, the next attempt goes through.
       failing.mockRestore();
-      await vi.waitFor(() => expect(reader.doc.getText('t').toString()).toBe('tarde'), { timeout: 10_000 });
-      await vi.waitFor(() => expect(writer.stored()).toBe(writer.sent()));
+      await waitFor(() => expect(reader.doc.getText('t').toString()).toBe('tarde'));
+      await waitFor(() => expect(writer.stored()).toBe(writer.sent()));
     });
   });
 
@@ -152,10 +150,10 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
       const observer = connect('observer');
       await Promise.all([whenSynced(writer), whenSynced(observer)]);
       writer.doc.getText('t').insert(0, 'del participante');
-      await vi.waitFor(() => expect(observer.doc.getText('t').toString()).toBe('del participante'));
+      await waitFor(() => expect(observer.doc.getText('t').toString()).toBe('del participante'));
       observer.doc.getText('t').insert(0, 'INTRUSO ');
       writer.doc.getText('t').insert(0, '¡');
-      await vi.waitFor(() => expect(writer.stored()).toBe(writer.sent()));
+      await waitFor(() => expect(writer.stored()).toBe(writer.sent()));
       // A fresh reader sees what the server kept: the participant's edits, none of the observer's.
       const reader = connect('participant');
       await whenSynced(reader);
@@ -173,11 +171,11 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
       await Promise.all([whenSynced(a), whenSynced(b)]);
       expect(t.server.rooms.residentCount).toBe(2);
       a.doc.getMap('m').set('x', 1);
-      await vi.waitFor(() => expect(a.stored()).toBe(a.sent()));
+      await waitFor(() => expect(a.stored()).toBe(a.sent()));
       a.destroy();
-      await vi.waitFor(() => expect(t.server.rooms.residentCount).toBe(1));
+      await waitFor(() => expect(t.server.rooms.residentCount).toBe(1));
       b.destroy();
-      await vi.waitFor(() => expect(t.server.rooms.residentCount).toBe(0));
+      await waitFor(() => expect(t.server.rooms.residentCount).toBe(0));
       const again = connect();
       await whenSynced(again);
       expect(again.doc.getMap('m').get('x')).toBe(1);
@@ -207,7 +205,7 @@ describe('over PostgreSQL', () => {
     group.forEach((c, i) => {
       for (let k = 0; k < 10; k++) c.doc.getArray<string>('a').push([`${i}-${k}`]);
     });
-    await vi.waitFor(
+    await waitFor(
       () => {
         for (const c of group) {
           expect(c.doc.getArray('a').length).toBe(50);
@@ -225,11 +223,11 @@ describe('over PostgreSQL', () => {
     clients.push(a);
     await whenSynced(a);
     a.doc.getText('t').insert(0, 'guardado en PostgreSQL');
-    await vi.waitFor(() => expect(a.stored()).toBe(a.sent()));
+    await waitFor(() => expect(a.stored()).toBe(a.sent()));
     a.destroy();
-    await vi.waitFor(() => expect(t.server.rooms.residentCount).toBe(0));
+    await waitFor(() => expect(t.server.rooms.residentCount).toBe(0));
     // Unloading folds the log into the snapshot (the room leaves the registry first, then stores).
-    await vi.waitFor(async () =>
+    await waitFor(async () =>
       expect(await t.storage.loadDoc(mesa.mesa.id)).toMatchObject({ updates: [], snapshot: expect.any(Uint8Array) }),
     );
     const again = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);

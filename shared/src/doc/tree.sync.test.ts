@@ -321,35 +321,6 @@ describe('the problem tree under concurrent edits: pinned scenarios', () => {
     play(scenario, { orphans: 0, cycleCuts: 0, finalCycleCuts: 0 });
   });
 
-  it('zz repro', () => {
-    const scenario = {
-      replicas: 3,
-      setup: [{ parent: 0, kind: 'causa', seed: 0 }],
-      ops: [
-        { type: 'disconnect', replica: 0 },
-        { type: 'add', replica: 382, target: 0, kind: 'causa', seed: 0, text: '', index: null },
-        { type: 'deliver', pick: 0 },
-        { type: 'text', replica: 673, target: 0, at: 0, remove: 0, insert: 'a' },
-        { type: 'delete', replica: 10, target: 0 },
-        { type: 'deliver', pick: 0 },
-        { type: 'deliver', pick: 0 },
-        { type: 'delete', replica: 922, target: 0 },
-        { type: 'text', replica: 67, target: 0, at: 0, remove: 0, insert: 'a' },
-        { type: 'deliver', pick: 0 },
-        { type: 'deliver', pick: 0 },
-        { type: 'text', replica: 410, target: 0, at: 0, remove: 0, insert: 'a' },
-        { type: 'disconnect', replica: 524 },
-        { type: 'delete', replica: 0, target: 0 },
-        { type: 'deliver', pick: 0 },
-        { type: 'text', replica: 349, target: 0, at: 0, remove: 1, insert: '' },
-        { type: 'undo', replica: 562 },
-        { type: 'text', replica: 199, target: 0, at: 0, remove: 0, insert: 'a' },
-        { type: 'deliver', pick: 0 },
-      ],
-      flushSeed: -1225365128,
-    } as Scenario;
-    play(scenario, { orphans: 0, cycleCuts: 0, finalCycleCuts: 0 });
-  });
   it('a node whose text is still in flight can be written to', () => {
     // Found by the fuzzer: a replica integrated a new node's kind and parent while Yjs held its text, order and
     // objective for an update they depend on; the node was shown, and writing its text threw "El nodo no existe".
