@@ -44,6 +44,13 @@ const BINARY = { binary: true } as const;
 const DRAIN_CHECK_MS = 100;
 /** How long a socket closed for not reading has to take the close frame before it is dropped. */
 const TOO_SLOW_TERMINATE_MS = 5_000;
+/**
+ * How many deliveries one socket's updates may cost in one turn of the event loop before it stops reading until the
+ * next: `ws` hands over every frame it has read in one go, and the delivery budget refills by the clock, so on a
+ * starved host one read of a few hundred frames took many seconds of one turn, its budget refilling meanwhile, and
+ * no other socket was served until it ended. A tenth of a second's budget: typing, even in a plenary, never meets it.
+ */
+const DELIVERIES_PER_TURN = FANOUT_LIMIT.perSecond / 10;
 
 /** One socket in one room: decodes, checks and routes its frames. */
 export class Connection implements Peer {
@@ -68,6 +75,8 @@ export class Connection implements Peer {
   private terminateTimer: NodeJS.Timeout | undefined;
   /** Set while an answer to the client's sync step 1 waits to be sent (see `receiveSync`). */
   private answering = false;
+  /** Deliveries charged in this turn of the event loop (see {@link DELIVERIES_PER_TURN}). */
+  private deliveriesThisTurn = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -132,13 +141,19 @@ export class Connection implements Peer {
   }
 
   /**
-   * Charges an update's deliveries; over budget, stops reading from the socket until the budget has refilled. The
+   * Charges an update's deliveries; over budget, stops reading from the socket until the budget has refilled, and
+   * over the turn's share (see {@link DELIVERIES_PER_TURN}) until the next turn of the event loop. The
    * timer is left to run when the socket is closed meanwhile: reading again is what lets the client's answer to the
    * close through, which would otherwise wait for ws's 30 s closing timeout.
    */
   private pace(deliveries: number): void {
+    if (deliveries === 0) return;
     const waitMs = this.deliveries.charge(deliveries);
-    if (waitMs === 0) return;
+    if (this.deliveriesThisTurn === 0) setImmediate(() => (this.deliveriesThisTurn = 0));
+    this.deliveriesThisTurn += deliveries;
+    if (waitMs === 0 && this.deliveriesThisTurn < DELIVERIES_PER_TURN) return;
+    // Over the budget, until it has refilled; over the turn's share, until the next turn (a timer of 0 waits for
+    // the loop to poll the other sockets first).
     this.ws.pause();
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = undefined;
