@@ -1,9 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import {
   COMMITMENT_VERSION,
-  commitmentSchema,
-  migrateCommitment,
-  versionStageSchema,
   type CommitmentVersion,
   type CommitmentVersionSummary,
   type Mesa,
@@ -38,6 +35,7 @@ import type {
   StoredObservation,
   StoredReviewEvent,
 } from '../Storage';
+import { summaryFromRow, versionFromRow, type StoredVersionRow } from '../versionRow';
 import { migrate } from './migrations';
 import { asBuffer, createPool, transaction, type PoolOptions } from './pool';
 import { PostgresReviewStore } from './PostgresReviewStore';
@@ -474,13 +472,11 @@ export class PostgresStorage implements Storage {
        FROM commitment_versions WHERE mesa_id = $1 ORDER BY number DESC`,
       [mesaId],
     );
-    return rows.map((row) => ({ ...row, stage: versionStageSchema.parse(JSON.parse(row.stage)) }));
+    return rows.map(summaryFromRow);
   }
 
   async getCommitmentVersion(mesaId: string, number: number): Promise<CommitmentVersion | null> {
-    const { rows } = await this.pool.query<
-      Omit<CommitmentVersionSummary, 'stage'> & { stage: string; schemaVersion: number; content: string }
-    >(
+    const { rows } = await this.pool.query<StoredVersionRow>(
       `SELECT number, saved_at AS "savedAt", stage, content_hash AS "contentHash", review_status AS status,
          schema_version AS "schemaVersion", content
        FROM commitment_versions WHERE mesa_id = $1 AND number = $2`,
@@ -488,17 +484,7 @@ export class PostgresStorage implements Storage {
     );
     const row = rows[0];
     if (!row) return null;
-    // A record written by an older schema is brought up to date on the way out; the stored row never changes.
-    const content = migrateCommitment(JSON.parse(row.content) as Record<string, unknown>, row.schemaVersion);
-    return {
-      mesaId,
-      number: row.number,
-      savedAt: row.savedAt,
-      stage: versionStageSchema.parse(JSON.parse(row.stage)),
-      contentHash: row.contentHash,
-      status: row.status,
-      commitment: commitmentSchema.parse(content),
-    };
+    return versionFromRow(mesaId, row);
   }
 
   listReviewVersions(filter: ReviewFilter): Promise<ReviewInboxItem[]> {

@@ -3,9 +3,6 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
   COMMITMENT_VERSION,
-  commitmentSchema,
-  migrateCommitment,
-  versionStageSchema,
   type CommitmentVersion,
   type CommitmentVersionSummary,
   type Mesa,
@@ -40,6 +37,7 @@ import type {
   StoredObservation,
   StoredReviewEvent,
 } from '../Storage';
+import { summaryFromRow, versionFromRow, type StoredVersionRow } from '../versionRow';
 import { makeSqliteFilesOwnerOnly } from '../ownerOnly';
 import { MIGRATIONS } from './migrations';
 import { SqliteReviewStore } from './SqliteReviewStore';
@@ -377,24 +375,13 @@ export class SqliteStorage implements Storage {
 
   async listCommitmentVersions(mesaId: string): Promise<CommitmentVersionSummary[]> {
     const rows = this.stmt.listVersions.all(mesaId) as (Omit<CommitmentVersionSummary, 'stage'> & { stage: string })[];
-    return rows.map((row) => ({ ...row, stage: versionStageSchema.parse(JSON.parse(row.stage)) }));
+    return rows.map(summaryFromRow);
   }
 
   async getCommitmentVersion(mesaId: string, number: number): Promise<CommitmentVersion | null> {
-    const row = this.stmt.getVersion.get(mesaId, number) as
-      (Omit<CommitmentVersionSummary, 'stage'> & { stage: string; schemaVersion: number; content: string }) | undefined;
+    const row = this.stmt.getVersion.get(mesaId, number) as StoredVersionRow | undefined;
     if (!row) return null;
-    // A record written by an older schema is brought up to date on the way out; the stored row never changes.
-    const content = migrateCommitment(JSON.parse(row.content) as Record<string, unknown>, row.schemaVersion);
-    return {
-      mesaId,
-      number: row.number,
-      savedAt: row.savedAt,
-      stage: versionStageSchema.parse(JSON.parse(row.stage)),
-      contentHash: row.contentHash,
-      status: row.status,
-      commitment: commitmentSchema.parse(content),
-    };
+    return versionFromRow(mesaId, row);
   }
 
   listReviewVersions(filter: ReviewFilter): Promise<ReviewInboxItem[]> {

@@ -1,0 +1,38 @@
+import {
+  commitmentSchema,
+  migrateCommitment,
+  versionStageSchema,
+  type CommitmentVersion,
+  type CommitmentVersionSummary,
+} from '@cocrea/shared';
+
+/** A saved version as both backends store it: the stage and the commitment as JSON text, with its schema version. */
+export type StoredVersionRow = Omit<CommitmentVersionSummary, 'stage'> & {
+  stage: string;
+  schemaVersion: number;
+  content: string;
+};
+
+/** A stored summary row with its stage parsed. */
+export function summaryFromRow(
+  row: Omit<CommitmentVersionSummary, 'stage'> & { stage: string },
+): CommitmentVersionSummary {
+  return { ...row, stage: versionStageSchema.parse(JSON.parse(row.stage)) };
+}
+
+/**
+ * A stored version as the rest of the server reads it. A record written by an older schema is brought up to date on
+ * the way out; the stored row never changes.
+ */
+export function versionFromRow(mesaId: string, row: StoredVersionRow): CommitmentVersion {
+  const content = migrateCommitment(JSON.parse(row.content) as Record<string, unknown>, row.schemaVersion);
+  return {
+    mesaId,
+    number: row.number,
+    savedAt: row.savedAt,
+    stage: versionStageSchema.parse(JSON.parse(row.stage)),
+    contentHash: row.contentHash,
+    status: row.status,
+    commitment: commitmentSchema.parse(content),
+  };
+}
