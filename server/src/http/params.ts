@@ -1,4 +1,4 @@
-import { mesaIdSchema, type CommitmentVersion, type Mesa } from '@cocrea/shared';
+import { mesaIdSchema, versionNumberParamSchema, type CommitmentVersion, type Mesa } from '@cocrea/shared';
 import type { CommitmentStore, MesaStore } from '../storage/Storage';
 import { HttpError } from './HttpError';
 
@@ -15,8 +15,8 @@ export async function findVersion(
   params: { id?: unknown; number?: unknown },
 ): Promise<{ mesa: Mesa; version: CommitmentVersion }> {
   const mesa = await findMesa(store, params.id);
-  const number = /^[1-9]\d{0,8}$/.test(String(params.number)) ? Number(params.number) : null;
-  const version = number === null ? null : await store.getCommitmentVersion(mesa.id, number);
+  const number = versionNumberParamSchema.safeParse(params.number);
+  const version = number.success ? await store.getCommitmentVersion(mesa.id, number.data) : null;
   if (!version) throw new HttpError(404, 'version_not_found', 'Esa versión del compromiso no existe.');
   return { mesa, version };
 }
