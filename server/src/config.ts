@@ -12,6 +12,10 @@ export interface Config {
   allowedOrigins: string[];
   clientDir: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Redis between several instances (`redis://host:6379`); unset, the server is one process. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel: deployments (or test files) sharing one Redis stay apart. */
+  redisPrefix: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     clientDir: resolve(env.COCREA_CLIENT_DIR ?? join(REPO_ROOT, 'client', 'dist')),
     sqliteSynchronous: env.COCREA_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL',
+    redisUrl: env.COCREA_REDIS_URL || undefined,
+    redisPrefix: env.COCREA_REDIS_PREFIX || 'cocrea:',
   };
 }

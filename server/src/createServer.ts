@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, MAX_MESSAGE_BYTES } from '@cocrea/shared';
 import { AgendaService } from './agenda/AgendaService';
+import type { Bus } from './cluster/Bus';
+import { LocalBus } from './cluster/LocalBus';
+import { RoomBridge } from './cluster/RoomBridge';
 import { createApp } from './http/app';
+import { closeLocalSockets } from './mesas/closeSockets';
 import type { Storage } from './storage/Storage';
 import { Connection, type ConnectionContext } from './sync/Connection';
 import { RoomRegistry } from './sync/RoomRegistry';
@@ -16,6 +20,11 @@ export interface CocreaServerOptions {
   publicUrl?: string | undefined;
   /** Origins besides the server's own host allowed to open sync sockets (e.g. the Vite dev server). */
   allowedOrigins?: readonly string[];
+  /**
+   * The other instances serving the same address (`RedisBus`); by default none (`LocalBus`). The server closes it
+   * when it closes.
+   */
+  bus?: Bus;
 }
 
 export interface CocreaServer {
@@ -33,11 +42,17 @@ const PING_INTERVAL_MS = 30_000;
 
 /** One HTTP server: Express for /api and the client, `ws` (noServer) for /sync, sharing one storage. */
 export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
-  const { storage } = options;
+  const { storage, bus = new LocalBus() } = options;
+  const bridge = new RoomBridge(bus, storage, {
+    agenda: (room, snapshot) => agenda.publishToRoom(room, snapshot),
+    agendaRevision: (room) => agenda.revisionOf(room),
+    refreshAgenda: (room) => agenda.refreshRoom(room),
+    close: (mesaId, close) => closeLocalSockets(rooms, mesaId, close),
+  });
   // A loaded room learns its tool locks from the agenda before anyone joins it; the agenda publishes to rooms.
-  const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room));
-  const agenda = new AgendaService(storage, rooms);
-  const app = createApp({ ...options, agenda, rooms });
+  const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room), bridge);
+  const agenda = new AgendaService(storage, rooms, bus);
+  const app = createApp({ ...options, agenda, rooms, bus });
   const http = createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();
@@ -116,6 +131,8 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'El servidor se está reiniciando.');
       http.closeAllConnections();
       await rooms.closeAll();
+      bridge.close();
+      await bus.close();
       await closed;
       await storage.close();
     },

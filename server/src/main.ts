@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { resolveAdminToken } from './auth/adminToken';
+import type { Bus } from './cluster/Bus';
+import { RedisBus } from './cluster/RedisBus';
 import { readConfig } from './config';
 import { createCocreaServer } from './createServer';
 import { SqliteStorage } from './storage/sqlite/SqliteStorage';
@@ -7,8 +9,10 @@ import { SqliteStorage } from './storage/sqlite/SqliteStorage';
 const config = readConfig();
 const storage = new SqliteStorage(join(config.dataDir, 'cocrea.sqlite'), { synchronous: config.sqliteSynchronous });
 const admin = resolveAdminToken(config.dataDir, config.adminToken);
+const bus = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl, config.redisPrefix);
 const server = createCocreaServer({
   storage,
+  bus,
   adminToken: admin.token,
   clientDir: config.clientDir,
   publicUrl: config.publicUrl,
@@ -36,3 +40,13 @@ async function stop(signal: string): Promise<void> {
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
+
+/** A server told to run beside others must reach them: refusing to start beats serving a mesa alone. */
+async function connectRedis(url: string, prefix: string): Promise<Bus> {
+  try {
+    return await RedisBus.connect(url, prefix);
+  } catch (error) {
+    console.error(`No se pudo conectar a Redis en COCREA_REDIS_URL (${(error as Error).message}).`);
+    process.exit(1);
+  }
+}

@@ -4,6 +4,7 @@ import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AgendaService } from '../agenda/AgendaService';
+import type { Bus } from '../cluster/Bus';
 import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from '../sync/RoomRegistry';
 import { agendaRouter } from './agendaRouter';
@@ -21,6 +22,8 @@ export interface AppOptions {
   agenda: AgendaService;
   /** The resident rooms: closing a mesa or replacing a link closes its open sockets. */
   rooms: Pick<RoomRegistry, 'get'>;
+  /** The other instances: they close their sockets of a mesa too. */
+  bus: Pick<Bus, 'publish'>;
   adminToken: string;
   publicUrl?: string | undefined;
   /** Origins besides the server's own that may send cookie-authenticated changes (e.g. the Vite dev server). */
@@ -36,7 +39,7 @@ export interface AppOptions {
 export const API_REQUESTS_PER_MINUTE = 3000;
 
 export function createApp(options: AppOptions): express.Express {
-  const { storage, agenda, rooms, adminToken, publicUrl, clientDir } = options;
+  const { storage, agenda, rooms, bus, adminToken, publicUrl, clientDir } = options;
   const stlAuth = { store: storage, adminToken, allowedOrigins: options.allowedOrigins ?? [] };
   const app = express();
   app.disable('x-powered-by');
@@ -72,7 +75,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/review', reviewRouter(stlAuth));
   api.use('/followup', followupRouter(stlAuth));
   api.use(tableroRouter({ store: storage }));
-  api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, publicUrl }));
+  api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, bus, publicUrl }));
   api.use('/mesas', mesasRouter({ store: storage }));
   api.use((_req, res) => sendError(res, new HttpError(404, 'not_found', 'Ruta no encontrada.')));
   api.use(errorHandler);

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { decodeEnvelope, encodeEnvelope, type Bus, type BusListener, type BusMessage } from './Bus';
+
+/** How long a room being loaded waits for its subscription before it goes on without (see `Bus.subscribe`). */
+const SUBSCRIBE_WAIT_MS = 2_000;
+
+/**
+ * The bus between instances over Redis pub/sub, one channel per mesa under `prefix` (several deployments, or
+ * test files, can share one Redis). Two connections, as Redis requires: a subscribed one can do nothing else.
+ *
+ * ioredis reconnects on its own and subscribes again to every channel; pub/sub keeps nothing for an absent
+ * subscriber, so each time either connection is back the bus calls its reconnect listeners, and the rooms catch
+ * up from the database. The publisher keeps no offline queue: while Redis is away, a message is dropped at once
+ * rather than piling up in memory to arrive late.
+ */
+export class RedisBus implements Bus {
+  readonly instanceId = randomUUID();
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly listeners = new Map<string, Set<BusListener>>();
+  private readonly reconnectListeners: (() => void)[] = [];
+  private closing = false;
+
+  private constructor(
+    url: string,
+    private readonly prefix: string,
+  ) {
+    this.publisher = new Redis(url, { enableOfflineQueue: false, lazyConnect: true });
+    this.subscriber = new Redis(url, { lazyConnect: true });
+    this.subscriber.on('message', (channel: string, text: string) => this.deliver(channel, text));
+    for (const connection of [this.publisher, this.subscriber]) this.watch(connection);
+  }
+
+  /** Connects both connections; rejects (with the reason) when Redis cannot be reached at start. */
+  static async connect(url: string, prefix: string): Promise<RedisBus> {
+    const bus = new RedisBus(url, prefix);
+    try {
+      await Promise.all([bus.publisher.connect(), bus.subscriber.connect()]);
+    } catch (error) {
+      await bus.close();
+      throw error;
+    }
+    return bus;
+  }
+
+  /** Reports an outage once, and its end; calls the reconnect listeners when a connection that was lost is back. */
+  private watch(connection: Redis): void {
+    let lost = false;
+    connection.on('error', (error: Error) => {
+      if (lost || this.closing) return;
+      lost = true;
+      console.error(`redis: conexión perdida (${error.message}); reintentando`);
+    });
+    connection.on('close', () => {
+      lost = !this.closing;
+    });
+    connection.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      console.log('redis: conexión restablecida; poniendo las salas al día desde la base de datos');
+      for (const listener of this.reconnectListeners) listener();
+    });
+  }
+
+  private channel(mesaId: string): string {
+    return `${this.prefix}mesa:${mesaId}`;
+  }
+
+  private deliver(channel: string, text: string): void {
+    if (!channel.startsWith(`${this.prefix}mesa:`)) return;
+    const listeners = this.listeners.get(channel.slice(this.prefix.length + 'mesa:'.length));
+    if (!listeners) return;
+    const envelope = decodeEnvelope(text);
+    if (envelope === null || envelope.from === this.instanceId) return;
+    for (const listener of listeners) listener(envelope.message);
+  }
+
+  async subscribe(mesaId: string, listener: BusListener): Promise<() => void> {
+    let set = this.listeners.get(mesaId);
+    if (!set) {
+      this.listeners.set(mesaId, (set = new Set()));
+      const subscribed = this.subscriber.subscribe(this.channel(mesaId)).catch((error: unknown) => {
+        console.error(`redis: no se pudo suscribir a la mesa ${mesaId}`, error);
+      });
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([subscribed, new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
+    const listeners = set;
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size > 0 || this.listeners.get(mesaId) !== listeners) return;
+      this.listeners.delete(mesaId);
+      this.subscriber.unsubscribe(this.channel(mesaId)).catch(() => {
+        // Gone with the connection; ioredis does not subscribe again to a channel it was asked to leave.
+      });
+    };
+  }
+
+  publish(mesaId: string, message: BusMessage): void {
+    if (this.publisher.status !== 'ready') return;
+    this.publisher.publish(this.channel(mesaId), encodeEnvelope(this.instanceId, message)).catch(() => {
+      // Lost with the connection: the receivers catch up from the database when it is back.
+    });
+  }
+
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+}
