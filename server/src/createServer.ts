@@ -7,6 +7,7 @@ import type { Bus } from './cluster/Bus';
 import { LocalBus } from './cluster/LocalBus';
 import { RoomBridge } from './cluster/RoomBridge';
 import { createApp } from './http/app';
+import type { RateLimitStores } from './http/rateLimitStores';
 import { closeLocalSockets } from './mesas/closeSockets';
 import type { Storage } from './storage/Storage';
 import { Connection, type ConnectionContext } from './sync/Connection';
@@ -25,6 +26,8 @@ export interface CocreaServerOptions {
    * when it closes.
    */
   bus?: Bus;
+  /** Where the HTTP rate limits count: this process by default (see `http/rateLimitStores.ts`). */
+  rateLimits?: RateLimitStores | undefined;
 }
 
 export interface CocreaServer {

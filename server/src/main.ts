@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { resolveAdminToken } from './auth/adminToken';
-import type { Bus } from './cluster/Bus';
 import { RedisBus } from './cluster/RedisBus';
 import { readConfig } from './config';
 import { createCocreaServer } from './createServer';
@@ -13,6 +12,7 @@ const bus = config.redisUrl === undefined ? undefined : await connectRedis(confi
 const server = createCocreaServer({
   storage,
   bus,
+  rateLimits: bus?.rateLimitStores(),
   adminToken: admin.token,
   clientDir: config.clientDir,
   publicUrl: config.publicUrl,
@@ -42,7 +42,7 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
 /** A server told to run beside others must reach them: refusing to start beats serving a mesa alone. */
-async function connectRedis(url: string, prefix: string): Promise<Bus> {
+async function connectRedis(url: string, prefix: string): Promise<RedisBus> {
   try {
     return await RedisBus.connect(url, prefix);
   } catch (error) {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { RateLimitStores } from '../http/rateLimitStores';
 import { decodeEnvelope, encodeEnvelope, type Bus, type BusListener, type BusMessage } from './Bus';
 
 /** How long a room being loaded waits for its subscription before it goes on without (see `Bus.subscribe`). */
@@ -104,6 +106,20 @@ export class RedisBus implements Bus {
     this.publisher.publish(this.channel(mesaId), encodeEnvelope(this.instanceId, message)).catch(() => {
       // Lost with the connection: the receivers catch up from the database when it is back.
     });
+  }
+
+  /**
+   * Rate-limit stores in this Redis, under the bus's prefix, so that every instance counts the same requests. They
+   * send their commands on the publishing connection: like a publication, a count fails at once while Redis is
+   * away (and the request goes through) rather than waiting for it.
+   */
+  rateLimitStores(): RateLimitStores {
+    return (name) =>
+      new RedisStore({
+        prefix: `${this.prefix}rl:${name}:`,
+        sendCommand: (command: string, ...args: string[]) =>
+          this.publisher.call(command, ...args) as Promise<RedisReply>,
+      });
   }
 
   onReconnect(listener: () => void): void {

@@ -13,6 +13,7 @@ import { followupRouter } from './followupRouter';
 import { HttpError, errorHandler, sendError } from './HttpError';
 import { mesaAdminRouter } from './mesaAdminRouter';
 import { mesasRouter } from './mesasRouter';
+import { IN_PROCESS, storeOptions, type RateLimitStores } from './rateLimitStores';
 import { reviewRouter } from './reviewRouter';
 import { stlRouter } from './stlRouter';
 import { tableroRouter } from './tableroRouter';
@@ -28,6 +29,8 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** Origins besides the server's own that may send cookie-authenticated changes (e.g. the Vite dev server). */
   allowedOrigins?: readonly string[];
+  /** Where the rate limits count: this process by default, Redis when several instances serve one address. */
+  rateLimits?: RateLimitStores | undefined;
   /** The built client (client/dist); served with an SPA fallback when present. */
   clientDir?: string | undefined;
 }
@@ -39,7 +42,7 @@ export interface AppOptions {
 export const API_REQUESTS_PER_MINUTE = 3000;
 
 export function createApp(options: AppOptions): express.Express {
-  const { storage, agenda, rooms, bus, adminToken, publicUrl, clientDir } = options;
+  const { storage, agenda, rooms, bus, adminToken, publicUrl, clientDir, rateLimits = IN_PROCESS } = options;
   const stlAuth = { store: storage, adminToken, allowedOrigins: options.allowedOrigins ?? [] };
   const app = express();
   app.disable('x-powered-by');
@@ -62,6 +65,7 @@ export function createApp(options: AppOptions): express.Express {
       limit: API_REQUESTS_PER_MINUTE,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
+      ...storeOptions(rateLimits, 'api'),
       handler: (_req, res) =>
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
@@ -71,7 +75,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda }));
   api.use(express.json({ limit: '64kb' }));
   api.use('/mesas/:id/agenda', agendaRouter({ store: storage, agenda }));
-  api.use('/stl', stlRouter({ ...stlAuth, publicUrl }));
+  api.use('/stl', stlRouter({ ...stlAuth, publicUrl, rateLimits }));
   api.use('/review', reviewRouter(stlAuth));
   api.use('/followup', followupRouter(stlAuth));
   api.use(tableroRouter({ store: storage }));

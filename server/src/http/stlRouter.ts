@@ -25,12 +25,15 @@ import { requireAdmin } from './auth';
 import { HttpError } from './HttpError';
 import { invitationLink, linkBase, passwordResetLink } from './links';
 import { passwordThrottle } from './loginThrottle';
+import type { RateLimitStores } from './rateLimitStores';
 import { requireOwnOrigin } from './origin';
 import { actingMemberId, requireMember, requireRole, requireStl, type StlActor, type StlAuthOptions } from './stlAuth';
 import { parseBody } from './validate';
 
 export interface StlRouterOptions extends StlAuthOptions {
   publicUrl?: string | undefined;
+  /** Where the password throttles count (see `rateLimitStores.ts`). */
+  rateLimits: RateLimitStores;
 }
 
 /**
@@ -50,13 +53,13 @@ const emailTaken = () => new HttpError(409, 'email_taken', 'Ese correo electrón
  * with e-mail and password into a cookie session, and invite others with one-time links.
  */
 export function stlRouter(options: StlRouterOptions): Router {
-  const { store, adminToken, allowedOrigins, publicUrl } = options;
+  const { store, adminToken, allowedOrigins, publicUrl, rateLimits } = options;
   const router = Router();
   // Made now, so that the first unknown e-mail takes no longer to refuse than any later one.
   void decoyHash();
-  const loginThrottle = passwordThrottle({ perEmail: true });
+  const loginThrottle = passwordThrottle({ name: 'login', perEmail: true, stores: rateLimits });
   // Failed uses of one-time links (invitations, new passwords), counted per address.
-  const oneTimeLinkThrottle = passwordThrottle({ perEmail: false });
+  const oneTimeLinkThrottle = passwordThrottle({ name: 'one-time-link', perEmail: false, stores: rateLimits });
   const ownOrigin: RequestHandler = (req, _res, next) => {
     requireOwnOrigin(req, allowedOrigins);
     next();
