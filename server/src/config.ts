@@ -16,6 +16,19 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefix of every Redis key and channel: deployments (or test files) sharing one Redis stay apart. */
   redisPrefix: string;
+  /** `COCREA_DATABASE_URL`: PostgreSQL instead of the SQLite file in `dataDir`, for several server processes. */
+  databaseUrl: string | undefined;
+}
+
+/** A `postgres://` or `postgresql://` URL, or undefined when unset; anything else is refused at start. */
+function readDatabaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new Error(
+      'COCREA_DATABASE_URL inválida: debe empezar con postgres:// (p. ej. postgres://usuario@host:5432/cocrea)',
+    );
+  }
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +51,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: env.COCREA_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL',
     redisUrl: env.COCREA_REDIS_URL || undefined,
     redisPrefix: env.COCREA_REDIS_PREFIX || 'cocrea:',
+    databaseUrl: readDatabaseUrl(env.COCREA_DATABASE_URL),
   };
 }

@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import { resolveAdminToken } from './auth/adminToken';
 import { RedisBus } from './cluster/RedisBus';
 import { readConfig } from './config';
 import { createCocreaServer } from './createServer';
-import { SqliteStorage } from './storage/sqlite/SqliteStorage';
+import { openStorage } from './storage/openStorage';
 
 const config = readConfig();
-const storage = new SqliteStorage(join(config.dataDir, 'cocrea.sqlite'), { synchronous: config.sqliteSynchronous });
+const { storage, where } = await openStorage(config);
 const admin = resolveAdminToken(config.dataDir, config.adminToken);
 const bus = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl, config.redisPrefix);
 const server = createCocreaServer({
@@ -20,7 +19,7 @@ const server = createCocreaServer({
 });
 
 const port = await server.listen(config.port, config.host);
-console.log(`Cocrea escuchando en http://localhost:${port} (datos en ${config.dataDir})`);
+console.log(`Cocrea escuchando en http://localhost:${port} (datos en ${where})`);
 if (admin.created) {
   console.log(`Token de administración del STL (se muestra una sola vez): ${admin.token}`);
 }

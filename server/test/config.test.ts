@@ -32,4 +32,18 @@ describe('readConfig', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('stores in SQLite unless COCREA_DATABASE_URL names a PostgreSQL database', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-config-'));
+    try {
+      expect(readConfig({ COCREA_DATA_DIR: dataDir }).databaseUrl).toBeUndefined();
+      const url = 'postgres://cocrea@db.interno:5432/cocrea';
+      expect(readConfig({ COCREA_DATA_DIR: dataDir, COCREA_DATABASE_URL: url }).databaseUrl).toBe(url);
+      expect(() => readConfig({ COCREA_DATA_DIR: dataDir, COCREA_DATABASE_URL: 'mysql://x@y/z' })).toThrow(
+        /COCREA_DATABASE_URL inválida/,
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -185,3 +185,54 @@ describe.each(['in-process', 'later'] as const)('appends answered %s', (appends)
     });
   });
 });
+
+/**
+ * The same round trip over PostgreSQL: the server's real network store, whose appends answer later. Only these:
+ * the storage contract covers the rest of the backend, and CPU is scarce.
+ */
+describe('over PostgreSQL', () => {
+  beforeEach(async () => {
+    t = await startTestServer(undefined, { backend: 'postgres' });
+    mesa = await t.createMesa();
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await t.close();
+  });
+
+  it('clients editing at once end with the same document, every update acknowledged once stored', async () => {
+    const group = Array.from({ length: 5 }, () => connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant));
+    clients.push(...group);
+    await Promise.all(group.map(whenSynced));
+    group.forEach((c, i) => {
+      for (let k = 0; k < 10; k++) c.doc.getArray<string>('a').push([`${i}-${k}`]);
+    });
+    await vi.waitFor(
+      () => {
+        for (const c of group) {
+          expect(c.doc.getArray('a').length).toBe(50);
+          expect(c.stored()).toBe(c.sent());
+        }
+      },
+      { timeout: 20_000 },
+    );
+    const orders = new Set(group.map((c) => c.doc.getArray('a').toArray().join()));
+    expect(orders.size).toBe(1);
+  });
+
+  it('a room unloaded after storing comes back intact from the database', async () => {
+    const a = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
+    clients.push(a);
+    await whenSynced(a);
+    a.doc.getText('t').insert(0, 'guardado en PostgreSQL');
+    await vi.waitFor(() => expect(a.stored()).toBe(a.sent()));
+    a.destroy();
+    await vi.waitFor(() => expect(t.server.rooms.residentCount).toBe(0));
+    // Unloading compacted the log into the snapshot.
+    expect(await t.storage.loadDoc(mesa.mesa.id)).toMatchObject({ updates: [], snapshot: expect.any(Uint8Array) });
+    const again = connectStockClient(t.wsUrl, mesa.mesa.id, mesa.tokens.participant);
+    clients.push(again);
+    await whenSynced(again);
+    expect(again.doc.getText('t').toString()).toBe('guardado en PostgreSQL');
+  });
+});

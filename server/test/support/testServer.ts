@@ -2,15 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCocreaServer, type CocreaServer } from '../../src/createServer';
+import { PostgresStorage } from '../../src/storage/postgres/PostgresStorage';
 import { SqliteStorage } from '../../src/storage/sqlite/SqliteStorage';
+import type { Storage } from '../../src/storage/Storage';
 import { answeringLater } from './answeringLater';
+import { createTestSchema, type TestSchema } from './postgres';
 
 export const ADMIN_TOKEN = 'test-admin-token-que-nadie-adivina';
 
 export interface TestServer {
   server: CocreaServer;
   /** The server's own storage, for tests that set up state faster than through the API. */
-  storage: SqliteStorage;
+  storage: Storage;
   baseUrl: string;
   wsUrl: string;
   dataDir: string;
@@ -26,16 +29,28 @@ export interface CreatedMesa {
 }
 
 export interface TestServerOptions {
-  /** `later`: the server sees its storage answer appends on a later turn, as a store across a network would. */
+  /**
+   * `sqlite` (default): a SQLite file in the data folder. `postgres`: a fresh schema of the test database (see
+   * `support/postgres.ts`), dropped on close.
+   */
+  backend?: 'sqlite' | 'postgres';
+  /** `later`: the server sees its SQLite storage answer appends on a later turn, as PostgreSQL's does. */
   appends?: 'in-process' | 'later';
 }
 
-/** A real server on an ephemeral port over a real SQLite file in a fresh temporary folder. */
+/** A real server on an ephemeral port over real storage: a SQLite file in a fresh temporary folder, or PostgreSQL. */
 export async function startTestServer(
   dataDir = mkdtempSync(join(tmpdir(), 'cocrea-test-')),
-  { appends = 'in-process' }: TestServerOptions = {},
+  { backend = 'sqlite', appends = 'in-process' }: TestServerOptions = {},
 ): Promise<TestServer> {
-  const storage = new SqliteStorage(join(dataDir, 'cocrea.sqlite'));
+  let schema: TestSchema | undefined;
+  let storage: Storage;
+  if (backend === 'postgres') {
+    schema = await createTestSchema();
+    storage = await PostgresStorage.open(schema.url, { max: 4 });
+  } else {
+    storage = new SqliteStorage(join(dataDir, 'cocrea.sqlite'));
+  }
   const server = createCocreaServer({
     storage: appends === 'later' ? answeringLater(storage) : storage,
     adminToken: ADMIN_TOKEN,
@@ -59,6 +74,7 @@ export async function startTestServer(
     },
     async close() {
       await server.close();
+      await schema?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

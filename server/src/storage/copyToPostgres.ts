@@ -1,0 +1,161 @@
+import Database from 'better-sqlite3';
+import type { PoolClient } from 'pg';
+import { migrate as migratePostgres } from './postgres/migrations';
+import { createPool, transaction } from './postgres/pool';
+import { migrate as migrateSqlite } from './sqlite/SqliteStorage';
+
+/** One table to copy: its columns (the same names on both sides), in an order that keeps references valid. */
+interface TableCopy {
+  table: string;
+  columns: string[];
+  /** SQLite's order of the rows: the order identities and `ord` are given in. */
+  orderBy: string;
+  /** A SQLite value that PostgreSQL types differently. */
+  convert?: Record<string, (value: unknown) => unknown>;
+}
+
+/** Parents before the rows that refer to them. */
+const TABLES: TableCopy[] = [
+  { table: 'mesas', columns: ['id', 'title', 'theme', 'date', 'created_at', 'closed_at'], orderBy: 'rowid' },
+  { table: 'capabilities', columns: ['token_hash', 'mesa_id', 'role'], orderBy: 'rowid' },
+  {
+    table: 'participants',
+    columns: ['id', 'mesa_id', 'role', 'name', 'sector', 'organization', 'color', 'seat_hash', 'joined_at'],
+    orderBy: 'rowid',
+  },
+  { table: 'mesa_agendas', columns: ['mesa_id', 'agenda', 'state', 'tool_overrides', 'updated_at'], orderBy: 'rowid' },
+  {
+    table: 'commitment_versions',
+    columns: ['mesa_id', 'number', 'saved_at', 'stage', 'content_hash', 'schema_version', 'content', 'review_status'],
+    orderBy: 'mesa_id, number',
+  },
+  // Who took an account's access away is set once every account is in (see `copySqliteToPostgres`).
+  {
+    table: 'stl_members',
+    columns: ['id', 'email', 'name', 'role', 'password_hash', 'created_at', 'disabled_at', 'last_signed_in_at'],
+    orderBy: 'rowid',
+  },
+  { table: 'stl_sessions', columns: ['token_hash', 'member_id', 'expires_at'], orderBy: 'rowid' },
+  {
+    table: 'stl_invitations',
+    columns: [
+      'token_hash',
+      'id',
+      'email',
+      'role',
+      'invited_by',
+      'created_at',
+      'expires_at',
+      'used_at',
+      'revoked',
+      'revoked_by',
+    ],
+    orderBy: 'rowid',
+    convert: { revoked: (value) => value === 1 },
+  },
+  {
+    table: 'stl_password_resets',
+    columns: ['token_hash', 'member_id', 'created_by', 'created_at', 'expires_at', 'used_at'],
+    orderBy: 'rowid',
+  },
+  {
+    table: 'review_events',
+    columns: ['id', 'mesa_id', 'version_number', 'from_status', 'to_status', 'member_id', 'at'],
+    orderBy: 'id',
+  },
+  {
+    table: 'review_observations',
+    columns: ['id', 'mesa_id', 'version_number', 'path', 'text', 'member_id', 'created_at'],
+    orderBy: 'rowid',
+  },
+  {
+    table: 'activity_progress',
+    columns: ['id', 'mesa_id', 'activity_id', 'level', 'evidence', 'note', 'member_id', 'recorded_at'],
+    orderBy: 'id',
+  },
+  { table: 'doc_snapshots', columns: ['room', 'data', 'up_to_seq'], orderBy: 'room' },
+  { table: 'doc_updates', columns: ['room', 'seq', 'data'], orderBy: 'room, seq' },
+];
+
+/** Rows per INSERT: well under PostgreSQL's 65 535 parameters, and a few MB of updates at most. */
+const BATCH_ROWS = 500;
+
+async function copyTable(source: Database.Database, target: PoolClient, copy: TableCopy): Promise<number> {
+  const { table, columns, orderBy, convert = {} } = copy;
+  const rows = source
+    .prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${orderBy}`)
+    .raw()
+    .iterate();
+  let batch: unknown[][] = [];
+  let count = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const values = batch.map((_, r) => `(${columns.map((_column, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+    await target.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, batch.flat());
+    count += batch.length;
+    batch = [];
+  };
+  for (const row of rows as Iterable<unknown[]>) {
+    batch.push(row.map((value, c) => convert[columns[c]!]?.(value) ?? value));
+    if (batch.length === BATCH_ROWS) await flush();
+  }
+  await flush();
+  return count;
+}
+
+/** How many rows of each table were copied. */
+export type CopyReport = Record<string, number>;
+
+/**
+ * Copies everything a SQLite installation stores into the PostgreSQL database at `url`, in one transaction: either
+ * all of it lands or none. The SQLite file is first brought to its newest schema, as a server start would; the
+ * server must not be running on it meanwhile. The target must hold no Cocrea data yet (its schema is created if
+ * missing): a copy never merges into, or overwrites, a database in use.
+ */
+export async function copySqliteToPostgres(sqliteFile: string, url: string): Promise<CopyReport> {
+  const source = new Database(sqliteFile, { fileMustExist: true });
+  const pool = createPool(url, { max: 1 });
+  try {
+    migrateSqlite(source);
+    await migratePostgres(pool);
+    return await transaction(pool, async (target) => {
+      const used = await target.query(
+        'SELECT (SELECT COUNT(*) FROM mesas) + (SELECT COUNT(*) FROM stl_members) + (SELECT COUNT(*) FROM doc_rooms) AS n',
+      );
+      if ((used.rows[0] as { n: number }).n > 0) {
+        throw new Error('La base de datos de destino ya tiene datos de Cocrea: la copia solo se hace a una vacía.');
+      }
+      const report: CopyReport = {};
+      for (const copy of TABLES) report[copy.table] = await copyTable(source, target, copy);
+      const disabled = source
+        .prepare('SELECT id, disabled_by FROM stl_members WHERE disabled_by IS NOT NULL')
+        .raw()
+        .all() as [string, string][];
+      for (const [id, by] of disabled) {
+        await target.query('UPDATE stl_members SET disabled_by = $1 WHERE id = $2', [by, id]);
+      }
+      // Each room's counter starts above every number its log or snapshot holds, as SQLite's storage counts.
+      await target.query(
+        `INSERT INTO doc_rooms (room, last_seq)
+         SELECT room, MAX(seq) FROM (
+           SELECT room, seq FROM doc_updates UNION ALL SELECT room, up_to_seq FROM doc_snapshots
+         ) numbers GROUP BY room`,
+      );
+      // Identities go on after the copied ones.
+      for (const [table, column] of [
+        ['review_events', 'id'],
+        ['activity_progress', 'id'],
+        ['review_observations', 'ord'],
+      ] as const) {
+        await target.query(
+          `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), COALESCE(MAX(${column}), 0) + 1, false)
+           FROM ${table}`,
+        );
+      }
+      return report;
+    });
+  } finally {
+    source.close();
+    await pool.end();
+  }
+}
