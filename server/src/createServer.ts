@@ -28,6 +28,8 @@ export interface CocreaServerOptions {
   bus?: Bus;
   /** Where the HTTP rate limits count: this process by default (see `http/rateLimitStores.ts`). */
   rateLimits?: RateLimitStores | undefined;
+  /** The server's clock, for the agenda and `GET /api/time`: this machine's, or one every instance shares. */
+  now?: (() => number) | undefined;
 }
 
 export interface CocreaServer {
@@ -45,7 +47,7 @@ const PING_INTERVAL_MS = 30_000;
 
 /** One HTTP server: Express for /api and the client, `ws` (noServer) for /sync, sharing one storage. */
 export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
-  const { storage, bus = new LocalBus() } = options;
+  const { storage, bus = new LocalBus(), now = Date.now } = options;
   const bridge = new RoomBridge(bus, storage, {
     agenda: (room, snapshot) => agenda.publishToRoom(room, snapshot),
     agendaRevision: (room) => agenda.revisionOf(room),
@@ -54,8 +56,8 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
   });
   // A loaded room learns its tool locks from the agenda before anyone joins it; the agenda publishes to rooms.
   const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room), bridge);
-  const agenda = new AgendaService(storage, rooms, bus);
-  const app = createApp({ ...options, agenda, rooms, bus });
+  const agenda = new AgendaService(storage, rooms, bus, now);
+  const app = createApp({ ...options, agenda, rooms, bus, now });
   const http = createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();

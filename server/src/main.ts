@@ -12,6 +12,7 @@ const server = createCocreaServer({
   storage,
   bus,
   rateLimits: bus?.rateLimitStores(),
+  now: bus?.now,
   adminToken: admin.token,
   clientDir: config.clientDir,
   publicUrl: config.publicUrl,

@@ -6,6 +6,10 @@ import { decodeEnvelope, encodeEnvelope, type Bus, type BusListener, type BusMes
 
 /** How long a room being loaded waits for its subscription before it goes on without (see `Bus.subscribe`). */
 const SUBSCRIBE_WAIT_MS = 2_000;
+/** How often the offset to Redis's clock is measured again: clocks drift slowly between NTP corrections. */
+const CLOCK_SAMPLE_MS = 60_000;
+/** Samples per measurement; the one with the shortest round trip is kept, its midpoint the least uncertain. */
+const CLOCK_SAMPLES = 3;
 
 /**
  * The bus between instances over Redis pub/sub, one channel per mesa under `prefix` (several deployments, or
@@ -23,10 +27,14 @@ export class RedisBus implements Bus {
   private readonly listeners = new Map<string, Set<BusListener>>();
   private readonly reconnectListeners: (() => void)[] = [];
   private closing = false;
+  /** Redis's clock minus this machine's, as last measured. */
+  private clockOffset = 0;
+  private clockTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     url: string,
     private readonly prefix: string,
+    private readonly localClock: () => number,
   ) {
     this.publisher = new Redis(url, { enableOfflineQueue: false, lazyConnect: true });
     this.subscriber = new Redis(url, { lazyConnect: true });
@@ -34,16 +42,43 @@ export class RedisBus implements Bus {
     for (const connection of [this.publisher, this.subscriber]) this.watch(connection);
   }
 
-  /** Connects both connections; rejects (with the reason) when Redis cannot be reached at start. */
-  static async connect(url: string, prefix: string): Promise<RedisBus> {
-    const bus = new RedisBus(url, prefix);
+  /**
+   * Connects both connections and reads Redis's clock; rejects (with the reason) when Redis cannot be reached at
+   * start. `localClock` is this machine's clock (a test gives one that is off).
+   */
+  static async connect(url: string, prefix: string, localClock: () => number = Date.now): Promise<RedisBus> {
+    const bus = new RedisBus(url, prefix, localClock);
     try {
       await Promise.all([bus.publisher.connect(), bus.subscriber.connect()]);
+      await bus.measureClock();
     } catch (error) {
       await bus.close();
       throw error;
     }
+    bus.clockTimer = setInterval(() => {
+      // While Redis is away the last offset stands.
+      bus.measureClock().catch(() => {});
+    }, CLOCK_SAMPLE_MS).unref();
     return bus;
+  }
+
+  /**
+   * The time on Redis's clock, which every instance shares: the agenda stores a running stage's end in it and
+   * browsers measure their offset to it (`GET /api/time`), so a countdown is the same whichever instance set the
+   * timer and whichever one a browser asks, even if the machines' clocks are apart.
+   */
+  readonly now = (): number => this.localClock() + this.clockOffset;
+
+  private async measureClock(): Promise<void> {
+    let best = Infinity;
+    for (let i = 0; i < CLOCK_SAMPLES; i++) {
+      const sent = this.localClock();
+      const [seconds, micros] = (await this.publisher.time()).map(Number);
+      const received = this.localClock();
+      if (received - sent >= best) continue;
+      best = received - sent;
+      this.clockOffset = seconds! * 1000 + micros! / 1000 - (sent + received) / 2;
+    }
   }
 
   /** Reports an outage once, and its end; calls the reconnect listeners when a connection that was lost is back. */
@@ -127,6 +162,7 @@ export class RedisBus implements Bus {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.clockTimer);
     this.closing = true;
     this.publisher.disconnect();
     this.subscriber.disconnect();

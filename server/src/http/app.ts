@@ -29,6 +29,8 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** Origins besides the server's own that may send cookie-authenticated changes (e.g. the Vite dev server). */
   allowedOrigins?: readonly string[];
+  /** The server's clock, which `GET /api/time` tells (see `createServer.ts`). */
+  now?: (() => number) | undefined;
   /** Where the rate limits count: this process by default, Redis when several instances serve one address. */
   rateLimits?: RateLimitStores | undefined;
   /** The built client (client/dist); served with an SPA fallback when present. */
@@ -42,7 +44,17 @@ export interface AppOptions {
 export const API_REQUESTS_PER_MINUTE = 3000;
 
 export function createApp(options: AppOptions): express.Express {
-  const { storage, agenda, rooms, bus, adminToken, publicUrl, clientDir, rateLimits = IN_PROCESS } = options;
+  const {
+    storage,
+    agenda,
+    rooms,
+    bus,
+    adminToken,
+    publicUrl,
+    clientDir,
+    rateLimits = IN_PROCESS,
+    now = Date.now,
+  } = options;
   const stlAuth = { store: storage, adminToken, allowedOrigins: options.allowedOrigins ?? [] };
   const app = express();
   app.disable('x-powered-by');
@@ -57,7 +69,7 @@ export function createApp(options: AppOptions): express.Express {
   });
   // The server's clock, for clients to estimate their offset to it (several samples; see shared ClockSync).
   api.get('/time', (_req, res) => {
-    res.set('cache-control', 'no-store').json({ now: Date.now() });
+    res.set('cache-control', 'no-store').json({ now: now() });
   });
   api.use(
     rateLimit({
