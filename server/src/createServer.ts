@@ -8,7 +8,7 @@ import { LocalBus } from './cluster/LocalBus';
 import { RoomBridge } from './cluster/RoomBridge';
 import { createApp } from './http/app';
 import type { RateLimitStores } from './http/rateLimitStores';
-import { closeLocalSockets } from './mesas/closeSockets';
+import { MESA_CLOSED_REASON, closeLocalSockets, recheckClosedMesa } from './mesas/closeSockets';
 import type { Storage } from './storage/Storage';
 import { Connection, type ConnectionContext } from './sync/Connection';
 import { RoomRegistry } from './sync/RoomRegistry';
@@ -53,6 +53,11 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     agendaRevision: (room) => agenda.revisionOf(room),
     refreshAgenda: (room) => agenda.refreshRoom(room),
     close: (mesaId, close) => closeLocalSockets(rooms, mesaId, close),
+    recheckClosed: (room) => {
+      recheckClosedMesa(storage, rooms, room.name).catch((error: unknown) =>
+        console.error(`room ${room.name}: could not check whether the mesa is closed`, error),
+      );
+    },
   });
   // A loaded room learns its tool locks from the agenda before anyone joins it; the agenda publishes to rooms.
   const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room), bridge);
@@ -101,7 +106,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     // room's sockets, and this socket is in the room already: either that sweep closes it, or this read sees the
     // mesa closed. The client comes back read-only.
     if (connection.canWrite && (await storage.getMesa(context.mesaId))?.closedAt != null) {
-      return connection.close(CloseCode.mesaClosed, 'La mesa se cerró: queda de solo lectura.');
+      return connection.close(CloseCode.mesaClosed, MESA_CLOSED_REASON);
     }
     if (ws.readyState !== ws.OPEN) return;
     connection.attach(room);

@@ -242,5 +242,18 @@ describe('Redis restarts mid-session', () => {
     // And the bus carries edits again.
     right.doc.getMap('m').set('después', 4);
     await vi.waitFor(() => expect(left.doc.getMap('m').get('después')).toBe(4), { timeout: 15_000 });
+
+    // The STL closes the mesa on one instance while Redis is away: the other closes its writers once it is back.
+    await own.stop();
+    const rightClosed = new Promise<number>((resolve) =>
+      right.provider.once('connection-close', (e: { code: number }) => resolve(e.code)),
+    );
+    const res = await fetch(`${base(a!)}/api/mesas/${mesa.mesa.id}/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${CLUSTER_ADMIN}` },
+    });
+    expect(res.status).toBe(200);
+    await own.start();
+    expect(await rightClosed).toBe(CloseCode.mesaClosed);
   });
 });

@@ -76,5 +76,6 @@ describe('RedisBus', () => {
     const fast = await bus(redis.prefix, () => Date.now() + 3_600_000);
     // Redis runs on this machine, whose clock the test trusts.
     expect(Math.abs(fast.now() - Date.now())).toBeLessThan(250);
+    expect(Number.isInteger(fast.now())).toBe(true);
   });
 });

@@ -67,7 +67,8 @@ export class RedisBus implements Bus {
    * browsers measure their offset to it (`GET /api/time`), so a countdown is the same whichever instance set the
    * timer and whichever one a browser asks, even if the machines' clocks are apart.
    */
-  readonly now = (): number => this.localClock() + this.clockOffset;
+  // Whole milliseconds, as Date.now gives: the agenda's times are integers.
+  readonly now = (): number => Math.round(this.localClock() + this.clockOffset);
 
   private async measureClock(): Promise<void> {
     let best = Infinity;

@@ -29,6 +29,8 @@ export interface BridgeHooks {
   refreshAgenda(room: Room): void;
   /** Another instance asks to close this mesa's sockets. */
   close(mesaId: string, close: SocketClose): void;
+  /** The bus was away: a close published meanwhile may be lost; what the database says is applied again. */
+  recheckClosed(room: Room): void;
 }
 
 interface Linked {
@@ -62,6 +64,7 @@ export class RoomBridge implements RoomLink {
       for (const link of this.linked.values()) {
         this.catchUp(link);
         hooks.refreshAgenda(link.room);
+        hooks.recheckClosed(link.room);
         this.sayHead(link);
         bus.publish(link.room.name, { kind: 'who' });
       }

@@ -13,7 +13,7 @@ import {
 } from '@cocrea/shared';
 import { generateId, generateToken, hashToken } from '../auth/tokens';
 import { attendanceByMesa } from '../mesas/attendance';
-import { closeSockets } from '../mesas/closeSockets';
+import { MESA_CLOSED_REASON, closeSockets } from '../mesas/closeSockets';
 import type { AccountStore, MesaStore } from '../storage/Storage';
 import type { Bus } from '../cluster/Bus';
 import type { RoomRegistry } from '../sync/RoomRegistry';
@@ -76,7 +76,7 @@ export function mesaAdminRouter(options: MesaAdminRouterOptions): Router {
     const id = req.params.id;
     const mesa = mesaIdSchema.safeParse(id).success ? await store.closeMesa(id, new Date().toISOString()) : null;
     if (!mesa) throw mesaNotFound();
-    closeSockets(options, mesa.id, { code: CloseCode.mesaClosed, reason: 'La mesa se cerró: queda de solo lectura.' });
+    closeSockets(options, mesa.id, { code: CloseCode.mesaClosed, reason: MESA_CLOSED_REASON });
     res.json({ mesa });
   });
 

@@ -1,7 +1,10 @@
-import type { Role } from '@cocrea/shared';
+import { CloseCode, type Role } from '@cocrea/shared';
 import type { Bus } from '../cluster/Bus';
+import type { MesaStore } from '../storage/Storage';
 import { Connection } from '../sync/Connection';
 import type { RoomRegistry } from '../sync/RoomRegistry';
+
+export const MESA_CLOSED_REASON = 'La mesa se cerró: queda de solo lectura.';
 
 export interface SocketClose {
   code: number;
@@ -22,6 +25,21 @@ export function closeSockets(
 ): void {
   closeLocalSockets(rooms, mesaId, close);
   bus.publish(mesaId, { kind: 'close', ...close });
+}
+
+/**
+ * Closes the writing sockets of a closed mesa that this instance holds again, in case the STL's close did not reach
+ * it (published while the bus was away): they come back read-only.
+ */
+export async function recheckClosedMesa(
+  store: Pick<MesaStore, 'getMesa'>,
+  rooms: Pick<RoomRegistry, 'get'>,
+  mesaId: string,
+): Promise<void> {
+  if ((await store.getMesa(mesaId))?.closedAt == null) return;
+  for (const peer of rooms.get(mesaId)?.peers ?? []) {
+    if (peer instanceof Connection && peer.canWrite) peer.close(CloseCode.mesaClosed, MESA_CLOSED_REASON);
+  }
 }
 
 /** Closes the sockets of a mesa that this instance holds. */
