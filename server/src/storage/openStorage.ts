@@ -13,10 +13,13 @@ export async function openStorage(
 ): Promise<{ storage: Storage; where: string }> {
   if (config.databaseUrl !== undefined) {
     const url = new URL(config.databaseUrl);
-    return {
-      storage: await PostgresStorage.open(config.databaseUrl),
-      where: `PostgreSQL ${url.host}${url.pathname}`,
-    };
+    const where = `PostgreSQL ${url.host}${url.pathname}`;
+    try {
+      return { storage: await PostgresStorage.open(config.databaseUrl), where };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(`No se pudo abrir ${where} (COCREA_DATABASE_URL): ${why}`, { cause: error });
+    }
   }
   const file = join(config.dataDir, 'cocrea.sqlite');
   return { storage: new SqliteStorage(file, { synchronous: config.sqliteSynchronous }), where: config.dataDir };
