@@ -134,6 +134,25 @@ describe('three instances on one database and one Redis', () => {
     await vi.waitFor(() => expect(watchers[1]!.refused()).toEqual({ count: 1, tool: 'tree' }), { timeout: 15_000 });
   });
 
+  it('racing agenda commands on different instances are each applied once, in one order', async () => {
+    const mesa = await createMesa(trio[0]!);
+    const command = (at: Instance, body: unknown) =>
+      fetch(`${base(at)}/api/mesas/${mesa.mesa.id}/agenda/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${mesa.tokens.facilitator}` },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as AgendaSnapshot }));
+    expect((await command(trio[0]!, { type: 'start' })).status).toBe(200);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, k) => command(trio[k % 3]!, { type: 'addTime', minutes: 1 })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
+    // Revisions 2..13, each given once: no instance wrote over a record another had changed.
+    expect(answers.map((a) => a.body.state.revision).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, k) => k + 2),
+    );
+  });
+
   it('a replaced link closes its sockets on every instance', async () => {
     const mesa = await createMesa(trio[0]!);
     const people = [connect(trio[0]!.port, mesa), connect(trio[1]!.port, mesa)];

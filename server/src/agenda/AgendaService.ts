@@ -165,7 +165,7 @@ export class AgendaService {
       for (let attempt = 1; ; attempt++) {
         const record = await this.load(mesaId);
         const next = make(record);
-        if ((await this.store.saveAgenda(mesaId, next, this.stamp(), record.state.revision)) !== false) {
+        if (await this.store.saveAgenda(mesaId, next, this.stamp(), record.state.revision)) {
           const snapshot = this.toSnapshot(next);
           const room = this.rooms.get(mesaId);
           if (room) this.publishToRoom(room, snapshot);
@@ -196,7 +196,7 @@ export class AgendaService {
         state: initialAgendaState(),
         overrides: NO_OVERRIDES,
       };
-      if ((await this.store.saveAgenda(mesaId, record, this.stamp(), null)) !== false) return record;
+      if (await this.store.saveAgenda(mesaId, record, this.stamp(), null)) return record;
     }
   }
 

@@ -207,8 +207,7 @@ export interface AgendaStore {
     record: StoredAgenda,
     updatedAt: string,
     previousRevision?: number | null,
-    // `void` while the PostgreSQL store, written meanwhile on another branch, does not compare yet: taken as written.
-  ): Promise<boolean | void>;
+  ): Promise<boolean>;
 }
 
 /** A version about to be stored: the store gives it its number. */
