@@ -13,6 +13,10 @@ export interface Config {
   allowedOrigins: string[];
   clientDir: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Redis between several instances (`redis://host:6379`); unset, the server is one process. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel: deployments (or test files) sharing one Redis stay apart. */
+  redisPrefix: string;
   /** `COCREA_DATABASE_URL`: PostgreSQL instead of the SQLite file in `dataDir`, for several server processes. */
   databaseUrl: string | undefined;
   /** Which proxies' `X-Forwarded-For` names the client (`COCREA_TRUST_PROXY`); none by default. */
@@ -48,6 +52,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     clientDir: resolve(env.COCREA_CLIENT_DIR ?? join(REPO_ROOT, 'client', 'dist')),
     sqliteSynchronous: env.COCREA_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL',
+    redisUrl: env.COCREA_REDIS_URL || undefined,
+    redisPrefix: env.COCREA_REDIS_PREFIX || 'cocrea:',
     databaseUrl: readDatabaseUrl(env.COCREA_DATABASE_URL),
     trustProxy: parseTrustProxy(env.COCREA_TRUST_PROXY),
   };

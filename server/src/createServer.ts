@@ -3,8 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, MAX_MESSAGE_BYTES, SEND_QUEUE_LIMIT } from '@cocrea/shared';
 import { AgendaService } from './agenda/AgendaService';
+import type { Bus } from './cluster/Bus';
+import { LocalBus } from './cluster/LocalBus';
+import { RoomBridge } from './cluster/RoomBridge';
 import { createApp } from './http/app';
 import { TRUST_NO_PROXY, clientAddress, type TrustProxy } from './http/clientAddress';
+import type { RateLimitStores } from './http/rateLimitStores';
+import { MESA_CLOSED_REASON, closeLocalSockets, recheckClosedMesa } from './mesas/closeSockets';
 import type { Storage } from './storage/Storage';
 import { Connection, type ConnectionContext, type SendQueueLimits } from './sync/Connection';
 import { RoomRegistry } from './sync/RoomRegistry';
@@ -23,6 +28,15 @@ export interface CocreaServerOptions {
   trustProxy?: TrustProxy;
   /** What may wait to be sent to one socket; {@link SEND_QUEUE_LIMIT} unless a test wants smaller. */
   sendQueue?: SendQueueLimits;
+  /**
+   * The other instances serving the same address (`RedisBus`); by default none (`LocalBus`). The server closes it
+   * when it closes.
+   */
+  bus?: Bus;
+  /** Where the HTTP rate limits count: this process by default (see `http/rateLimitStores.ts`). */
+  rateLimits?: RateLimitStores | undefined;
+  /** The server's clock, for the agenda and `GET /api/time`: this machine's, or one every instance shares. */
+  now?: (() => number) | undefined;
 }
 
 export interface CocreaServer {
@@ -40,11 +54,22 @@ const PING_INTERVAL_MS = 30_000;
 
 /** One HTTP server: Express for /api and the client, `ws` (noServer) for /sync, sharing one storage. */
 export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
-  const { storage } = options;
+  const { storage, bus = new LocalBus(), now = Date.now } = options;
+  const bridge = new RoomBridge(bus, storage, {
+    agenda: (room, snapshot) => agenda.publishToRoom(room, snapshot),
+    agendaRevision: (room) => agenda.revisionOf(room),
+    refreshAgenda: (room) => agenda.refreshRoom(room),
+    close: (mesaId, close) => closeLocalSockets(rooms, mesaId, close),
+    recheckClosed: (room) => {
+      recheckClosedMesa(storage, rooms, room.name).catch((error: unknown) =>
+        console.error(`room ${room.name}: could not check whether the mesa is closed`, error),
+      );
+    },
+  });
   // A loaded room learns its tool locks from the agenda before anyone joins it; the agenda publishes to rooms.
-  const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room));
-  const agenda = new AgendaService(storage, rooms);
-  const app = createApp({ ...options, agenda, rooms });
+  const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room), bridge);
+  const agenda = new AgendaService(storage, rooms, bus, now);
+  const app = createApp({ ...options, agenda, rooms, bus, now });
   const http = createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();
@@ -96,7 +121,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     // room's sockets, and this socket is in the room already: either that sweep closes it, or this read sees the
     // mesa closed. The client comes back read-only.
     if (connection.canWrite && (await storage.getMesa(context.mesaId))?.closedAt != null) {
-      return connection.close(CloseCode.mesaClosed, 'La mesa se cerró: queda de solo lectura.');
+      return connection.close(CloseCode.mesaClosed, MESA_CLOSED_REASON);
     }
     if (ws.readyState !== ws.OPEN) return;
     connection.attach(room);
@@ -131,6 +156,8 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'El servidor se está reiniciando.');
       http.closeAllConnections();
       await rooms.closeAll();
+      bridge.close();
+      await bus.close();
       await closed;
       await storage.close();
     },

@@ -1,4 +1,5 @@
 import { resolveAdminToken } from './auth/adminToken';
+import { RedisBus } from './cluster/RedisBus';
 import { readConfig } from './config';
 import { createCocreaServer } from './createServer';
 import { openStorage } from './storage/openStorage';
@@ -6,8 +7,12 @@ import { openStorage } from './storage/openStorage';
 const config = readConfig();
 const { storage, where } = await openStorage(config);
 const admin = resolveAdminToken(config.dataDir, config.adminToken);
+const bus = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl, config.redisPrefix);
 const server = createCocreaServer({
   storage,
+  bus,
+  rateLimits: bus?.rateLimitStores(),
+  now: bus?.now,
   adminToken: admin.token,
   clientDir: config.clientDir,
   publicUrl: config.publicUrl,
@@ -36,3 +41,13 @@ async function stop(signal: string): Promise<void> {
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
+
+/** A server told to run beside others must reach them: refusing to start beats serving a mesa alone. */
+async function connectRedis(url: string, prefix: string): Promise<RedisBus> {
+  try {
+    return await RedisBus.connect(url, prefix);
+  } catch (error) {
+    console.error(`No se pudo conectar a Redis en COCREA_REDIS_URL (${(error as Error).message}).`);
+    process.exit(1);
+  }
+}

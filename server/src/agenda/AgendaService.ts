@@ -9,6 +9,7 @@ import {
   type AgendaSnapshot,
   type SetToolLock,
 } from '@cocrea/shared';
+import type { Bus } from '../cluster/Bus';
 import type { AgendaStore, MesaStore, StoredAgenda } from '../storage/Storage';
 import { ensureFixedStructure } from '../sync/areaLocks';
 import { agendaMessage } from '../sync/messages';
@@ -36,10 +37,22 @@ export interface ResidentRooms {
 }
 
 /**
+ * A change that kept losing the race to other instances: each loss means another change was stored, so this only
+ * happens under a storm of clicks on one mesa.
+ */
+const MAX_ATTEMPTS = 20;
+
+/**
  * Owns every mesa's agenda and its one shared timer. Every change of one mesa goes through one queue: read the
  * record, apply the change with the server's clock, store the record, then publish it to the mesa's room (the
- * sockets' message 101, and the room's tool locks). So two facilitators clicking at once end in one state, what
- * anybody is told was stored first, and a restart resumes from the stored `endsAt` of the running stage.
+ * sockets' message 101, and the room's tool locks) and to the other instances' (through the bus). So two
+ * facilitators clicking at once end in one state, what anybody is told was stored first, and a restart resumes
+ * from the stored `endsAt` of the running stage.
+ *
+ * The queue is per process; across instances the store is the queue: a record is written only if it is still
+ * at the revision the change was applied to (compare-and-set), and otherwise the change is applied again to what
+ * the other instance stored. A command carrying the revision it was pressed against is then refused as stale, as
+ * it would be in one process; one without is applied once, after the other.
  *
  * Nothing is cached: the record is read from storage on each change (a single-row read), so storage is the one
  * source of truth and there is no second copy to keep consistent.
@@ -47,10 +60,13 @@ export interface ResidentRooms {
 export class AgendaService {
   /** The tail of each mesa's queue, removed once it drains. */
   private readonly queues = new Map<string, Promise<void>>();
+  /** The revision whose locks each room has: snapshots from other instances may arrive out of order. */
+  private readonly roomRevisions = new WeakMap<Room, number>();
 
   constructor(
     private readonly store: AgendaStore & Pick<MesaStore, 'getMesa'>,
     private readonly rooms: ResidentRooms,
+    private readonly bus: Pick<Bus, 'publish'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -61,20 +77,18 @@ export class AgendaService {
 
   /** Applies a facilitator's command to the timer at the server's time. */
   command(mesaId: string, command: AgendaCommand): Promise<AgendaSnapshot> {
-    return this.serialize(mesaId, async () => {
-      const record = await this.load(mesaId);
+    return this.change(mesaId, (record) => {
       checkRevision(record, command.expectedRevision);
       const result = applyCommand(record.agenda, record.state, command, this.now());
       if (!result.ok) throw new AgendaRefusal('refused', result.error);
       const after = { agenda: record.agenda, state: result.state };
-      return this.commit(mesaId, { ...after, overrides: carryOverrides(record, after, record.overrides) });
+      return { ...after, overrides: carryOverrides(record, after, record.overrides) };
     });
   }
 
   /** Replaces the plan (renamed, retimed, added, removed or reordered stages); the timer follows its stage by id. */
   editAgenda(mesaId: string, agenda: Agenda, expectedRevision?: number): Promise<AgendaSnapshot> {
-    return this.serialize(mesaId, async () => {
-      const record = await this.load(mesaId);
+    return this.change(mesaId, (record) => {
       checkRevision(record, expectedRevision);
       if (agenda.date !== record.agenda.date) {
         throw new AgendaRefusal(
@@ -86,21 +100,20 @@ export class AgendaService {
       const result = followAgendaEdit(record.state, record.agenda, agenda);
       if (!result.ok) throw new AgendaRefusal('refused', result.error);
       const after = { agenda, state: result.state };
-      return this.commit(mesaId, { ...after, overrides: carryOverrides(record, after, record.overrides) });
+      return { ...after, overrides: carryOverrides(record, after, record.overrides) };
     });
   }
 
   /** Forces a tool open or locked for the current stage, or hands it back to the agenda. */
   setToolLock(mesaId: string, { tool, mode, expectedRevision }: SetToolLock): Promise<AgendaSnapshot> {
-    return this.serialize(mesaId, async () => {
-      const record = await this.load(mesaId);
+    return this.change(mesaId, (record) => {
       checkRevision(record, expectedRevision);
-      return this.commit(mesaId, {
+      return {
         agenda: record.agenda,
         // Every published change bumps the revision, so clients can tell a newer snapshot from an older one.
         state: { ...record.state, revision: record.state.revision + 1 },
         overrides: { ...record.overrides, [tool]: mode === 'agenda' ? null : mode },
-      });
+      };
     });
   }
 
@@ -109,8 +122,32 @@ export class AgendaService {
     ensureFixedStructure(room.doc);
     return this.serialize(room.name, async () => {
       const record = await this.load(room.name);
+      this.roomRevisions.set(room, record.state.revision);
       room.setLockedTools(lockedTools(toolLocks(record.agenda, record.state, record.overrides)));
     });
+  }
+
+  /**
+   * Publishes a stored snapshot to a room of this instance: its tool locks, and message 101 to its sockets. One
+   * older than what the room has (snapshots from several instances may cross on the way) is dropped.
+   */
+  publishToRoom(room: Room, snapshot: AgendaSnapshot): void {
+    if (snapshot.state.revision < (this.roomRevisions.get(room) ?? -1)) return;
+    this.roomRevisions.set(room, snapshot.state.revision);
+    room.setLockedTools(lockedTools(snapshot.locks));
+    room.broadcast(agendaMessage(wellFormedJson(snapshot)));
+  }
+
+  /** The revision of the agenda that `room` has. */
+  revisionOf(room: Room): number {
+    return this.roomRevisions.get(room) ?? -1;
+  }
+
+  /** Publishes the stored agenda to `room`, which may have missed a change published by another instance. */
+  refreshRoom(room: Room): void {
+    this.serialize(room.name, async () => {
+      this.publishToRoom(room, this.toSnapshot(await this.load(room.name)));
+    }).catch((error: unknown) => console.error(`agenda ${room.name}: could not refresh a room`, error));
   }
 
   /** Sends one newly attached socket the agenda, in order with the changes published to its room. */
@@ -120,34 +157,53 @@ export class AgendaService {
     }).catch((error: unknown) => console.error(`agenda ${mesaId}: could not greet a socket`, error));
   }
 
-  private async commit(mesaId: string, record: StoredAgenda): Promise<AgendaSnapshot> {
-    await this.store.saveAgenda(mesaId, record, new Date(this.now()).toISOString());
-    const snapshot = this.toSnapshot(record);
-    const room = this.rooms.get(mesaId);
-    if (room) {
-      room.setLockedTools(lockedTools(snapshot.locks));
-      room.broadcast(agendaMessage(wellFormedJson(snapshot)));
-    }
-    return snapshot;
+  /**
+   * Applies `make` to the stored record and stores the result if nobody changed the record meanwhile, else tries
+   * again on what was stored; then publishes it, here and to the other instances.
+   */
+  private change(mesaId: string, make: (record: StoredAgenda) => StoredAgenda): Promise<AgendaSnapshot> {
+    return this.serialize(mesaId, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const record = await this.load(mesaId);
+        const next = make(record);
+        if (await this.store.saveAgenda(mesaId, next, this.stamp(), record.state.revision)) {
+          const snapshot = this.toSnapshot(next);
+          const room = this.rooms.get(mesaId);
+          if (room) this.publishToRoom(room, snapshot);
+          this.bus.publish(mesaId, { kind: 'agenda', snapshot });
+          return snapshot;
+        }
+        if (attempt === MAX_ATTEMPTS) throw new Error(`agenda ${mesaId}: lost ${attempt} races in a row`);
+      }
+    });
   }
 
   private toSnapshot({ agenda, state, overrides }: StoredAgenda): AgendaSnapshot {
     return { agenda, state, locks: toolLocks(agenda, state, overrides), serverNow: this.now() };
   }
 
-  /** The stored record, or the mesa's own copy of the template, stored on first use so it stays the mesa's. */
+  /**
+   * The stored record, or the mesa's own copy of the template, stored on first use so it stays the mesa's (the
+   * first instance to store it wins; the others read what it stored).
+   */
   private async load(mesaId: string): Promise<StoredAgenda> {
-    const stored = await this.store.loadAgenda(mesaId);
-    if (stored) return stored;
-    const mesa = await this.store.getMesa(mesaId);
-    if (!mesa) throw new Error(`agenda: the mesa ${mesaId} does not exist`);
-    const record: StoredAgenda = {
-      agenda: createDefaultAgenda(mesa.date),
-      state: initialAgendaState(),
-      overrides: NO_OVERRIDES,
-    };
-    await this.store.saveAgenda(mesaId, record, new Date(this.now()).toISOString());
-    return record;
+    for (;;) {
+      const stored = await this.store.loadAgenda(mesaId);
+      if (stored) return stored;
+      const mesa = await this.store.getMesa(mesaId);
+      if (!mesa) throw new Error(`agenda: the mesa ${mesaId} does not exist`);
+      const record: StoredAgenda = {
+        agenda: createDefaultAgenda(mesa.date),
+        state: initialAgendaState(),
+        overrides: NO_OVERRIDES,
+      };
+      if (await this.store.saveAgenda(mesaId, record, this.stamp(), null)) return record;
+    }
+  }
+
+  /** The time a record is stored at: the server's clock, as the agenda's own times are. */
+  private stamp(): string {
+    return new Date(this.now()).toISOString();
   }
 
   /** Runs `task` after every earlier task of the mesa has settled; a failed task does not stop the ones after. */

@@ -5,6 +5,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { wellFormedReplacer } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
+import type { Bus } from '../cluster/Bus';
 import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from '../sync/RoomRegistry';
 import { agendaRouter } from './agendaRouter';
@@ -14,6 +15,7 @@ import { followupRouter } from './followupRouter';
 import { HttpError, errorHandler, sendError } from './HttpError';
 import { mesaAdminRouter } from './mesaAdminRouter';
 import { mesasRouter } from './mesasRouter';
+import { IN_PROCESS, storeOptions, type RateLimitStores } from './rateLimitStores';
 import { reviewRouter } from './reviewRouter';
 import { stlRouter } from './stl/stlRouter';
 import { tableroRouter } from './tableroRouter';
@@ -23,10 +25,16 @@ export interface AppOptions {
   agenda: AgendaService;
   /** The resident rooms: closing a mesa or replacing a link closes its open sockets. */
   rooms: Pick<RoomRegistry, 'get'>;
+  /** The other instances: they close their sockets of a mesa too. */
+  bus: Pick<Bus, 'publish'>;
   adminToken: string;
   publicUrl?: string | undefined;
   /** Origins besides the server's own that may send cookie-authenticated changes (e.g. the Vite dev server). */
   allowedOrigins?: readonly string[];
+  /** The server's clock, which `GET /api/time` tells (see `createServer.ts`). */
+  now?: (() => number) | undefined;
+  /** Where the rate limits count: this process by default, Redis when several instances serve one address. */
+  rateLimits?: RateLimitStores | undefined;
   /** The built client (client/dist); served with an SPA fallback when present. */
   clientDir?: string | undefined;
   /** Whose `X-Forwarded-For` names the client, for the limits kept per address (none by default). */
@@ -40,7 +48,17 @@ export interface AppOptions {
 export const API_REQUESTS_PER_MINUTE = 3000;
 
 export function createApp(options: AppOptions): express.Express {
-  const { storage, agenda, rooms, adminToken, publicUrl, clientDir } = options;
+  const {
+    storage,
+    agenda,
+    rooms,
+    bus,
+    adminToken,
+    publicUrl,
+    clientDir,
+    rateLimits = IN_PROCESS,
+    now = Date.now,
+  } = options;
   const stlAuth = { store: storage, adminToken, allowedOrigins: options.allowedOrigins ?? [] };
   const app = express();
   app.disable('x-powered-by');
@@ -57,7 +75,7 @@ export function createApp(options: AppOptions): express.Express {
   });
   // The server's clock, for clients to estimate their offset to it (several samples; see shared ClockSync).
   api.get('/time', (_req, res) => {
-    res.set('cache-control', 'no-store').json({ now: Date.now() });
+    res.set('cache-control', 'no-store').json({ now: now() });
   });
   api.use(
     rateLimit({
@@ -65,6 +83,7 @@ export function createApp(options: AppOptions): express.Express {
       limit: API_REQUESTS_PER_MINUTE,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
+      ...storeOptions(rateLimits, 'api'),
       handler: (_req, res) =>
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
@@ -74,11 +93,11 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda }));
   api.use(express.json({ limit: '64kb' }));
   api.use('/mesas/:id/agenda', agendaRouter({ store: storage, agenda }));
-  api.use('/stl', stlRouter({ ...stlAuth, publicUrl }));
+  api.use('/stl', stlRouter({ ...stlAuth, publicUrl, rateLimits }));
   api.use('/review', reviewRouter(stlAuth));
   api.use('/followup', followupRouter(stlAuth));
   api.use(tableroRouter({ store: storage }));
-  api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, publicUrl }));
+  api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, bus, publicUrl }));
   api.use('/mesas', mesasRouter({ store: storage }));
   api.use((_req, res) => sendError(res, new HttpError(404, 'not_found', 'Ruta no encontrada.')));
   api.use(errorHandler);

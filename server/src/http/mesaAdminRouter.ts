@@ -13,8 +13,9 @@ import {
 } from '@cocrea/shared';
 import { generateId, generateToken, hashToken } from '../auth/tokens';
 import { attendanceByMesa } from '../mesas/attendance';
-import { closeSockets } from '../mesas/closeSockets';
+import { MESA_CLOSED_REASON, closeSockets } from '../mesas/closeSockets';
 import type { AccountStore, MesaStore } from '../storage/Storage';
+import type { Bus } from '../cluster/Bus';
 import type { RoomRegistry } from '../sync/RoomRegistry';
 import { HttpError } from './HttpError';
 import { linkBase, mesaLink } from './links';
@@ -24,6 +25,8 @@ import { parseBody } from './validate';
 export interface MesaAdminRouterOptions extends StlAuthOptions {
   store: MesaStore & AccountStore;
   rooms: Pick<RoomRegistry, 'get'>;
+  /** Tells the other instances to close their sockets of the mesa too. */
+  bus: Pick<Bus, 'publish'>;
   /** Base of the links handed out; defaults to the origin the request came to. */
   publicUrl?: string | undefined;
 }
@@ -33,7 +36,7 @@ export interface MesaAdminRouterOptions extends StlAuthOptions {
  * attendance, close them, and replace a role's link. Links are answered once: the server keeps only hashes.
  */
 export function mesaAdminRouter(options: MesaAdminRouterOptions): Router {
-  const { store, rooms, publicUrl } = options;
+  const { store, publicUrl } = options;
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -73,7 +76,7 @@ export function mesaAdminRouter(options: MesaAdminRouterOptions): Router {
     const id = req.params.id;
     const mesa = mesaIdSchema.safeParse(id).success ? await store.closeMesa(id, new Date().toISOString()) : null;
     if (!mesa) throw mesaNotFound();
-    closeSockets(rooms, mesa.id, { code: CloseCode.mesaClosed, reason: 'La mesa se cerró: queda de solo lectura.' });
+    closeSockets(options, mesa.id, { code: CloseCode.mesaClosed, reason: MESA_CLOSED_REASON });
     res.json({ mesa });
   });
 
@@ -85,7 +88,7 @@ export function mesaAdminRouter(options: MesaAdminRouterOptions): Router {
     if (!role.success) throw new HttpError(404, 'not_found', 'Ruta no encontrada.');
     const token = generateToken();
     await store.replaceCapability(mesaId, { role: role.data, tokenHash: hashToken(token) });
-    closeSockets(rooms, mesaId, {
+    closeSockets(options, mesaId, {
       code: CloseCode.linkRevoked,
       reason: 'El STL reemplazó este enlace.',
       linkRole: role.data,

@@ -189,14 +189,25 @@ export interface StoredAgenda {
 }
 
 /**
- * Agenda records, written whole by the agenda service (which serializes the writes of each mesa). A record is
- * durable once `saveAgenda` resolves: the service publishes a change only then.
+ * Agenda records, written whole by the agenda service (which serializes the writes of each mesa within one
+ * process, and across processes by the compare-and-set of `saveAgenda`). A record is durable once `saveAgenda`
+ * resolves: the service publishes a change only then.
  */
 export interface AgendaStore {
   /** The mesa's record, or null if nobody has used its agenda yet. */
   loadAgenda(mesaId: string): Promise<StoredAgenda | null>;
-  /** Replaces the mesa's record, stamped `updatedAt`. The mesa must exist. */
-  saveAgenda(mesaId: string, record: StoredAgenda, updatedAt: string): Promise<void>;
+  /**
+   * Replaces the mesa's record, stamped `updatedAt`, atomically: only if the stored one is still at
+   * `previousRevision` (its `state.revision`), or, for null, only if there is none yet; always when it is not
+   * given. False when that condition failed (another process changed the agenda first) and nothing was written.
+   * The mesa must exist.
+   */
+  saveAgenda(
+    mesaId: string,
+    record: StoredAgenda,
+    updatedAt: string,
+    previousRevision?: number | null,
+  ): Promise<boolean>;
 }
 
 /** A version about to be stored: the store gives it its number. */

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { migrateDoc, presenceWindowMs, type Tool } from '@cocrea/shared';
-import type { DocStore } from '../storage/Storage';
+import type { DocStore, StoredDoc } from '../storage/Storage';
 import { lockedToolTouched } from './areaLocks';
 import { changesNothing, type DecodedUpdate } from './decodedUpdate';
-import { awarenessMessage } from './messages';
+import { awarenessMessage, updateMessage } from './messages';
 
 /** A connection as a room sees it. */
 export interface Peer {
@@ -59,12 +59,20 @@ export class Room {
   private tail: number;
   /** Tools whose updates are refused, as the mesa's agenda says now (see `server/src/agenda/`). */
   private lockedTools: ReadonlySet<Tool> = new Set();
+  /**
+   * Sequence numbers above `lastSeq` this room has: with several instances appending to one mesa's log, an update
+   * stored here can overtake one stored elsewhere just before it. `lastSeq` only moves over numbers the room has
+   * all of below, so a compaction never folds away an update this room has not seen.
+   */
+  private readonly ahead = new Set<number>();
+  /** Called with each update this room stored, once stored (other instances hear of it: `cluster/RoomBridge`). */
+  onStored: (update: Uint8Array, seq: number) => void = () => {};
 
   /**
    * Stored and relayed, waiting to be applied to `live` (see {@link APPLY_AFTER_UPDATES}); without their decoded
    * form, which would otherwise outlive V8's young generation and be promoted for nothing.
    */
-  private unapplied: Pick<Incoming, 'peer' | 'update'>[] = [];
+  private unapplied: { peer: Peer | null; update: Uint8Array }[] = [];
   private applyTimer: NodeJS.Timeout | undefined;
 
   /** Client ids whose presence changed since it was last sent, and when it was (see {@link presenceWindowMs}). */
@@ -121,23 +129,16 @@ export class Room {
   static async load(name: string, store: DocStore): Promise<Room> {
     const stored = await store.loadDoc(name);
     const doc = new Y.Doc();
-    doc.transact(() => {
-      for (const update of [stored.snapshot, ...stored.updates]) {
-        if (update === null) continue;
-        try {
-          Y.applyUpdate(doc, update);
-        } catch (error) {
-          // Updates are decoded before they are stored, so this means a bug or a damaged file. Serving the rest
-          // of the document beats refusing the whole room; the bad update stays in the log for inspection.
-          console.error(`room ${name}: skipping an update that does not apply`, error);
-        }
-      }
-    });
+    applyStored(name, doc, stored);
     const migration = migrateDoc(doc);
     if (migration === null) return new Room(name, doc, store, stored.lastSeq, stored.updates.length);
     try {
       const seq = await store.appendUpdate(name, migration);
-      return new Room(name, doc, store, seq, stored.updates.length + 1);
+      const room = new Room(name, doc, store, stored.lastSeq, stored.updates.length + 1);
+      // Another instance may have appended between the load and this append: the room has this number, not
+      // necessarily every one before it (it catches up as with any update stored elsewhere).
+      room.noteSeq(seq);
+      return room;
     } catch (error) {
       doc.destroy();
       throw error;
@@ -200,17 +201,80 @@ export class Room {
 
   /** A stored update: relayed to the other peers, acknowledged to its sender, applied to the document soon. */
   private commit(incoming: Incoming, seq: number): void {
-    this.lastSeq = seq;
-    this.tail++;
+    this.take(incoming.peer, incoming.update, seq);
     for (const other of this.peers) if (other !== incoming.peer) other.send(incoming.frame);
-    this.unapplied.push({ peer: incoming.peer, update: incoming.update });
+    incoming.peer.acknowledgeStored();
+    this.onStored(incoming.update, seq);
+  }
+
+  /** Counts a stored update in, to be applied to the document soon; compacts when the log tail is long. */
+  private take(peer: Peer | null, update: Uint8Array, seq: number): void {
+    this.noteSeq(seq);
+    this.tail++;
+    this.unapplied.push({ peer, update });
     if (this.unapplied.length >= APPLY_AFTER_UPDATES) this.applyWaiting();
     else this.applyTimer ??= setTimeout(() => this.applyWaiting(), APPLY_AFTER_MS).unref();
-    incoming.peer.acknowledgeStored();
     if (this.tail >= COMPACT_AFTER_UPDATES && !this.compactionQueued) {
       this.compactionQueued = true;
       void this.enqueue(() => this.compact());
     }
+  }
+
+  private noteSeq(seq: number): void {
+    if (seq <= this.lastSeq) return;
+    this.ahead.add(seq);
+    while (this.ahead.delete(this.lastSeq + 1)) this.lastSeq++;
+  }
+
+  /** Every update of the log up to this sequence number is in this room. */
+  get storedSeq(): number {
+    return this.lastSeq;
+  }
+
+  /** Whether the room has updates beyond a number it has not seen: one stored elsewhere is late, or lost. */
+  get hasGap(): boolean {
+    return this.ahead.size > 0;
+  }
+
+  /**
+   * An update another instance stored under `seq`: relayed to every peer and applied, like one of this room's own.
+   * One that arrives twice (read from the log, then heard of) is harmless: Yjs updates are idempotent.
+   */
+  receiveStored(update: Uint8Array, seq: number): void {
+    if (this.ahead.has(seq)) return;
+    const frame = updateMessage(update);
+    for (const peer of this.peers) peer.send(frame);
+    this.take(null, update, seq);
+  }
+
+  /**
+   * Brings the room up to `stored`, the log as just read from storage: what it has that the room lacks (updates
+   * stored elsewhere that this instance never heard of) is applied, and sent to every peer as one update.
+   */
+  catchUp(stored: StoredDoc): void {
+    const copy = new Y.Doc();
+    applyStored(this.name, copy, stored);
+    const missing = Y.encodeStateAsUpdate(copy, Y.encodeStateVector(this.doc));
+    copy.destroy();
+    // What actually changed the room, which the diff above over-states (it carries every deletion).
+    const changes: Uint8Array[] = [];
+    const collect = (update: Uint8Array) => changes.push(update);
+    this.live.on('update', collect);
+    try {
+      Y.applyUpdate(this.live, missing);
+    } finally {
+      this.live.off('update', collect);
+    }
+    if (changes.length > 0) {
+      const frame = updateMessage(changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes));
+      for (const peer of this.peers) peer.send(frame);
+    }
+    if (stored.lastSeq > this.lastSeq) {
+      this.lastSeq = stored.lastSeq;
+      this.tail = Math.max(this.tail, stored.updates.length);
+    }
+    for (const seq of this.ahead) if (seq <= this.lastSeq) this.ahead.delete(seq);
+    while (this.ahead.delete(this.lastSeq + 1)) this.lastSeq++;
   }
 
   /** The room's document, with every stored update applied. */
@@ -233,7 +297,8 @@ export class Room {
           // Decoded and checked (`isWellFormed`) before it was stored, so this is a bug, or a forged update of a
           // kind the check does not know; its author could as well have deleted everything it may write. It stays
           // in the log (a load skips it); its sender's socket closes, and it reconnects and sends its state again.
-          peer.fail(error);
+          if (peer) peer.fail(error);
+          else console.error(`room ${this.name}: skipping an update stored elsewhere that does not apply`, error);
         }
       }
     });
@@ -269,4 +334,20 @@ export class Room {
     this.queue = next;
     return next;
   }
+}
+
+/** Applies a stored snapshot and log tail to `doc`, in one transaction. */
+function applyStored(name: string, doc: Y.Doc, stored: StoredDoc): void {
+  doc.transact(() => {
+    for (const update of [stored.snapshot, ...stored.updates]) {
+      if (update === null) continue;
+      try {
+        Y.applyUpdate(doc, update);
+      } catch (error) {
+        // Updates are decoded before they are stored, so this means a bug or a damaged file. Serving the rest
+        // of the document beats refusing the whole room; the bad update stays in the log for inspection.
+        console.error(`room ${name}: skipping an update that does not apply`, error);
+      }
+    }
+  });
 }

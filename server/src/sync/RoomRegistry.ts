@@ -2,6 +2,24 @@ import type { DocStore } from '../storage/Storage';
 import { Room, type Peer } from './Room';
 
 /**
+ * What links a room to the same mesa's rooms on other instances (`cluster/RoomBridge`). `open` is called before
+ * the room is read from storage, so that nothing stored elsewhere after the read goes unheard.
+ */
+export interface RoomLink {
+  open(name: string): Promise<RoomAttachment>;
+}
+
+export interface RoomAttachment {
+  /** The room is loaded, prepared and resident: what was heard meanwhile applies to it now. */
+  attach(room: Room): void;
+  /** The room is unloading, or failed to load. */
+  close(): void;
+}
+
+/** A server alone, with no other instance to hear from. */
+const ALONE: RoomLink = { open: async () => ({ attach() {}, close() {} }) };
+
+/**
  * The resident rooms. A room is loaded on its first peer and unloaded, after everything is stored, when its
  * last peer leaves. A peer that arrives while its room is unloading waits and gets a freshly loaded room.
  */
@@ -9,6 +27,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
+  private readonly attachments = new WeakMap<Room, RoomAttachment>();
 
   /**
    * @param prepare runs on each freshly loaded room before any peer joins it: the agenda sets the room's tool
@@ -17,11 +36,17 @@ export class RoomRegistry {
   constructor(
     private readonly store: DocStore,
     private readonly prepare: (room: Room) => Promise<void> = async () => {},
+    private readonly link: RoomLink = ALONE,
   ) {}
 
   /** How many rooms are in memory now. */
   get residentCount(): number {
     return this.rooms.size;
+  }
+
+  /** The rooms in memory now. */
+  resident(): IterableIterator<Room> {
+    return this.rooms.values();
   }
 
   /** The room `name` if it is in memory now and not unloading. */
@@ -54,16 +79,21 @@ export class RoomRegistry {
   }
 
   private async load(name: string): Promise<Room> {
-    const room = await Room.load(name, this.store);
+    const attachment = await this.link.open(name);
+    let room: Room | undefined;
     try {
+      room = await Room.load(name, this.store);
       await this.prepare(room);
     } catch (error) {
-      room.destroy();
+      attachment.close();
+      room?.destroy();
       throw error;
     }
     // Registered in the same tick that `prepare` finished in: whatever the agenda changes after preparing the
     // room (its next queued task awaits storage first) finds the room here and reaches it.
     this.rooms.set(name, room);
+    this.attachments.set(room, attachment);
+    attachment.attach(room);
     return room;
   }
 
@@ -72,6 +102,7 @@ export class RoomRegistry {
     room.peers.delete(peer);
     if (room.peers.size > 0 || this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
+    this.attachments.get(room)?.close();
     const done = room
       .flush()
       .then(() => room.destroy())
@@ -83,6 +114,7 @@ export class RoomRegistry {
   async closeAll(): Promise<void> {
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
+    for (const room of rooms) this.attachments.get(room)?.close();
     await Promise.all([...this.unloading.values(), ...rooms.map((r) => r.flush().then(() => r.destroy()))]);
   }
 }

@@ -14,9 +14,17 @@ const MAX_STATE_BYTES = 16 * 1024;
  */
 export const MAX_STATES_PER_UPDATE = 4096;
 
+/**
+ * The owner of a client id whose state came from another instance's socket. A socket here may take it over with
+ * a newer state (its person moved here when their instance died): an echo carries a state it was sent, never newer.
+ */
+export const REMOTE_OWNER = Symbol('another instance');
+
 export interface AwarenessOwnership {
   /** Which connection owns each awareness client id in the room. */
   owners: Map<number, unknown>;
+  /** The room's awareness: the clock of each client id's latest state. */
+  awareness: { meta: Map<number, { clock: number }> };
 }
 
 /**
@@ -41,7 +49,8 @@ export function filterAwarenessUpdate(
     const clock = decoding.readVarUint(decoder);
     // The state's bytes, not yet a string: another's state (an echo) is skipped without decoding it.
     const bytes = decoding.readVarUint8Array(decoder);
-    const owner = room.owners.get(clientId);
+    let owner = room.owners.get(clientId);
+    if (owner === REMOTE_OWNER && clock > (room.awareness.meta.get(clientId)?.clock ?? -1)) owner = undefined;
     if (owner !== undefined && owner !== connection) continue;
     if (owner === undefined) {
       if (ownIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue;

@@ -250,6 +250,22 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.loadAgenda(m.id)).toEqual(second);
     });
 
+    it('an agenda is saved only over the revision it was read at, and created only once', async () => {
+      // Two processes apply a command to the same record: the second write must fail, not overwrite the first.
+      const m = mesa();
+      await storage.createMesa(m, []);
+      const first = agendaRecord();
+      expect(await storage.saveAgenda(m.id, first, AT, null)).toBe(true);
+      const other = { ...first, overrides: { tree: null, commitment: null } };
+      expect(await storage.saveAgenda(m.id, other, AT, null)).toBe(false);
+      const revision = first.state.revision;
+      const at = (r: number): StoredAgenda => ({ ...first, state: { ...first.state, revision: r } });
+      expect(await storage.saveAgenda(m.id, at(revision + 1), AT, revision)).toBe(true);
+      expect(await storage.saveAgenda(m.id, at(revision + 1), AT, revision)).toBe(false);
+      expect(await storage.saveAgenda(m.id, at(revision + 2), AT, revision + 1)).toBe(true);
+      expect(await storage.loadAgenda(m.id)).toEqual(at(revision + 2));
+    });
+
     it('mesas do not see each other’s agendas', async () => {
       const a = mesa();
       const b = mesa({ date: '2026-12-05' });

@@ -6,17 +6,18 @@ import { hashToken } from '../../auth/tokens';
 import { HttpError } from '../HttpError';
 import { passwordThrottle } from '../loginThrottle';
 import { ownOriginOnly } from '../origin';
-import { requireMember, type StlAuthOptions } from '../stlAuth';
+import { requireMember } from '../stlAuth';
 import { parseBody } from '../validate';
 import { startSession } from './startSession';
+import type { StlRouterOptions } from './stlRouter';
 
 /** `/api/stl/login`, `/me` and `/logout`: a member's cookie session. */
-export function sessionsRouter(options: StlAuthOptions): Router {
+export function sessionsRouter(options: StlRouterOptions): Router {
   const { store, allowedOrigins } = options;
   const router = Router();
   // Made now, so that the first unknown e-mail takes no longer to refuse than any later one.
   void decoyHash();
-  const loginThrottle = passwordThrottle({ perEmail: true });
+  const loginThrottle = passwordThrottle({ name: 'login', perEmail: true, stores: options.rateLimits });
 
   // A login form posted from another site would log the victim into the attacker's account: same origin only.
   router.post('/login', ownOriginOnly(allowedOrigins), ...loginThrottle, async (req, res) => {

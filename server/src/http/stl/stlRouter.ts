@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { passwordThrottle } from '../loginThrottle';
+import type { RateLimitStores } from '../rateLimitStores';
 import type { StlAuthOptions } from '../stlAuth';
 import { invitationsRouter } from './invitationsRouter';
 import { membersRouter } from './membersRouter';
@@ -8,6 +9,8 @@ import { sessionsRouter } from './sessionsRouter';
 
 export interface StlRouterOptions extends StlAuthOptions {
   publicUrl?: string | undefined;
+  /** Where the password throttles count (see `rateLimitStores.ts`). */
+  rateLimits: RateLimitStores;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface StlRouterOptions extends StlAuthOptions {
 export function stlRouter(options: StlRouterOptions): Router {
   const router = Router();
   // Failed uses of one-time links (invitations, new passwords) count together, per address: one throttle for both.
-  const oneTimeLinkThrottle = passwordThrottle({ perEmail: false });
+  const oneTimeLinkThrottle = passwordThrottle({ name: 'one-time-link', perEmail: false, stores: options.rateLimits });
   router.use(sessionsRouter(options));
   router.use(membersRouter(options));
   router.use(invitationsRouter(options, oneTimeLinkThrottle));

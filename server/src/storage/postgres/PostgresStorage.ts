@@ -434,19 +434,43 @@ export class PostgresStorage implements Storage {
     };
   }
 
-  async saveAgenda(mesaId: string, record: StoredAgenda, updatedAt: string): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO mesa_agendas (mesa_id, agenda, state, tool_overrides, updated_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (mesa_id) DO UPDATE SET agenda = excluded.agenda, state = excluded.state,
-         tool_overrides = excluded.tool_overrides, updated_at = excluded.updated_at`,
-      [
-        mesaId,
-        JSON.stringify(record.agenda),
-        JSON.stringify(record.state),
-        JSON.stringify(record.overrides),
-        updatedAt,
-      ],
+  /**
+   * The compare-and-set is one statement: a concurrent save of the same record waits on the row lock, then sees
+   * the revision the first one wrote and matches nothing.
+   */
+  async saveAgenda(
+    mesaId: string,
+    record: StoredAgenda,
+    updatedAt: string,
+    previousRevision?: number | null,
+  ): Promise<boolean> {
+    const row = [
+      mesaId,
+      JSON.stringify(record.agenda),
+      JSON.stringify(record.state),
+      JSON.stringify(record.overrides),
+      updatedAt,
+    ];
+    const insert = `INSERT INTO mesa_agendas (mesa_id, agenda, state, tool_overrides, updated_at)
+       VALUES ($1, $2, $3, $4, $5)`;
+    if (previousRevision === undefined) {
+      const { rowCount } = await this.pool.query(
+        `${insert} ON CONFLICT (mesa_id) DO UPDATE SET agenda = excluded.agenda, state = excluded.state,
+           tool_overrides = excluded.tool_overrides, updated_at = excluded.updated_at`,
+        row,
+      );
+      return rowCount === 1;
+    }
+    if (previousRevision === null) {
+      const { rowCount } = await this.pool.query(`${insert} ON CONFLICT (mesa_id) DO NOTHING`, row);
+      return rowCount === 1;
+    }
+    const { rowCount } = await this.pool.query(
+      `UPDATE mesa_agendas SET agenda = $2, state = $3, tool_overrides = $4, updated_at = $5
+       WHERE mesa_id = $1 AND (state::jsonb ->> 'revision')::bigint = $6`,
+      [...row, previousRevision],
     );
+    return rowCount === 1;
   }
 
   async addCommitmentVersion(mesaId: string, version: NewCommitmentVersion): Promise<CommitmentVersion> {

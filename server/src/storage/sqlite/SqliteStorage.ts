@@ -350,14 +350,22 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  async saveAgenda(mesaId: string, record: StoredAgenda, updatedAt: string): Promise<void> {
-    this.stmt.saveAgenda.run({
+  async saveAgenda(
+    mesaId: string,
+    record: StoredAgenda,
+    updatedAt: string,
+    previousRevision?: number | null,
+  ): Promise<boolean> {
+    const row = {
       mesaId,
       agenda: JSON.stringify(record.agenda),
       state: JSON.stringify(record.state),
       overrides: JSON.stringify(record.overrides),
       updatedAt,
-    });
+    };
+    if (previousRevision === undefined) return this.stmt.saveAgenda.run(row).changes === 1;
+    if (previousRevision === null) return this.stmt.insertAgenda.run(row).changes === 1;
+    return this.stmt.replaceAgenda.run({ ...row, previousRevision }).changes === 1;
   }
 
   async addCommitmentVersion(mesaId: string, version: NewCommitmentVersion): Promise<CommitmentVersion> {

@@ -118,6 +118,15 @@ export function prepareStatements(db: Database.Database) {
        ON CONFLICT(mesa_id) DO UPDATE SET agenda = excluded.agenda, state = excluded.state,
          tool_overrides = excluded.tool_overrides, updated_at = excluded.updated_at`,
     ),
+    insertAgenda: db.prepare(
+      `INSERT INTO mesa_agendas (mesa_id, agenda, state, tool_overrides, updated_at)
+       VALUES (@mesaId, @agenda, @state, @overrides, @updatedAt)
+       ON CONFLICT(mesa_id) DO NOTHING`,
+    ),
+    replaceAgenda: db.prepare(
+      `UPDATE mesa_agendas SET agenda = @agenda, state = @state, tool_overrides = @overrides, updated_at = @updatedAt
+       WHERE mesa_id = @mesaId AND json_extract(state, '$.revision') = @previousRevision`,
+    ),
     // One statement picks the next number and writes it, so racing saves of a mesa cannot share a number.
     insertVersion: db.prepare(
       `INSERT INTO commitment_versions (mesa_id, number, saved_at, stage, content_hash, schema_version, content)
