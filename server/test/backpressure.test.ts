@@ -93,8 +93,8 @@ describe('what the server queues for one socket is bounded', () => {
     expect(maxQueued).toBeGreaterThan(0);
     expect(maxQueued).toBeLessThan(SEND_QUEUE_LIMIT.pauseBytes);
     expect(maxQueued).toBeLessThan(2 * docBytes);
-    // The room's other clients carry on (generous bounds: a busy 2-core host).
-    expect(Math.max(...latencies)).toBeLessThan(5_000);
+    // The room's other clients carry on: every edit arrived (how fast is the attack benchmark's figure, not a test's).
+    expect(latencies).toHaveLength(10);
     const newcomer = connect();
     await whenSynced(newcomer);
     expect(newcomer.doc.getText('acta').length).toBe(1_000_000);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, TREE_ROOT_ID, addCause, type AgendaSnapshot } from '@cocrea/shared';
 import { connectStockClient, whenSynced, type StockClient } from './support/clients';
 import {
@@ -15,6 +15,7 @@ import {
 import { createTestSchema, type TestSchema } from './support/postgres';
 import { reachRedis, type TestRedis } from './support/redis';
 import type { CreatedMesa } from './support/testServer';
+import { waitFor } from './support/waitFor';
 
 /**
  * Several server processes (the bundle `npm start` runs) on one PostgreSQL schema and one Redis prefix, as a
@@ -92,13 +93,13 @@ describe('three instances on one database and one Redis', () => {
     people.forEach((p, n) => {
       for (let k = 0; k < 30; k++) p.doc.getArray<string>('edits').push([`${n}-${k}`]);
     });
-    await vi.waitFor(
+    await waitFor(
       () => {
         for (const p of people) expect(p.doc.getArray('edits').length).toBe(90);
       },
       { timeout: 30_000 },
     );
-    await vi.waitFor(() => people.forEach((p) => expect(p.stored()).toBe(p.sent())), { timeout: 30_000 });
+    await waitFor(() => people.forEach((p) => expect(p.stored()).toBe(p.sent())), { timeout: 30_000 });
     const [first, ...rest] = people.map((p) => p.doc.getArray('edits').toJSON());
     for (const other of rest) expect(other).toEqual(first);
   });
@@ -110,18 +111,18 @@ describe('three instances on one database and one Redis', () => {
     await Promise.all([whenSynced(here), whenSynced(there)]);
     there.provider.awareness.setLocalStateField('cursor', { x: 3, y: 4 });
     const id = there.doc.clientID;
-    await vi.waitFor(() => expect(here.provider.awareness.getStates().get(id)?.cursor).toEqual({ x: 3, y: 4 }), {
+    await waitFor(() => expect(here.provider.awareness.getStates().get(id)?.cursor).toEqual({ x: 3, y: 4 }), {
       timeout: 15_000,
     });
     there.destroy();
-    await vi.waitFor(() => expect(here.provider.awareness.getStates().has(id)).toBe(false), { timeout: 15_000 });
+    await waitFor(() => expect(here.provider.awareness.getStates().has(id)).toBe(false));
   });
 
   it('an agenda command on one instance reaches the sockets on the others, and their locks', async () => {
     const mesa = await createMesa(trio[0]!);
     const watchers = [connect(trio[1]!.port, mesa), connect(trio[2]!.port, mesa)];
     await Promise.all(watchers.map(whenSynced));
-    await vi.waitFor(() => watchers.forEach((w) => expect(w.agenda()?.state.status).toBe('not_started')));
+    await waitFor(() => watchers.forEach((w) => expect(w.agenda()?.state.status).toBe('not_started')));
     const res = await fetch(`${base(trio[0]!)}/api/mesas/${mesa.mesa.id}/agenda/locks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${mesa.tokens.facilitator}` },
@@ -129,9 +130,9 @@ describe('three instances on one database and one Redis', () => {
     });
     expect(res.status).toBe(200);
     const { state } = (await res.json()) as AgendaSnapshot;
-    await vi.waitFor(() => watchers.forEach((w) => expect(w.agenda()?.state).toEqual(state)), { timeout: 15_000 });
+    await waitFor(() => watchers.forEach((w) => expect(w.agenda()?.state).toEqual(state)));
     addCause(watchers[1]!.doc, TREE_ROOT_ID, 'Con la herramienta cerrada');
-    await vi.waitFor(() => expect(watchers[1]!.refused()).toEqual({ count: 1, tool: 'tree' }), { timeout: 15_000 });
+    await waitFor(() => expect(watchers[1]!.refused()).toEqual({ count: 1, tool: 'tree' }));
   });
 
   it('racing agenda commands on different instances are each applied once, in one order', async () => {
@@ -215,7 +216,7 @@ describe('an instance dies while its clients type', () => {
       });
     });
     const acknowledgedOf = (stored: number) => frameOf.flatMap((frame, edit) => (frame <= stored ? [edit] : []));
-    await vi.waitFor(() => expect(acknowledgedOf(writer.stored()).length).toBeGreaterThan(100), { timeout: 30_000 });
+    await waitFor(() => expect(acknowledgedOf(writer.stored()).length).toBeGreaterThan(100), { timeout: 30_000 });
     live = [survivor!.port];
     doomed!.process.kill('SIGKILL');
     await doomed!.exited;
@@ -223,9 +224,9 @@ describe('an instance dies while its clients type', () => {
     expect(acknowledged.length).toBeGreaterThan(100);
 
     // The writer is back, on the survivor, and everything it has is stored there and relayed to the watcher.
-    await vi.waitFor(() => expect(writer.provider.wsconnected).toBe(true), { timeout: 30_000 });
-    await vi.waitFor(() => expect(writer.stored()).toBe(writer.sent()), { timeout: 30_000 });
-    await vi.waitFor(() => expect(watcher.doc.getArray('edits').length).toBe(i), { timeout: 30_000 });
+    await waitFor(() => expect(writer.provider.wsconnected).toBe(true), { timeout: 30_000 });
+    await waitFor(() => expect(writer.stored()).toBe(writer.sent()), { timeout: 30_000 });
+    await waitFor(() => expect(watcher.doc.getArray('edits').length).toBe(i), { timeout: 30_000 });
 
     const reader = connect(survivor!.port, mesa, 'observer');
     await whenSynced(reader);
@@ -245,22 +246,22 @@ describe('Redis restarts mid-session', () => {
     const right = connect(b!.port, mesa);
     await Promise.all([whenSynced(left), whenSynced(right)]);
     left.doc.getMap('m').set('antes', 1);
-    await vi.waitFor(() => expect(right.doc.getMap('m').get('antes')).toBe(1), { timeout: 15_000 });
+    await waitFor(() => expect(right.doc.getMap('m').get('antes')).toBe(1));
 
     await own.stop();
     // Stored while the instances cannot tell each other: each side acknowledged by its own instance.
     left.doc.getMap('m').set('izquierda', 2);
     right.doc.getMap('m').set('derecha', 3);
-    await vi.waitFor(() => [left, right].forEach((c) => expect(c.stored()).toBe(c.sent())), { timeout: 15_000 });
+    await waitFor(() => [left, right].forEach((c) => expect(c.stored()).toBe(c.sent())));
 
     await own.start();
     const expected = { antes: 1, izquierda: 2, derecha: 3 };
-    await vi.waitFor(() => [left, right].forEach((c) => expect(c.doc.getMap('m').toJSON()).toEqual(expected)), {
+    await waitFor(() => [left, right].forEach((c) => expect(c.doc.getMap('m').toJSON()).toEqual(expected)), {
       timeout: 30_000,
     });
     // And the bus carries edits again.
     right.doc.getMap('m').set('después', 4);
-    await vi.waitFor(() => expect(left.doc.getMap('m').get('después')).toBe(4), { timeout: 15_000 });
+    await waitFor(() => expect(left.doc.getMap('m').get('después')).toBe(4));
 
     // The STL closes the mesa on one instance while Redis is away: the other closes its writers once it is back.
     await own.stop();

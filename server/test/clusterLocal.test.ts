@@ -1,5 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode, TREE_ROOT_ID, addCause, type AgendaSnapshot } from '@cocrea/shared';
 import type { Bus, BusListener } from '../src/cluster/Bus';
 import { HEAD_INTERVAL_MS } from '../src/cluster/RoomBridge';
@@ -7,6 +7,7 @@ import { REMOTE_OWNER } from '../src/sync/awarenessFilter';
 import { connectStockClient, whenSynced, type StockClient } from './support/clients';
 import { startLocalCluster, type LocalCluster } from './support/localCluster';
 import { ADMIN_TOKEN, type CreatedMesa } from './support/testServer';
+import { waitFor } from './support/waitFor';
 
 let cluster: LocalCluster;
 const clients: StockClient[] = [];
@@ -44,7 +45,7 @@ describe('instances in one process, joined by a local bus', () => {
     people.forEach((p, i) => {
       for (let k = 0; k < 20; k++) p.doc.getArray<string>('edits').push([`${i}-${k}`]);
     });
-    await vi.waitFor(() => {
+    await waitFor(() => {
       for (const p of people) expect(p.doc.getArray('edits').length).toBe(60);
     });
     for (const p of people) expect(p.stored()).toBe(p.sent());
@@ -60,9 +61,9 @@ describe('instances in one process, joined by a local bus', () => {
     await Promise.all([whenSynced(here), whenSynced(there)]);
     there.provider.awareness.setLocalStateField('cursor', { x: 7 });
     const thereId = there.doc.clientID;
-    await vi.waitFor(() => expect(here.provider.awareness.getStates().get(thereId)?.cursor).toEqual({ x: 7 }));
+    await waitFor(() => expect(here.provider.awareness.getStates().get(thereId)?.cursor).toEqual({ x: 7 }));
     there.destroy();
-    await vi.waitFor(() => expect(here.provider.awareness.getStates().has(thereId)).toBe(false));
+    await waitFor(() => expect(here.provider.awareness.getStates().has(thereId)).toBe(false));
   });
 
   it('an agenda command on one instance reaches the sockets on another, and its locks hold there', async () => {
@@ -70,17 +71,17 @@ describe('instances in one process, joined by a local bus', () => {
     const mesa = await cluster.createMesa();
     const watcher = connect(1, mesa);
     await whenSynced(watcher);
-    await vi.waitFor(() => expect(watcher.agenda()?.state.status).toBe('not_started'));
+    await waitFor(() => expect(watcher.agenda()?.state.status).toBe('not_started'));
     const lock = await fetch(`${cluster.instances[0]!.baseUrl}/api/mesas/${mesa.mesa.id}/agenda/locks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${mesa.tokens.facilitator}` },
       body: JSON.stringify({ tool: 'tree', mode: 'locked' }),
     });
     expect(lock.status).toBe(200);
-    await vi.waitFor(() => expect(watcher.agenda()?.locks.tree.locked).toBe(true));
+    await waitFor(() => expect(watcher.agenda()?.locks.tree.locked).toBe(true));
     // The tree's edits are refused by the other instance too (message 102), not stored.
     addCause(watcher.doc, TREE_ROOT_ID, 'Fuera de tiempo');
-    await vi.waitFor(() => expect(watcher.refused()).toEqual({ count: 1, tool: 'tree' }));
+    await waitFor(() => expect(watcher.refused()).toEqual({ count: 1, tool: 'tree' }));
   });
 
   it('racing commands on different instances are each applied once, in one order', async () => {
@@ -138,8 +139,8 @@ describe('instances in one process, joined by a local bus', () => {
     const reader = connect(1, mesa);
     await Promise.all([whenSynced(writer), whenSynced(reader)]);
     writer.doc.getText('t').insert(0, 'llega por la base de datos');
-    await vi.waitFor(() => expect(writer.stored()).toBe(writer.sent()));
-    await vi.waitFor(() => expect(reader.doc.getText('t').toString()).toBe('llega por la base de datos'), {
+    await waitFor(() => expect(writer.stored()).toBe(writer.sent()));
+    await waitFor(() => expect(reader.doc.getText('t').toString()).toBe('llega por la base de datos'), {
       timeout: HEAD_INTERVAL_MS * 3,
     });
   });
@@ -152,7 +153,7 @@ describe('instances in one process, joined by a local bus', () => {
     await Promise.all([whenSynced(here), whenSynced(there)]);
     there.provider.awareness.setLocalStateField('cursor', { x: 1 });
     const room = () => cluster.instances[0]!.server.rooms.get(mesa.mesa.id)!;
-    await vi.waitFor(() => expect(room().awareness.getStates().get(there.doc.clientID)?.cursor).toEqual({ x: 1 }));
+    await waitFor(() => expect(room().awareness.getStates().get(there.doc.clientID)?.cursor).toEqual({ x: 1 }));
     // `here` echoes what it was sent (a stock client does): the state stays `there`'s, owned by instance 1.
     here.provider.ws!.send(
       new Uint8Array([
@@ -160,7 +161,9 @@ describe('instances in one process, joined by a local bus', () => {
         ...lengthPrefixed(awarenessProtocol.encodeAwarenessUpdate(here.provider.awareness, [there.doc.clientID])),
       ]),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A socket's frames are handled in order: once `here`'s next change is in the room, so is the echo before it.
+    here.provider.awareness.setLocalStateField('cursor', { x: 2 });
+    await waitFor(() => expect(room().awareness.getStates().get(here.doc.clientID)?.cursor).toEqual({ x: 2 }));
     expect(room().awareness.getStates().get(there.doc.clientID)?.user).toMatchObject({ role: 'participant' });
     expect(room().owners.get(there.doc.clientID)).toBe(REMOTE_OWNER);
   });

@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BusMessage } from '../src/cluster/Bus';
 import { RedisBus } from '../src/cluster/RedisBus';
 import { reachRedis, type TestRedis } from './support/redis';
+import { waitFor } from './support/waitFor';
 
 let redis: TestRedis;
 const opened: { close(): Promise<void> }[] = [];
@@ -30,10 +31,10 @@ describe('RedisBus', () => {
     const [a, b] = await Promise.all([bus(), bus()]);
     const [atA, atB] = await Promise.all([listen(a, 'm1'), listen(b, 'm1')]);
     a.publish('m1', { kind: 'update', seq: 7, update: Buffer.from([1, 2, 3]) });
-    await vi.waitFor(() => expect(atB.heard).toEqual([{ kind: 'update', seq: 7, update: new Uint8Array([1, 2, 3]) }]));
+    await waitFor(() => expect(atB.heard).toEqual([{ kind: 'update', seq: 7, update: new Uint8Array([1, 2, 3]) }]));
     // Published after the first, so heard after it if at all: its arrival means the first would have arrived too.
     b.publish('m1', { kind: 'who' });
-    await vi.waitFor(() => expect(atA.heard).toEqual([{ kind: 'who' }]));
+    await waitFor(() => expect(atA.heard).toEqual([{ kind: 'who' }]));
   });
 
   it('keeps mesas and prefixes apart', async () => {
@@ -44,7 +45,7 @@ describe('RedisBus', () => {
       listen(b, 'm1'),
     ]);
     a.publish('m1', { kind: 'head', seq: 1, agendaRevision: 0 });
-    await vi.waitFor(() => expect(same.heard).toHaveLength(1));
+    await waitFor(() => expect(same.heard).toHaveLength(1));
     expect(otherMesa.heard).toEqual([]);
     expect(otherPrefix.heard).toEqual([]);
   });
@@ -57,7 +58,7 @@ describe('RedisBus', () => {
     await raw.publish(`${redis.prefix}mesa:m3`, '{"from":"x","message":{"kind":"update","seq":-1}}');
     await raw.publish(`${redis.prefix}mesa:m3`, 'no es JSON');
     await raw.publish(`${redis.prefix}mesa:m3`, JSON.stringify({ from: 'x', message: { kind: 'who' } }));
-    await vi.waitFor(() => expect(at.heard).toEqual([{ kind: 'who' }]));
+    await waitFor(() => expect(at.heard).toEqual([{ kind: 'who' }]));
   });
 
   it('stops hearing a mesa once unsubscribed', async () => {
@@ -67,7 +68,7 @@ describe('RedisBus', () => {
     at.stop();
     a.publish('m4', { kind: 'who' });
     a.publish('m5', { kind: 'who' });
-    await vi.waitFor(() => expect(control.heard).toHaveLength(1));
+    await waitFor(() => expect(control.heard).toHaveLength(1));
     expect(at.heard).toEqual([]);
   });
 
