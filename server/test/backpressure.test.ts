@@ -74,7 +74,9 @@ describe('what the server queues for one socket is bounded', () => {
     expect(ask.byteLength).toBe(4);
     let maxQueued = 0;
     const latencies: number[] = [];
+    let volleys = 0;
     const attack = setInterval(() => {
+      volleys++;
       for (let i = 0; i < 19; i++) attacker.send(ask);
       maxQueued = Math.max(maxQueued, attackerSide.queuedBytes);
     }, 100);
@@ -82,7 +84,9 @@ describe('what the server queues for one socket is bounded', () => {
       // Five seconds of it: the old server queued ~190 MB in that time.
       for (let i = 0; i < 10; i++) {
         latencies.push(await editReaches(writer, reader, `durante-${i}`));
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // Spread over the attack: each edit after five more volleys (half a second on an idle host).
+        const after = volleys + 5;
+        await waitFor(() => expect(volleys).toBeGreaterThanOrEqual(after));
         maxQueued = Math.max(maxQueued, attackerSide.queuedBytes);
       }
     } finally {
