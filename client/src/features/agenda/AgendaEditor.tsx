@@ -12,6 +12,7 @@ import {
   setStageDuration,
   setStartTime,
   updateStage,
+  type Agenda,
   type AgendaEditResult,
 } from '@cocrea/shared';
 import { t } from '../../i18n/t';
@@ -46,7 +47,7 @@ function commitOnEnter(event: KeyboardEvent<HTMLInputElement>): void {
  * limits as the server's schema), saved at once against the revision it was made from.
  */
 export function AgendaEditor({ onClose }: { onClose(): void }) {
-  const { snapshot, clock } = useAgendaRoom();
+  const { snapshot, clock, connection } = useAgendaRoom();
   const { run, pending, error } = useAgendaAction();
   const [invalid, setInvalid] = useState<string | null>(null);
   const startId = useId();
@@ -61,13 +62,20 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
   const schedule = agendaSchedule(agenda);
   const projected = projectedEndMs(agenda, state, clock.serverNow());
   const inProgress = state.status === 'running' || state.status === 'paused';
-  const apply = (edit: AgendaEditResult) => {
-    if (!edit.ok) {
-      setInvalid(edit.error);
-      return;
-    }
-    setInvalid(null);
-    void run((api) => api.saveAgenda(edit.agenda, state.revision));
+  // Each edit is made on the agenda as it is when its turn comes, after the facilitator's earlier edits have been
+  // saved: leaving one field and then the next faster than a round trip builds the second on the first instead of
+  // sending a stale agenda that the server refuses (and that would undo the first).
+  const apply = (edit: (agenda: Agenda) => AgendaEditResult) => {
+    void run(async (api) => {
+      const latest = connection.getAgenda() ?? snapshot;
+      const result = edit(latest.agenda);
+      if (!result.ok) {
+        setInvalid(result.error);
+        return null;
+      }
+      setInvalid(null);
+      return api.saveAgenda(result.agenda, latest.state.revision);
+    });
   };
 
   return (
@@ -80,7 +88,9 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
           type="time"
           key={agenda.startTime}
           defaultValue={agenda.startTime}
-          onBlur={(e) => e.target.value !== agenda.startTime && apply(setStartTime(agenda, e.target.value))}
+          onBlur={({ target: { value } }) =>
+            value !== agenda.startTime && apply((current) => setStartTime(current, value))
+          }
           onKeyDown={commitOnEnter}
         />
       </p>
@@ -123,8 +133,8 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
                         defaultValue={stage.name}
                         aria-label={t('agenda.editor.nameOf', { number })}
                         maxLength={AGENDA_LIMITS.nameMax}
-                        onBlur={(e) =>
-                          e.target.value !== stage.name && apply(renameStage(agenda, stage.id, e.target.value))
+                        onBlur={({ target: { value } }) =>
+                          value !== stage.name && apply((current) => renameStage(current, stage.id, value))
                         }
                         onKeyDown={commitOnEnter}
                       />
@@ -138,9 +148,9 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
                         min={AGENDA_LIMITS.minStageMinutes}
                         max={AGENDA_LIMITS.maxStageMinutes}
                         aria-label={t('agenda.editor.durationOf', { number })}
-                        onBlur={(e) =>
-                          Number(e.target.value) !== stage.durationMin &&
-                          apply(setStageDuration(agenda, stage.id, Number(e.target.value)))
+                        onBlur={({ target: { value } }) =>
+                          Number(value) !== stage.durationMin &&
+                          apply((current) => setStageDuration(current, stage.id, Number(value)))
                         }
                         onKeyDown={commitOnEnter}
                       />
@@ -156,10 +166,11 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
                             checked={stage.tools[tool]}
                             disabled={pending}
                             aria-label={t('agenda.editor.toolOf', { tool: t(TOOL_LABEL[tool]), number })}
-                            onChange={(e) =>
-                              apply(
-                                updateStage(agenda, stage.id, { tools: { ...stage.tools, [tool]: e.target.checked } }),
-                              )
+                            onChange={({ target: { checked } }) =>
+                              apply((current) => {
+                                const tools = current.stages.find((s) => s.id === stage.id)?.tools ?? stage.tools;
+                                return updateStage(current, stage.id, { tools: { ...tools, [tool]: checked } });
+                              })
                             }
                           />{' '}
                           {t(TOOL_SHORT[tool])}
@@ -171,7 +182,7 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
                         type="button"
                         aria-label={t('agenda.editor.up', { number })}
                         disabled={pending || number === 0}
-                        onClick={() => apply(moveStage(agenda, stage.id, number - 1))}
+                        onClick={() => apply((current) => moveStage(current, stage.id, number - 1))}
                       >
                         ↑
                       </button>
@@ -179,7 +190,7 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
                         type="button"
                         aria-label={t('agenda.editor.down', { number })}
                         disabled={pending || number === agenda.stages.length - 1}
-                        onClick={() => apply(moveStage(agenda, stage.id, number + 1))}
+                        onClick={() => apply((current) => moveStage(current, stage.id, number + 1))}
                       >
                         ↓
                       </button>
@@ -190,7 +201,7 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
                         disabled={pending || current || agenda.stages.length === 1}
                         onClick={() =>
                           window.confirm(t('agenda.editor.confirmRemove', { number, name: stage.name })) &&
-                          apply(removeStage(agenda, stage.id))
+                          apply((current) => removeStage(current, stage.id))
                         }
                       >
                         ×
@@ -202,7 +213,7 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
                       <StageDetailsEditor
                         stage={stage}
                         number={number}
-                        onChange={(details) => apply(updateStage(agenda, stage.id, details))}
+                        onChange={(details) => apply((current) => updateStage(current, stage.id, details))}
                       />
                     </td>
                   </tr>
@@ -216,7 +227,9 @@ export function AgendaEditor({ onClose }: { onClose(): void }) {
         <button
           type="button"
           disabled={pending || agenda.stages.length >= AGENDA_LIMITS.maxStages}
-          onClick={() => apply(addStage(agenda, { name: t('agenda.editor.newStage'), durationMin: NEW_STAGE_MINUTES }))}
+          onClick={() =>
+            apply((current) => addStage(current, { name: t('agenda.editor.newStage'), durationMin: NEW_STAGE_MINUTES }))
+          }
         >
           {t('agenda.editor.add')}
         </button>
