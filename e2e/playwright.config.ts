@@ -5,7 +5,8 @@ const CI = Boolean(process.env.CI);
 
 /**
  * Browser tests drive Debian's Chromium (never a downloaded one) against the real server, built client and
- * SQLite, started per worker by the fixture in fixtures/cocrea.ts.
+ * SQLite, started per worker by the fixture in fixtures/cocrea.ts; the stories of several instances, against two
+ * servers on the tests' PostgreSQL and Redis (fixtures/cluster.ts).
  *
  * Waits are sized for CI's shared 2-core hosts with another job hogging the CPU: a test may take two minutes (the
  * clock story took over one under load), and every `expect` (`expect.poll` included) retries for up to 20 s, ending

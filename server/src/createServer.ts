@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, MAX_MESSAGE_BYTES, SEND_QUEUE_LIMIT } from '@cocrea/shared';
 import { AgendaService } from './agenda/AgendaService';
@@ -15,7 +16,7 @@ import { Connection, type ConnectionContext, type SendQueueLimits } from './sync
 import { RoomRegistry } from './sync/RoomRegistry';
 import { closeOutdatedClient } from './sync/protocolVersion';
 import { authorizeUpgrade, refuseUpgrade } from './sync/upgrade';
-import { UpgradeLimiter } from './sync/UpgradeLimiter';
+import { UpgradeLimiter, type UpgradeBudget } from './sync/UpgradeLimiter';
 
 export interface CocreaServerOptions {
   storage: Storage;
@@ -35,6 +36,8 @@ export interface CocreaServerOptions {
   bus?: Bus;
   /** Where the HTTP rate limits count: this process by default (see `http/rateLimitStores.ts`). */
   rateLimits?: RateLimitStores | undefined;
+  /** Where WebSocket upgrades are counted per address: this process by default (see `sync/UpgradeLimiter.ts`). */
+  upgrades?: UpgradeBudget | undefined;
   /** The server's clock, for the agenda and `GET /api/time`: this machine's, or one every instance shares. */
   now?: (() => number) | undefined;
 }
@@ -73,15 +76,23 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
   const http = createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();
-  const upgrades = new UpgradeLimiter();
+  const upgrades = options.upgrades ?? new UpgradeLimiter();
   const trustProxy = options.trustProxy ?? TRUST_NO_PROXY;
 
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    // Counted before anything else, storage included: a refused upgrade costs a map lookup.
-    if (!upgrades.take(clientAddress(req, trustProxy))) {
-      return refuseUpgrade(socket, 429, 'Demasiadas conexiones desde esta dirección; espere un momento.');
-    }
+    const admit = (allowed: boolean) => {
+      if (socket.destroyed) return;
+      if (!allowed) return refuseUpgrade(socket, 429, 'Demasiadas conexiones desde esta dirección; espere un momento.');
+      authorize(req, socket, head);
+    };
+    // Counted before anything else, storage included: a refused upgrade costs a map lookup (or one Redis script).
+    const allowed = upgrades.take(clientAddress(req, trustProxy));
+    if (typeof allowed === 'boolean') admit(allowed);
+    else void allowed.then(admit);
+  });
+
+  function authorize(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     authorizeUpgrade(req, storage, options.allowedOrigins ?? []).then(
       (decision) => {
         if (socket.destroyed) return;
@@ -95,7 +106,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
         refuseUpgrade(socket, 400, 'No se pudo abrir la conexión.');
       },
     );
-  });
+  }
 
   function accept(ws: WebSocket, context: ConnectionContext): void {
     alive.add(ws);

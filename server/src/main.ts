@@ -12,6 +12,7 @@ const server = createCocreaServer({
   storage,
   bus,
   rateLimits: bus?.rateLimitStores(),
+  upgrades: bus?.upgradeBudget(),
   now: bus?.now,
   adminToken: admin.token,
   clientDir: config.clientDir,

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, TREE_ROOT_ID, addCause, type AgendaSnapshot } from '@cocrea/shared';
-import { connectStockClient, whenSynced, type StockClient } from './support/clients';
+import { UPGRADE_LIMIT } from '../src/sync/UpgradeLimiter';
+import { RefusedUpgrade, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import {
   CLUSTER_ADMIN,
   startBalancer,
@@ -47,7 +48,13 @@ afterAll(async () => {
 });
 
 function environment(redisUrl = redis.url): Record<string, string> {
-  return { COCREA_DATABASE_URL: schema.url, COCREA_REDIS_URL: redisUrl, COCREA_REDIS_PREFIX: redis.prefix };
+  return {
+    COCREA_DATABASE_URL: schema.url,
+    COCREA_REDIS_URL: redisUrl,
+    COCREA_REDIS_PREFIX: redis.prefix,
+    // This test is the proxy: its `X-Forwarded-For` names a client of its own, with budgets of its own.
+    COCREA_TRUST_PROXY: 'loopback',
+  };
 }
 
 /** Starts `count` instances, one after another (the first brings the schema up to date). */
@@ -168,6 +175,34 @@ describe('three instances on one database and one Redis', () => {
     });
     expect(res.status).toBe(200);
     expect(await Promise.all(codes)).toEqual([CloseCode.linkRevoked, CloseCode.linkRevoked]);
+  });
+
+  it('an address’s WebSocket upgrades are counted across instances', async () => {
+    /** The status of an upgrade to an unknown mesa (404 once counted) from `203.0.113.9`, through `at`. */
+    const upgrade = async (at: Instance) => {
+      try {
+        const socket = await openRawSocket(`${ws(at.port)}/AAAAAAAAAAAAAAAA?token=mal`, {
+          'x-forwarded-for': '203.0.113.9',
+        });
+        socket.close();
+        return 101;
+      } catch (error) {
+        if (error instanceof RefusedUpgrade) return error.status;
+        throw error;
+      }
+    };
+    const since = performance.now();
+    let passed = 0;
+    for (; passed < 2 * UPGRADE_LIMIT.burst; passed++) {
+      const status = await upgrade(trio[passed % 3]!);
+      if (status === 429) break;
+      expect(status).toBe(404);
+    }
+    const seconds = (performance.now() - since) / 1000;
+    // The whole burst, spread over three instances, and what refilled meanwhile: one budget. Counted by each
+    // instance on its own, the first refusal would come only after three times the burst.
+    expect(passed).toBeGreaterThanOrEqual(UPGRADE_LIMIT.burst);
+    expect(passed).toBeLessThanOrEqual(UPGRADE_LIMIT.burst + Math.ceil(seconds * UPGRADE_LIMIT.perSecond));
   });
 
   it('failed logins are counted across instances', async () => {

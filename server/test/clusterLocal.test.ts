@@ -66,6 +66,44 @@ describe('instances in one process, joined by a local bus', () => {
     await waitFor(() => expect(here.provider.awareness.getStates().has(thereId)).toBe(false));
   });
 
+  it('moving cursors cross to other instances gathered over the presence window, not one message per move', async () => {
+    const moves = { received: 0, published: 0 };
+    cluster = await startLocalCluster(2, (bus, index) =>
+      index === 0
+        ? {
+            instanceId: bus.instanceId,
+            subscribe: (mesaId, listener) => bus.subscribe(mesaId, listener),
+            onReconnect: (listener) => bus.onReconnect(listener),
+            close: () => bus.close(),
+            publish(mesaId, message) {
+              if (message.kind === 'awareness') moves.published++;
+              bus.publish(mesaId, message);
+            },
+          }
+        : bus,
+    );
+    const mesa = await cluster.createMesa();
+    const watcher = connect(1, mesa, 'observer');
+    const movers = Array.from({ length: 25 }, () => connect(0, mesa));
+    await Promise.all([watcher, ...movers].map(whenSynced));
+    const before = moves.published;
+    // 25 cursors, 20 moves each, as fast as the clients send them.
+    for (let step = 1; step <= 20; step++) {
+      for (const mover of movers) mover.provider.awareness.setLocalStateField('cursor', { x: step });
+      moves.received += movers.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Every cursor reaches the other instance where it ended.
+    await waitFor(() => {
+      for (const mover of movers) {
+        expect(watcher.provider.awareness.getStates().get(mover.doc.clientID)?.cursor).toEqual({ x: 20 });
+      }
+    });
+    // One message per window (2 ms a socket: 50 ms for this room) at most, far fewer than the 500 moves.
+    const published = moves.published - before;
+    expect(published).toBeLessThan(moves.received / 10);
+  });
+
   it('an agenda command on one instance reaches the sockets on another, and its locks hold there', async () => {
     cluster = await startLocalCluster(2);
     const mesa = await cluster.createMesa();
@@ -123,7 +161,6 @@ describe('instances in one process, joined by a local bus', () => {
       index === 0
         ? bus
         : {
-            ...bus,
             instanceId: bus.instanceId,
             publish: (m, message) => bus.publish(m, message),
             onReconnect: (l) => bus.onReconnect(l),

@@ -2,6 +2,8 @@ import { Redis } from 'ioredis';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BusMessage } from '../src/cluster/Bus';
 import { RedisBus } from '../src/cluster/RedisBus';
+import { UPGRADE_LIMIT } from '../src/sync/UpgradeLimiter';
+import { startOwnRedis } from './support/instances';
 import { reachRedis, type TestRedis } from './support/redis';
 import { waitFor } from './support/waitFor';
 
@@ -78,5 +80,31 @@ describe('RedisBus', () => {
     // Redis runs on this machine, whose clock the test trusts.
     expect(Math.abs(fast.now() - Date.now())).toBeLessThan(250);
     expect(Number.isInteger(fast.now())).toBe(true);
+  });
+
+  it('keeps one upgrade budget per address for every instance, and each counts alone while Redis is away', async () => {
+    const own = await startOwnRedis();
+    opened.push({ close: () => own.stop() });
+    const [a, b] = await Promise.all([RedisBus.connect(own.url, 'p:'), RedisBus.connect(own.url, 'p:')]);
+    opened.push(a, b);
+    const [atA, atB] = [a.upgradeBudget(), b.upgradeBudget()];
+    const takeMany = async (count: number, from: (i: number) => { take(address: string): unknown }) => {
+      const answers: unknown[] = [];
+      for (let i = 0; i < count; i++) answers.push(await from(i).take('203.0.113.5'));
+      return answers;
+    };
+    // The burst, half through each instance, then nothing for that address on either (with a second's refill to
+    // spare: 5 more at most); another address has its own.
+    const burst = await takeMany(UPGRADE_LIMIT.burst, (i) => (i % 2 === 0 ? atA : atB));
+    expect(burst.every((taken) => taken === true)).toBe(true);
+    const past = await takeMany(20, (i) => (i % 2 === 0 ? atA : atB));
+    expect(past.filter((taken) => taken === true).length).toBeLessThanOrEqual(UPGRADE_LIMIT.perSecond);
+    expect(await atB.take('203.0.113.6')).toBe(true);
+
+    // Redis stops: each instance counts in its own process, with a full budget of its own, rather than refuse all.
+    await own.stop();
+    const alone = (await takeMany(UPGRADE_LIMIT.burst + 20, () => atA)).filter((taken) => taken === true).length;
+    expect(alone).toBeGreaterThanOrEqual(UPGRADE_LIMIT.burst);
+    expect(alone).toBeLessThan(UPGRADE_LIMIT.burst + 20);
   });
 });

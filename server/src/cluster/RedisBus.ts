@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { RateLimitStores } from '../http/rateLimitStores';
+import type { UpgradeBudget } from '../sync/UpgradeLimiter';
 import { decodeEnvelope, encodeEnvelope, type Bus, type BusListener, type BusMessage } from './Bus';
+import { RedisUpgradeLimiter } from './RedisUpgradeLimiter';
 
 /** How long a room being loaded waits for its subscription before it goes on without (see `Bus.subscribe`). */
 const SUBSCRIBE_WAIT_MS = 2_000;
@@ -156,6 +158,11 @@ export class RedisBus implements Bus {
         sendCommand: (command: string, ...args: string[]) =>
           this.publisher.call(command, ...args) as Promise<RedisReply>,
       });
+  }
+
+  /** The WebSocket upgrade budget per address, in this Redis under the bus's prefix, on the publishing connection. */
+  upgradeBudget(): UpgradeBudget {
+    return new RedisUpgradeLimiter(this.publisher, `${this.prefix}upgrades:`);
   }
 
   onReconnect(listener: () => void): void {

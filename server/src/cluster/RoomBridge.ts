@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { AgendaSnapshot } from '@cocrea/shared';
+import { presenceWindowMs, type AgendaSnapshot } from '@cocrea/shared';
 import type { SocketClose } from '../mesas/closeSockets';
 import type { DocStore } from '../storage/Storage';
 import { REMOTE_OWNER } from '../sync/awarenessFilter';
@@ -114,20 +114,42 @@ export class RoomBridge implements RoomLink {
     };
   }
 
-  /** Publishes the presence changes of this instance's sockets; forgets the ids of other instances that left. */
+  /**
+   * Publishes the presence changes of this instance's sockets, gathered over the room's presence window (as the
+   * room sends them to its own sockets, `Room.sendPresence`): a plenary's moving cursors are one message per window,
+   * not one per frame of each. Forgets the ids of other instances that left. What is pending when the room unloads
+   * (its last sockets leaving) goes at once, so other instances do not keep their presence until it times out.
+   */
   private relayAwareness(room: Room): () => void {
+    const changed = new Set<number>();
+    let sentAt = -Infinity;
+    let timer: NodeJS.Timeout | undefined;
+    const send = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (changed.size === 0) return;
+      sentAt = performance.now();
+      const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...changed]);
+      changed.clear();
+      this.bus.publish(room.name, { kind: 'awareness', update });
+    };
     const onUpdate = (
       { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
       origin: unknown,
     ) => {
       for (const id of removed) if (room.owners.get(id) === REMOTE_OWNER) room.owners.delete(id);
       if (origin === REMOTE_OWNER) return;
-      const ids = [...added, ...updated, ...removed];
-      const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, ids);
-      this.bus.publish(room.name, { kind: 'awareness', update });
+      for (const ids of [added, updated, removed]) for (const id of ids) changed.add(id);
+      if (timer !== undefined) return;
+      const wait = sentAt + presenceWindowMs(room.peers.size) - performance.now();
+      if (wait <= 0) send();
+      else timer = setTimeout(send, wait).unref();
     };
     room.awareness.on('update', onUpdate);
-    return () => room.awareness.off('update', onUpdate);
+    return () => {
+      room.awareness.off('update', onUpdate);
+      send();
+    };
   }
 
   private receive(link: Linked, message: BusMessage): void {

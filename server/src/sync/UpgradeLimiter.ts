@@ -10,8 +10,17 @@ export const UPGRADE_LIMIT = { burst: 300, perSecond: 5 } as const;
 /** How often addresses whose budget has refilled are forgotten, which bounds the memory the limiter keeps. */
 const SWEEP_MS = 60_000;
 
-/** Counts WebSocket upgrades per client address, before anything else is done for them. */
-export class UpgradeLimiter {
+/**
+ * Where WebSocket upgrades are counted per client address, before anything else is done for them: in this process
+ * ({@link UpgradeLimiter}), or in a store every instance shares (`cluster/RedisUpgradeLimiter`).
+ */
+export interface UpgradeBudget {
+  /** Takes one upgrade from `address`'s budget; false when it has none left. A shared store answers later. */
+  take(address: string): boolean | Promise<boolean>;
+}
+
+/** Counts upgrades per client address in this process. */
+export class UpgradeLimiter implements UpgradeBudget {
   private readonly buckets = new Map<string, TokenBucket>();
   private sweptAt = performance.now();
 
