@@ -48,7 +48,9 @@ type Access =
   /** A session of a member with the `stl` role (a follow-up member: 403). */
   | 'stlSession'
   /** The secret of a registrant's own page only. */
-  | 'registrant';
+  | 'registrant'
+  /** An event's kit: the STL (a follow-up member: 403), its registrants, the links of its tables' mesas. */
+  | 'kit';
 
 function expected(access: Access, actor: Actor, ok: number): number {
   const isMesa = actor === 'observer' || actor === 'participant' || actor === 'facilitator';
@@ -72,6 +74,8 @@ function expected(access: Access, actor: Actor, ok: number): number {
       return actor === 'stl' ? ok : actor === 'seguimiento' ? 403 : 401;
     case 'registrant':
       return actor === 'registrant' ? ok : 401;
+    case 'kit':
+      return actor === 'seguimiento' ? 403 : actor === 'none' ? 401 : ok;
   }
 }
 
@@ -92,6 +96,8 @@ interface World {
   registrationToken: string;
   /** A registrant not seated yet. */
   unseatedId: string;
+  /** A file of the event's kit. */
+  kitFileId: string;
 }
 
 /** The paths a version takes to reach each status. */
@@ -332,6 +338,25 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     body: (w) => ({ registrationId: w.registrationId }),
   },
+  // plans/kitRouter
+  {
+    method: 'POST',
+    path: (w) => `${event(w)}/kit/files?title=Programa&name=programa.pdf`,
+    access: 'stl',
+    ok: 201,
+    body: () => '%PDF-1.4 programa',
+  },
+  { method: 'GET', path: (w) => `${event(w)}/kit`, access: 'kit', ok: 200 },
+  {
+    method: 'POST',
+    path: (w) => `${event(w)}/kit/links`,
+    access: 'stl',
+    ok: 201,
+    body: () => ({ title: 'Metodología', url: 'https://infoem.org.mx/metodologia.pdf' }),
+  },
+  { method: 'GET', path: (w) => `${event(w)}/kit/files/${w.kitFileId}`, access: 'kit', ok: 200 },
+  { method: 'DELETE', path: (w) => `${event(w)}/kit/${w.kitFileId}`, access: 'stl', ok: 204 },
+  { method: 'GET', path: (w) => `${mesa(w)}/kit`, access: 'mesa', ok: 200 },
   // tableroRouter
   { method: 'GET', path: () => '/api/tablero', access: 'public', ok: 200 },
   { method: 'GET', path: () => '/api/tablero.csv', access: 'public', ok: 200 },
@@ -461,7 +486,26 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     },
     [],
   );
+  const kitFileId = generateId();
+  const pdf = new TextEncoder().encode('%PDF-1.4 kit');
+  await t.storage.addKitItem(
+    {
+      eventId,
+      item: {
+        kind: 'file',
+        id: kitFileId,
+        title: 'Árbol',
+        createdAt: new Date().toISOString(),
+        fileName: 'arbol.pdf',
+        mediaType: 'application/pdf',
+        size: pdf.length,
+      },
+      data: pdf,
+    },
+    50,
+  );
   return {
+    kitFileId,
     mesaId,
     date,
     tokens,
@@ -568,6 +612,7 @@ describe('who may call what', () => {
       registrationId: ':registrationId',
       registrationToken: '',
       unseatedId: ':registrationId',
+      kitFileId: ':itemId',
     })}`;
     it(`${name}: ${endpoint.access}`, async () => {
       const answers: Record<string, number> = {};
