@@ -15,6 +15,11 @@ import { followupRouter } from './followupRouter';
 import { HttpError, errorHandler, sendError } from './HttpError';
 import { mesaAdminRouter } from './mesaAdminRouter';
 import { mesasRouter } from './mesasRouter';
+import { eventsRouter } from './plans/eventsRouter';
+import { kitRouter, kitUploadRouter } from './plans/kitRouter';
+import { plansRouter } from './plans/plansRouter';
+import { registrationRouter } from './plans/registrationRouter';
+import { seatingRouter } from './plans/seatingRouter';
 import { IN_PROCESS, storeOptions, type RateLimitStores } from './rateLimitStores';
 import { reviewRouter } from './reviewRouter';
 import { stlRouter } from './stl/stlRouter';
@@ -88,6 +93,9 @@ export function createApp(options: AppOptions): express.Express {
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
   );
+  const plans = { ...stlAuth, store: storage, publicUrl, now };
+  // Before the JSON-only rule: a kit file is sent as its own bytes.
+  api.use('/events', kitUploadRouter(plans));
   api.use(requireJsonBody);
   // Before the API-wide body parser: a saved commitment may be larger than 64 kB.
   api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda }));
@@ -97,6 +105,11 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/review', reviewRouter(stlAuth));
   api.use('/followup', followupRouter(stlAuth));
   api.use(tableroRouter({ store: storage }));
+  api.use('/plans', plansRouter(plans));
+  api.use(kitRouter(plans));
+  api.use(registrationRouter(plans));
+  api.use('/events', eventsRouter(plans));
+  api.use('/events', seatingRouter(plans));
   api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, bus, publicUrl }));
   api.use('/mesas', mesasRouter({ store: storage }));
   api.use((_req, res) => sendError(res, new HttpError(404, 'not_found', 'Ruta no encontrada.')));
