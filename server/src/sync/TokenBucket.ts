@@ -1,13 +1,16 @@
 /** A token bucket: `burst` tokens at most, refilled at `perSecond`. */
 export class TokenBucket {
   private tokens: number;
-  private last = performance.now();
+  private last: number;
 
   constructor(
     private readonly burst: number,
     private readonly perSecond: number,
+    /** Milliseconds on a monotonic clock; a test passes its own to decide when the bucket refills. */
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.tokens = burst;
+    this.last = now();
   }
 
   /** Takes `count` tokens if there are that many; false, taking none, while fewer are left. */
@@ -32,7 +35,7 @@ export class TokenBucket {
   }
 
   private refill(): void {
-    const now = performance.now();
+    const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
   }

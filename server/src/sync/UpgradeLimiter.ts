@@ -22,21 +22,26 @@ export interface UpgradeBudget {
 /** Counts upgrades per client address in this process. */
 export class UpgradeLimiter implements UpgradeBudget {
   private readonly buckets = new Map<string, TokenBucket>();
-  private sweptAt = performance.now();
+  private sweptAt: number;
+
+  /** `now`: milliseconds on a monotonic clock; a test passes its own so that nothing refills while it counts. */
+  constructor(private readonly now: () => number = () => performance.now()) {
+    this.sweptAt = now();
+  }
 
   /** Takes one upgrade from `address`'s budget; false when it has none left. */
   take(address: string): boolean {
     this.sweep();
     let bucket = this.buckets.get(address);
     if (!bucket) {
-      bucket = new TokenBucket(UPGRADE_LIMIT.burst, UPGRADE_LIMIT.perSecond);
+      bucket = new TokenBucket(UPGRADE_LIMIT.burst, UPGRADE_LIMIT.perSecond, this.now);
       this.buckets.set(address, bucket);
     }
     return bucket.take();
   }
 
   private sweep(): void {
-    const now = performance.now();
+    const now = this.now();
     if (now - this.sweptAt < SWEEP_MS) return;
     this.sweptAt = now;
     for (const [address, bucket] of this.buckets) if (bucket.full) this.buckets.delete(address);

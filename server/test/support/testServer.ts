@@ -40,12 +40,14 @@ export interface TestServerOptions {
   trustProxy?: CocreaServerOptions['trustProxy'];
   /** Smaller send-queue limits, to reach them without sending megabytes. */
   sendQueue?: CocreaServerOptions['sendQueue'];
+  /** Where upgrades are counted: a limiter on the test's own clock, say. */
+  upgrades?: CocreaServerOptions['upgrades'];
 }
 
 /** A real server on an ephemeral port over real storage: a SQLite file in a fresh temporary folder, or PostgreSQL. */
 export async function startTestServer(
   dataDir = mkdtempSync(join(tmpdir(), 'cocrea-test-')),
-  { backend = 'sqlite', appends = 'in-process', trustProxy, sendQueue }: TestServerOptions = {},
+  { backend = 'sqlite', appends = 'in-process', trustProxy, sendQueue, upgrades }: TestServerOptions = {},
 ): Promise<TestServer> {
   let schema: TestSchema | undefined;
   let storage: Storage;
@@ -60,6 +62,7 @@ export async function startTestServer(
     adminToken: ADMIN_TOKEN,
     trustProxy,
     sendQueue,
+    upgrades,
   });
   const port = await server.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
