@@ -54,6 +54,11 @@ export const createMesaSchema = z
       .max(200, 'El título admite como máximo 200 caracteres.'),
     theme: themeSchema,
     date: isoDateSchema,
+    /** The plan the mesa belongs to; left out, the mesa belongs to none until the STL files it. */
+    planId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16}$/, 'El plan no es válido.')
+      .optional(),
   })
   .strict();
 export type CreateMesa = z.infer<typeof createMesaSchema>;
