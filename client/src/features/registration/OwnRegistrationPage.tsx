@@ -100,7 +100,7 @@ export function OwnRegistrationPage({ eventId }: { eventId: string }) {
             <dd>{SECTORS[registration.sector]}</dd>
             <dt>{t('join.organization')}</dt>
             <dd>{registration.organization}</dd>
-            <dt>{t('registration.email')}</dt>
+            <dt>{t('own.email')}</dt>
             <dd>{registration.email ?? t('own.noEmail')}</dd>
             <dt>{t('own.registeredAt')}</dt>
             <dd>{formatInstant(registration.registeredAt)}</dd>
