@@ -2,8 +2,11 @@ import {
   CSRF_HEADER,
   checkedInSchema,
   createdEventSchema,
+  createdRegistrationSchema,
   eventAnswerSchema,
   eventAttendanceSchema,
+  kitItemSchema,
+  kitSchema,
   planAnswerSchema,
   planDetailSchema,
   planListSchema,
@@ -11,11 +14,13 @@ import {
   registrationLinkSchema,
   seatingSchema,
   type CreateEvent,
+  type AddKitLink,
   type CreatePlan,
+  type Register,
   type UpdateEvent,
   type UpdateSeat,
 } from '@cocrea/shared';
-import { request } from './request';
+import { request, requestNoContent } from './request';
 
 /**
  * The STL's calls for plans, co-creation events, their registrants and tables. The session cookie rides by
@@ -60,6 +65,10 @@ export const markPresent = (csrfToken: string, eventId: string, registrationId: 
     changing(csrfToken, { present }, 'PUT'),
   );
 
+/** The STL registers someone at the door: allowed past the closing and the capacity. */
+export const registerAtDoor = (csrfToken: string, eventId: string, input: Register) =>
+  request(createdRegistrationSchema, `${eventUrl(eventId)}/registrations`, changing(csrfToken, input));
+
 export const fetchSeating = (eventId: string) => request(seatingSchema, `${eventUrl(eventId)}/tables`);
 
 /** "Formar mesas"; again with `reform`, re-seats everyone but the locked seats. */
@@ -88,3 +97,26 @@ export const fetchAttendance = (eventId: string) => request(eventAttendanceSchem
 
 /** The attendance CSV's address: a plain download, the session cookie going with it. */
 export const attendanceCsvUrl = (eventId: string) => `${eventUrl(eventId)}/attendance.csv`;
+
+export const fetchKit = (eventId: string) => request(kitSchema, `${eventUrl(eventId)}/kit`);
+
+export const addKitLink = (csrfToken: string, eventId: string, input: AddKitLink) =>
+  request(kitItemSchema, `${eventUrl(eventId)}/kit/links`, changing(csrfToken, input));
+
+/** Sends a file's bytes as they are: the server decides its type from them, never from its name. */
+export const addKitFile = (csrfToken: string, eventId: string, title: string, file: File) =>
+  request(
+    kitItemSchema,
+    `${eventUrl(eventId)}/kit/files?${new URLSearchParams({ title, name: file.name }).toString()}`,
+    { method: 'POST', headers: { [CSRF_HEADER]: csrfToken, 'content-type': 'application/octet-stream' }, body: file },
+  );
+
+export const removeKitItem = (csrfToken: string, eventId: string, itemId: string) =>
+  requestNoContent(`${eventUrl(eventId)}/kit/${encodeURIComponent(itemId)}`, {
+    method: 'DELETE',
+    headers: { [CSRF_HEADER]: csrfToken },
+  });
+
+/** A kit file's address for the STL: a plain download, the session cookie going with it. */
+export const kitFileUrl = (eventId: string, itemId: string) =>
+  `${eventUrl(eventId)}/kit/files/${encodeURIComponent(itemId)}`;

@@ -9,7 +9,9 @@ import { planPath } from '../../routes';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { StlLayout } from '../../ui/StlLayout';
 import { AttendanceSummary } from './AttendanceSummary';
+import { DoorRegistration } from './DoorRegistration';
 import { EventForm } from './EventForm';
+import { KitManager } from './KitManager';
 import { RegistrantList } from './RegistrantList';
 import { RegistrationLink } from './RegistrationLink';
 import { RegistrationStatusPill } from './RegistrationStatusPill';
@@ -38,9 +40,14 @@ export function EventPage({ session, onLoggedOut, eventId }: Props) {
   const [fresh] = useState(() => freshLink(eventId));
   useEffect(() => forgetFreshLink(eventId), [eventId]);
   const [editNotice, setEditNotice] = useState('');
+  const [refreshKey, setRefreshKey] = useState(0);
   const refresh = () => {
     event.reload();
     people.reload();
+  };
+  const refreshAll = () => {
+    refresh();
+    setRefreshKey((n) => n + 1);
   };
 
   const edit = async (change: unknown) => {
@@ -87,7 +94,7 @@ export function EventPage({ session, onLoggedOut, eventId }: Props) {
                 ? t('event.noCapacity')
                 : t('event.capacity', { registered: state.event.registered, capacity: state.event.capacity })}
             </p>
-            <button type="button" onClick={refresh}>
+            <button type="button" onClick={refreshAll}>
               {t('event.refresh')}
             </button>
           </div>
@@ -97,6 +104,12 @@ export function EventPage({ session, onLoggedOut, eventId }: Props) {
             <RegistrationLink event={state.event} csrfToken={csrfToken} fresh={fresh} />
           </section>
 
+          <section className="stl-list" aria-labelledby="event-kit-title">
+            <h2 id="event-kit-title">{t('kit.title')}</h2>
+            <p className="muted">{t('kit.intro')}</p>
+            <KitManager eventId={eventId} csrfToken={csrfToken} />
+          </section>
+
           <section className="stl-list" aria-labelledby="event-tables-title">
             <h2 id="event-tables-title">{t('seating.title')}</h2>
             <TablesBoard
@@ -104,7 +117,9 @@ export function EventPage({ session, onLoggedOut, eventId }: Props) {
               csrfToken={csrfToken}
               registered={state.event.registered}
               onChanged={refresh}
+              refreshKey={refreshKey}
             />
+            <DoorRegistration eventId={eventId} csrfToken={csrfToken} onRegistered={refreshAll} />
           </section>
 
           <section

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SECTORS, type Seating, type SeatingTable, type Sector } from '@cocrea/shared';
 import { chooseFacilitator, formTables, seatLate, updateSeat } from '../../api/plan';
 import { t } from '../../i18n/t';
@@ -15,6 +15,8 @@ interface Props {
   registered: number;
   /** After a change: the registrant list and the attendance show seats too. */
   onChanged(): void;
+  /** Changes when the page asks every part to load again (new registrants, say). */
+  refreshKey: number;
 }
 
 const nameIn = (seating: Seating, registrationId: string) =>
@@ -27,8 +29,14 @@ const nameIn = (seating: Seating, registrationId: string) =>
  * between tables by dragging, or with the "Mover a" list beside them (keyboard and touch); a locked seat stays
  * when the tables are formed again; a late arrival sits where the sectors' balance is best kept.
  */
-export function TablesBoard({ eventId, csrfToken, registered, onChanged }: Props) {
+export function TablesBoard({ eventId, csrfToken, registered, onChanged, refreshKey }: Props) {
   const { seating, loadFailure, reload, busy, failure, announcement, change } = useSeating(eventId, onChanged);
+  const [loadedKey, setLoadedKey] = useState(refreshKey);
+  useEffect(() => {
+    if (refreshKey === loadedKey) return;
+    setLoadedKey(refreshKey);
+    reload();
+  }, [refreshKey, loadedKey, reload]);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
 
   if (loadFailure && !seating) return <LoadFailure message={loadFailure} onRetry={reload} />;

@@ -2,15 +2,7 @@ import { KIT_MEDIA_TYPES, type KitItem } from '@cocrea/shared';
 import { downloadKitFile } from '../../api/registration';
 import { t } from '../../i18n/t';
 import { useAction } from '../stl/useAction';
-
-const sizeFormat = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 });
-
-/** A file's size as people read it: "840 kB", "3.2 MB". */
-function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${sizeFormat.format(Math.max(1, Math.round(bytes / 1024)))} kB`
-    : `${sizeFormat.format(bytes / (1024 * 1024))} MB`;
-}
+import { formatSize } from './formatSize';
 
 /** The participant kit: documents to download (with the registration's secret) and links. */
 export function KitList({ items, token, eventId }: { items: KitItem[]; token: string; eventId: string }) {
