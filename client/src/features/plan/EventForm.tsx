@@ -174,7 +174,8 @@ export function EventForm({ event, onSubmit, heading, submitLabel }: Props) {
           type="datetime-local"
           value={values.registrationClosesAt}
           onChange={set('registrationClosesAt')}
-          error={errors.registrationClosesAt}
+          // Left empty, the closing follows the date: a missing date is said once, at the date.
+          error={values.registrationClosesAt === '' && errors.date ? undefined : errors.registrationClosesAt}
         />
         <Field
           label={t('event.field.capacity')}
