@@ -191,7 +191,8 @@ test.describe('el plan de acción local y su evento de cocreación', () => {
       .getByRole('region', { name: `Mesa ${to}` })
       .getByRole('listitem')
       .filter({ hasText: dragged })
-      .dragTo(lia.page.getByRole('region', { name: `Mesa ${from}` }));
+      // From the name, at the seat's start: its middle may be the "Mover a" list, which is no handle.
+      .dragTo(lia.page.getByRole('region', { name: `Mesa ${from}` }), { sourcePosition: { x: 8, y: 8 } });
     await expect(lia.page.getByRole('region', { name: `Mesa ${from}` })).toContainText(dragged);
     // A locked seat, and a facilitator for the first table.
     const locked = [...before].find(([, table]) => table === 1)![0];
@@ -213,7 +214,7 @@ test.describe('el plan de acción local y su evento de cocreación', () => {
     expect(after.get(dragged)).toBe(from);
 
     // Each person opens their page again, sees their table and goes into its mesa with no second form.
-    for (const person of PEOPLE) {
+    const enter = async (person: { name: string }) => {
       const context = await browser.newContext({ storageState: kept.get(person.name)! });
       const page = await context.newPage();
       await page.goto(`${cocrea.baseURL}/evento/${eventId}/mi-registro`);
@@ -227,7 +228,8 @@ test.describe('el plan de acción local y su evento de cocreación', () => {
       await expect(page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible();
       await expect(page.getByRole('button', { name: 'Entrar a la mesa' })).toHaveCount(0);
       await context.close();
-    }
+    };
+    for (const person of PEOPLE) await enter(person);
 
     // The attendance counts who went in, by table.
     await lia.page.getByRole('button', { name: 'Actualizar registro y mesas' }).click();

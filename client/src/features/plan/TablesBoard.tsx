@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SECTORS, type Seating, type SeatingTable, type Sector } from '@cocrea/shared';
 import { chooseFacilitator, formTables, seatLate, updateSeat } from '../../api/plan';
 import { t } from '../../i18n/t';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { useSeating } from './useSeating';
-
-/** The drag's payload type: a registration id, so a drop from elsewhere (a file, a text) is not a move. */
-const DRAG_TYPE = 'application/x-cocrea-registration';
 
 interface Props {
   eventId: string;
@@ -38,6 +35,9 @@ export function TablesBoard({ eventId, csrfToken, registered, onChanged, refresh
     reload();
   }, [refreshKey, loadedKey, reload]);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
+  // Who is being dragged, kept here rather than in the drag's data: a drop from elsewhere (a file, a text) is then
+  // no move, and no browser's handling of custom data types matters.
+  const dragging = useRef<string | null>(null);
 
   if (loadFailure && !seating) return <LoadFailure message={loadFailure} onRetry={reload} />;
   if (!seating) return <p className="loading">{t('seating.loading')}</p>;
@@ -129,14 +129,15 @@ export function TablesBoard({ eventId, csrfToken, registered, onChanged, refresh
               key={table.number}
               className={dropTarget === table.number ? 'table-card is-drop-target' : 'table-card'}
               onDragOver={(e) => {
-                if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+                if (dragging.current === null) return;
                 e.preventDefault();
                 setDropTarget(table.number);
               }}
               onDragLeave={() => setDropTarget((n) => (n === table.number ? null : n))}
               onDrop={(e) => {
                 setDropTarget(null);
-                const registrationId = e.dataTransfer.getData(DRAG_TYPE);
+                const registrationId = dragging.current;
+                dragging.current = null;
                 if (!registrationId || table.seats.some((s) => s.registrationId === registrationId)) return;
                 e.preventDefault();
                 move(registrationId, table.number);
@@ -147,6 +148,7 @@ export function TablesBoard({ eventId, csrfToken, registered, onChanged, refresh
                 tables={seating.tables.length}
                 busy={busy}
                 onMove={move}
+                onDrag={(registrationId) => (dragging.current = registrationId)}
                 onLock={lock}
                 onFacilitator={(id) => facilitate(table.number, id)}
               />
@@ -163,12 +165,14 @@ interface TableCardProps {
   tables: number;
   busy: boolean;
   onMove(registrationId: string, table: number): void;
+  /** A person's drag starts (their id) or ends (null). */
+  onDrag(registrationId: string | null): void;
   onLock(registrationId: string, locked: boolean): void;
   onFacilitator(registrationId: string | null): void;
 }
 
 /** One table: its people by sector, its facilitator, and for each person the way to another table and the lock. */
-function TableCard({ table, tables, busy, onMove, onLock, onFacilitator }: TableCardProps) {
+function TableCard({ table, tables, busy, onMove, onDrag, onLock, onFacilitator }: TableCardProps) {
   const headingId = `table-${table.number}-title`;
   const bySector = new Map<Sector, number>();
   for (const s of table.seats) bySector.set(s.sector, (bySector.get(s.sector) ?? 0) + 1);
@@ -202,9 +206,12 @@ function TableCard({ table, tables, busy, onMove, onLock, onFacilitator }: Table
             className={person.locked ? 'seat is-locked' : 'seat'}
             draggable={!person.locked && !busy}
             onDragStart={(e) => {
-              e.dataTransfer.setData(DRAG_TYPE, person.registrationId);
+              // Some browsers start no drag without data.
+              e.dataTransfer.setData('text/plain', person.name);
               e.dataTransfer.effectAllowed = 'move';
+              onDrag(person.registrationId);
             }}
+            onDragEnd={() => onDrag(null)}
           >
             <div className="seat-who">
               <span className="seat-name">
