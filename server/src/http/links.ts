@@ -19,3 +19,13 @@ export function invitationLink(base: string, token: string): string {
 export function passwordResetLink(base: string, token: string): string {
   return `${base}/stl/contrasena#t=${token}`;
 }
+
+/** An event's registration page; for an invitation-only event, with its secret in the fragment. */
+export function registrationLink(base: string, eventId: string, invitation: string | null): string {
+  return `${base}/evento/${eventId}/registro${invitation === null ? '' : `#i=${invitation}`}`;
+}
+
+/** A registrant's own page; the token in the fragment, as every secret link. */
+export function ownRegistrationLink(base: string, eventId: string, token: string): string {
+  return `${base}/evento/${eventId}/mi-registro#r=${token}`;
+}

@@ -14,16 +14,18 @@ import {
 import { generateId, generateToken, hashToken } from '../auth/tokens';
 import { attendanceByMesa } from '../mesas/attendance';
 import { MESA_CLOSED_REASON, closeSockets } from '../mesas/closeSockets';
+import type { PlanStore } from '../storage/PlanStore';
 import type { AccountStore, MesaStore } from '../storage/Storage';
 import type { Bus } from '../cluster/Bus';
 import type { RoomRegistry } from '../sync/RoomRegistry';
 import { HttpError } from './HttpError';
 import { linkBase, mesaLink } from './links';
+import { findPlan } from './plans/find';
 import { requireStl, type StlAuthOptions } from './stlAuth';
 import { parseBody } from './validate';
 
 export interface MesaAdminRouterOptions extends StlAuthOptions {
-  store: MesaStore & AccountStore;
+  store: MesaStore & AccountStore & PlanStore;
   rooms: Pick<RoomRegistry, 'get'>;
   /** Tells the other instances to close their sockets of the mesa too. */
   bus: Pick<Bus, 'publish'>;
@@ -41,13 +43,15 @@ export function mesaAdminRouter(options: MesaAdminRouterOptions): Router {
 
   router.post('/', async (req, res) => {
     await requireStl(req, options);
-    const input = parseBody(createMesaSchema, req.body);
+    const { planId, ...input } = parseBody(createMesaSchema, req.body);
+    const plan = planId === undefined ? null : await findPlan(store, planId);
     const mesa: Mesa = { id: generateId(), ...input, createdAt: new Date().toISOString(), closedAt: null };
     const tokens = ROLES.map((role) => ({ role, token: generateToken() }));
     await store.createMesa(
       mesa,
       tokens.map(({ role, token }) => ({ role, tokenHash: hashToken(token) })),
     );
+    if (plan) await store.setMesaPlan(mesa.id, plan.id);
     const base = linkBase(req, publicUrl);
     const created: CreatedMesa = {
       mesa,

@@ -21,6 +21,7 @@ import type {
   ToolOverrides,
   VersionStage,
 } from '@cocrea/shared';
+import type { PlanStore } from './PlanStore';
 
 /** What the server keeps of one Yjs document: the latest snapshot and the updates appended after it. */
 export interface StoredDoc {
@@ -75,7 +76,10 @@ export interface MesaStore {
   countParticipants(): Promise<ParticipantCount[]>;
   /** Marks the mesa closed at `closedAt` unless it already is (the first closing stands); null if it does not exist. */
   closeMesa(id: string, closedAt: string): Promise<Mesa | null>;
-  /** Replaces the mesa's capability for `capability.role`: the old token grants nothing from then on. */
+  /**
+   * Replaces the mesa's capability for `capability.role`: the old token grants nothing from then on. Registrants'
+   * own entries into the mesa (see `PlanStore.enterMesa`) are not the role's link and stay.
+   */
   replaceCapability(mesaId: string, capability: NewCapability): Promise<void>;
 }
 
@@ -324,6 +328,6 @@ export interface FollowUpStore {
  * database. Every time a store writes comes from its caller (a `now`, `at` or `…At`), never from the store's clock.
  */
 export interface Storage
-  extends DocStore, MesaStore, AgendaStore, CommitmentStore, AccountStore, ReviewStore, FollowUpStore {
+  extends DocStore, MesaStore, AgendaStore, CommitmentStore, AccountStore, ReviewStore, FollowUpStore, PlanStore {
   close(): Promise<void>;
 }

@@ -12,16 +12,93 @@ interface TableCopy {
   orderBy: string;
   /** A SQLite value that PostgreSQL types differently. */
   convert?: Record<string, (value: unknown) => unknown>;
+  /** Rows per INSERT, if fewer than {@link BATCH_ROWS}: for rows that may be large. */
+  batchRows?: number;
 }
 
 /** Parents before the rows that refer to them. */
 const TABLES: TableCopy[] = [
-  { table: 'mesas', columns: ['id', 'title', 'theme', 'date', 'created_at', 'closed_at'], orderBy: 'rowid' },
-  { table: 'capabilities', columns: ['token_hash', 'mesa_id', 'role'], orderBy: 'rowid' },
+  {
+    table: 'plans',
+    columns: ['id', 'title', 'period', 'entity', 'privacy_notice', 'created_at'],
+    orderBy: 'rowid',
+  },
+  {
+    table: 'mesas',
+    columns: ['id', 'title', 'theme', 'date', 'created_at', 'closed_at', 'plan_id'],
+    orderBy: 'rowid',
+  },
+  {
+    table: 'events',
+    columns: [
+      'id',
+      'plan_id',
+      'title',
+      'theme',
+      'date',
+      'start_time',
+      'modality',
+      'place',
+      'video_link',
+      'min_table_size',
+      'max_table_size',
+      'agenda',
+      'registration_opens_at',
+      'registration_closes_at',
+      'capacity',
+      'access',
+      'invitation_hash',
+      'created_at',
+      'tables_formed_at',
+    ],
+    orderBy: 'rowid',
+  },
+  {
+    table: 'registrations',
+    columns: [
+      'id',
+      'event_id',
+      'name',
+      'sector',
+      'organization',
+      'email',
+      'token_hash',
+      'registered_at',
+      'checked_in_at',
+      'entered_at',
+    ],
+    orderBy: 'rowid',
+  },
+  { table: 'capabilities', columns: ['token_hash', 'mesa_id', 'role', 'registration_id'], orderBy: 'rowid' },
   {
     table: 'participants',
-    columns: ['id', 'mesa_id', 'role', 'name', 'sector', 'organization', 'color', 'seat_hash', 'joined_at'],
+    columns: [
+      'id',
+      'mesa_id',
+      'role',
+      'name',
+      'sector',
+      'organization',
+      'color',
+      'seat_hash',
+      'joined_at',
+      'registration_id',
+    ],
     orderBy: 'rowid',
+  },
+  { table: 'event_tables', columns: ['event_id', 'number', 'mesa_id', 'facilitator_id'], orderBy: 'rowid' },
+  {
+    table: 'seats',
+    columns: ['registration_id', 'event_id', 'table_number', 'ord', 'locked'],
+    orderBy: 'rowid',
+    convert: { locked: (value) => value === 1 },
+  },
+  {
+    table: 'kit_items',
+    columns: ['id', 'event_id', 'kind', 'title', 'url', 'file_name', 'media_type', 'size', 'data', 'created_at'],
+    orderBy: 'rowid',
+    // A kit file may be 20 MB: one per INSERT.
+    batchRows: 1,
   },
   { table: 'mesa_agendas', columns: ['mesa_id', 'agenda', 'state', 'tool_overrides', 'updated_at'], orderBy: 'rowid' },
   {
@@ -81,7 +158,7 @@ const TABLES: TableCopy[] = [
 const BATCH_ROWS = 500;
 
 async function copyTable(source: Database.Database, target: PoolClient, copy: TableCopy): Promise<number> {
-  const { table, columns, orderBy, convert = {} } = copy;
+  const { table, columns, orderBy, convert = {}, batchRows = BATCH_ROWS } = copy;
   const rows = source
     .prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${orderBy}`)
     .raw()
@@ -97,7 +174,7 @@ async function copyTable(source: Database.Database, target: PoolClient, copy: Ta
   };
   for (const row of rows as Iterable<unknown[]>) {
     batch.push(row.map((value, c) => convert[columns[c]!]?.(value) ?? value));
-    if (batch.length === BATCH_ROWS) await flush();
+    if (batch.length === batchRows) await flush();
   }
   await flush();
   return count;

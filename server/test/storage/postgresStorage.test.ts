@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { MIGRATIONS } from '../../src/storage/postgres/migrations';
 import { PostgresStorage, TRY_COMPACTION_LOCK } from '../../src/storage/postgres/PostgresStorage';
 import { createTestSchema, withClient, type TestSchema } from '../support/postgres';
-import { storageContract } from './storageContract';
+import { planStorageContract } from './planStorageContract';
+import { storageContract, type StorageFactory } from './storageContract';
 
 // One schema for the contract's tests, migrated once and emptied after each.
 let shared: TestSchema;
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => shared?.drop());
 
-storageContract('PostgreSQL', {
+const postgres: StorageFactory = {
   create: () => PostgresStorage.open(shared.url, { max: 4 }),
   async reopen(storage) {
     await storage.close();
@@ -21,7 +22,9 @@ storageContract('PostgreSQL', {
   },
   another: () => PostgresStorage.open(shared.url, { max: 4 }),
   dispose: () => shared.empty(),
-});
+};
+storageContract('PostgreSQL', postgres);
+planStorageContract('PostgreSQL', postgres);
 
 describe('PostgreSQL storage', () => {
   let schema: TestSchema;

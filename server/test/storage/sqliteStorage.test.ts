@@ -5,10 +5,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/storage/sqlite/migrations';
 import { SqliteStorage, migrate } from '../../src/storage/sqlite/SqliteStorage';
-import { storageContract } from './storageContract';
+import { planStorageContract } from './planStorageContract';
+import { storageContract, type StorageFactory } from './storageContract';
 
 let dir = '';
-storageContract('SQLite', {
+const sqlite: StorageFactory = {
   async create() {
     dir = mkdtempSync(join(tmpdir(), 'cocrea-sqlite-'));
     return new SqliteStorage(join(dir, 'db.sqlite'));
@@ -20,7 +21,9 @@ storageContract('SQLite', {
   async dispose() {
     rmSync(dir, { recursive: true, force: true });
   },
-});
+};
+storageContract('SQLite', sqlite);
+planStorageContract('SQLite', sqlite);
 
 describe('SQLite migrations', () => {
   it('bring a database written by the first schema to the newest, keeping its rows', () => {

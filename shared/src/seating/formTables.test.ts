@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bestTableFor,
   formTables,
+  isSectorBalanced,
   moveSeat,
   reformTables,
   seatLateArrival,
@@ -89,6 +90,7 @@ describe('formTables', () => {
       fc.property(registrantsArb(), sizeArb, (registrants, size) => {
         const tables = formTables(registrants, size);
         const sectorOf = new Map(registrants.map((r) => [r.id, r.sector]));
+        expect(isSectorBalanced(tables, (id) => sectorOf.get(id))).toBe(true);
         for (const [sector, perTable] of sectorCounts(tables, sectorOf)) {
           const share = registrants.filter((r) => r.sector === sector).length / tables.length;
           for (const count of perTable) {
@@ -210,6 +212,29 @@ describe('seating helpers', () => {
         expect(Math.max(...perTable) - Math.min(...perTable)).toBeLessThanOrEqual(1);
       }),
     );
+  });
+
+  it('isSectorBalanced notices a table with two more of a sector than another', () => {
+    const sectorOf = (id: string) => id.split(':')[0];
+    expect(
+      isSectorBalanced(
+        [
+          ['a:1', 'b:1'],
+          ['a:2', 'b:2'],
+        ],
+        sectorOf,
+      ),
+    ).toBe(true);
+    expect(
+      isSectorBalanced(
+        [
+          ['a:1', 'a:2'],
+          ['b:1', 'b:2'],
+        ],
+        sectorOf,
+      ),
+    ).toBe(false);
+    expect(isSectorBalanced([], sectorOf)).toBe(true);
   });
 
   it('bestTableFor prefers the table with fewest of the sector, then the smallest, then the first', () => {

@@ -166,3 +166,23 @@ export function reformTables(
   }
   return tables;
 }
+
+/**
+ * Whether every sector is within {@link formTables}' bound at every table: ⌊share⌋ or ⌈share⌉ of its people, share
+ * being its seated count divided by the number of tables. Moves and late arrivals may break it; the STL sees it.
+ */
+export function isSectorBalanced(tables: Tables, sectorOf: (id: string) => string | undefined): boolean {
+  const perSector = new Map<string, number[]>();
+  tables.forEach((table, i) => {
+    for (const id of table) {
+      const sector = sectorOf(id) ?? '';
+      if (!perSector.has(sector)) perSector.set(sector, new Array<number>(tables.length).fill(0));
+      perSector.get(sector)![i]! += 1;
+    }
+  });
+  for (const counts of perSector.values()) {
+    const share = counts.reduce((a, b) => a + b, 0) / tables.length;
+    if (counts.some((c) => c < Math.floor(share) || c > Math.ceil(share))) return false;
+  }
+  return true;
+}

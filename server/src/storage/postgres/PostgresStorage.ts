@@ -1,6 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
 import {
   COMMITMENT_VERSION,
+  type CocreationEvent,
+  type KitItem,
+  type OwnRegistration,
+  type Plan,
+  type UpdatePlan,
   type CommitmentVersion,
   type CommitmentVersionSummary,
   type Mesa,
@@ -35,9 +40,19 @@ import type {
   StoredObservation,
   StoredReviewEvent,
 } from '../Storage';
+import type {
+  AddRegistrationResult,
+  MesaEntryRecord,
+  NewKitItem,
+  NewTableMesa,
+  StoredEvent,
+  StoredRegistration,
+  StoredSeating,
+} from '../PlanStore';
 import { summaryFromRow, versionFromRow, type StoredVersionRow } from '../versionRow';
 import { migrate } from './migrations';
 import { asBuffer, createPool, transaction, type PoolOptions } from './pool';
+import { PostgresPlanStore } from './PostgresPlanStore';
 import { PostgresReviewStore } from './PostgresReviewStore';
 
 const MESA_COLUMNS = 'id, title, theme, date, created_at AS "createdAt", closed_at AS "closedAt"';
@@ -76,9 +91,12 @@ export class PostgresStorage implements Storage {
   /** The last append queued per room: the next one of the room goes on after it (see `appendUpdate`). */
   private readonly appendTails = new Map<string, Promise<unknown>>();
   private readonly review: PostgresReviewStore;
+  /** Plans, events, registrations, seating and kits: `PlanStore`'s methods, delegated (see the end of the class). */
+  private readonly plans: PostgresPlanStore;
 
   private constructor(private readonly pool: Pool) {
     this.review = new PostgresReviewStore(pool);
+    this.plans = new PostgresPlanStore(pool);
   }
 
   /** Connects to `url` and brings its schema to the newest; fails if the database cannot be reached. */
@@ -240,7 +258,10 @@ export class PostgresStorage implements Storage {
 
   async replaceCapability(mesaId: string, capability: NewCapability): Promise<void> {
     await transaction(this.pool, async (client) => {
-      await client.query('DELETE FROM capabilities WHERE mesa_id = $1 AND role = $2', [mesaId, capability.role]);
+      await client.query('DELETE FROM capabilities WHERE mesa_id = $1 AND role = $2 AND registration_id IS NULL', [
+        mesaId,
+        capability.role,
+      ]);
       await client.query('INSERT INTO capabilities (token_hash, mesa_id, role) VALUES ($1, $2, $3)', [
         capability.tokenHash,
         mesaId,
@@ -544,6 +565,116 @@ export class PostgresStorage implements Storage {
   }
 
   /** Waits for the appends under way, then closes every connection. */
+  // PlanStore: plans, events, registrations, seating and kits (migrations 15 and 16).
+
+  createPlan(plan: Plan): Promise<void> {
+    return this.plans.createPlan(plan);
+  }
+
+  getPlan(id: string): Promise<Plan | null> {
+    return this.plans.getPlan(id);
+  }
+
+  listPlans(): Promise<Plan[]> {
+    return this.plans.listPlans();
+  }
+
+  updatePlan(id: string, change: UpdatePlan): Promise<Plan | null> {
+    return this.plans.updatePlan(id, change);
+  }
+
+  setMesaPlan(mesaId: string, planId: string): Promise<void> {
+    return this.plans.setMesaPlan(mesaId, planId);
+  }
+
+  getMesaPlanId(mesaId: string): Promise<string | null> {
+    return this.plans.getMesaPlanId(mesaId);
+  }
+
+  listPlanMesas(planId: string): Promise<Mesa[]> {
+    return this.plans.listPlanMesas(planId);
+  }
+
+  createEvent(event: CocreationEvent, invitationHash: Buffer | null): Promise<void> {
+    return this.plans.createEvent(event, invitationHash);
+  }
+
+  getEvent(id: string): Promise<StoredEvent | null> {
+    return this.plans.getEvent(id);
+  }
+
+  listEvents(planId: string): Promise<StoredEvent[]> {
+    return this.plans.listEvents(planId);
+  }
+
+  updateEvent(event: CocreationEvent): Promise<void> {
+    return this.plans.updateEvent(event);
+  }
+
+  setEventInvitation(eventId: string, invitationHash: Buffer): Promise<void> {
+    return this.plans.setEventInvitation(eventId, invitationHash);
+  }
+
+  checkEventInvitation(eventId: string, invitationHash: Buffer): Promise<boolean> {
+    return this.plans.checkEventInvitation(eventId, invitationHash);
+  }
+
+  addRegistration(
+    registration: OwnRegistration,
+    tokenHash: Buffer,
+    capacity: number | null,
+  ): Promise<AddRegistrationResult> {
+    return this.plans.addRegistration(registration, tokenHash, capacity);
+  }
+
+  countRegistrations(eventId: string): Promise<number> {
+    return this.plans.countRegistrations(eventId);
+  }
+
+  listRegistrations(eventId: string): Promise<StoredRegistration[]> {
+    return this.plans.listRegistrations(eventId);
+  }
+
+  getRegistration(id: string): Promise<StoredRegistration | null> {
+    return this.plans.getRegistration(id);
+  }
+
+  findRegistrationByToken(tokenHash: Buffer): Promise<StoredRegistration | null> {
+    return this.plans.findRegistrationByToken(tokenHash);
+  }
+
+  setCheckIn(registrationId: string, at: string | null): Promise<boolean> {
+    return this.plans.setCheckIn(registrationId, at);
+  }
+
+  getSeating(eventId: string): Promise<StoredSeating> {
+    return this.plans.getSeating(eventId);
+  }
+
+  saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void> {
+    return this.plans.saveSeating(eventId, seating, newMesas);
+  }
+
+  enterMesa(entry: MesaEntryRecord): Promise<Participant> {
+    return this.plans.enterMesa(entry);
+  }
+
+  addKitItem(item: NewKitItem, maxItems: number): Promise<boolean> {
+    return this.plans.addKitItem(item, maxItems);
+  }
+
+  listKitItems(eventId: string): Promise<KitItem[]> {
+    return this.plans.listKitItems(eventId);
+  }
+
+  getKitFile(eventId: string, itemId: string): Promise<{ item: KitItem; data: Uint8Array } | null> {
+    return this.plans.getKitFile(eventId, itemId);
+  }
+
+  deleteKitItem(eventId: string, itemId: string): Promise<boolean> {
+    return this.plans.deleteKitItem(eventId, itemId);
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.appendTails.values());
     await this.pool.end();

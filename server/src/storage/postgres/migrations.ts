@@ -5,7 +5,7 @@ import { transaction } from './pool';
  * Numbered, append-only schema migrations of the PostgreSQL backend. Never edit one that has shipped: add the next
  * number. All pending ones run in one transaction, with the numbers they bring recorded in `schema_migrations`.
  *
- * The tables mirror SQLite's (`../sqlite/migrations.ts`, as migration 14 left them), so that a copy from one to the
+ * The tables mirror SQLite's (`../sqlite/migrations.ts`, as migration 16 left them), so that a copy from one to the
  * other is row for row and both backends answer alike: times stay ISO 8601 text or epoch-ms integers exactly as the
  * caller gave them, and JSON stays text. Ids and times that queries sort by are `COLLATE "C"`, so that they sort by
  * their bytes, as SQLite does, whatever the database's locale.
@@ -158,6 +158,102 @@ export const MIGRATIONS: readonly string[] = [
     recorded_at text COLLATE "C" NOT NULL
   );
   CREATE INDEX activity_progress_activity ON activity_progress(mesa_id, activity_id, id);
+  `,
+  // 2: SQLite's migrations 15 and 16: plans (the mesas made before them go into one, "Plan de Acción Local", its
+  // period the years of their dates), co-creation events, registrations (token and invitation secrets only as
+  // SHA-256; an e-mail at most once per event), tables (each a mesa), seats, registrants' own entries into their
+  // table's mesa (capabilities and participants with a registration_id), and each event's kit.
+  `
+  CREATE TABLE plans (
+    id text COLLATE "C" PRIMARY KEY,
+    title text NOT NULL,
+    period text NOT NULL,
+    entity text NOT NULL,
+    privacy_notice text NOT NULL,
+    created_at text COLLATE "C" NOT NULL
+  );
+  INSERT INTO plans (id, title, period, entity, privacy_notice, created_at)
+    SELECT substr(md5(random()::text || clock_timestamp()::text), 1, 16), 'Plan de Acción Local',
+      substr(lo, 1, 4) || '–' || substr(hi, 1, 4), 'Estado de México',
+      'Aviso de privacidad simplificado. El Secretariado Técnico Local recaba su nombre, sector, organización y, si lo '
+      || 'proporciona, su correo electrónico, con la única finalidad de organizar el evento de cocreación, integrar las '
+      || 'mesas de trabajo y llevar el registro de asistencia. Sus datos no se publican ni se transfieren, salvo las '
+      || 'excepciones previstas en la ley. Puede ejercer sus derechos de acceso, rectificación, cancelación y oposición '
+      || '(ARCO) ante el Secretariado Técnico Local.',
+      first_created
+    FROM (SELECT MIN(date) AS lo, MAX(date) AS hi, MIN(created_at) AS first_created, COUNT(*) AS n FROM mesas) m
+    WHERE n > 0;
+  ALTER TABLE mesas ADD COLUMN plan_id text COLLATE "C" REFERENCES plans(id);
+  UPDATE mesas SET plan_id = (SELECT id FROM plans);
+  CREATE INDEX mesas_plan ON mesas(plan_id);
+  CREATE TABLE events (
+    id text COLLATE "C" PRIMARY KEY,
+    plan_id text COLLATE "C" NOT NULL REFERENCES plans(id),
+    title text NOT NULL,
+    theme text NOT NULL,
+    date text COLLATE "C" NOT NULL,
+    start_time text COLLATE "C" NOT NULL,
+    modality text NOT NULL,
+    place text,
+    video_link text,
+    min_table_size integer NOT NULL,
+    max_table_size integer NOT NULL,
+    agenda text,
+    registration_opens_at text NOT NULL,
+    registration_closes_at text NOT NULL,
+    capacity integer,
+    access text NOT NULL,
+    invitation_hash bytea,
+    created_at text COLLATE "C" NOT NULL,
+    tables_formed_at text
+  );
+  CREATE INDEX events_plan ON events(plan_id);
+  CREATE TABLE registrations (
+    id text COLLATE "C" PRIMARY KEY,
+    event_id text COLLATE "C" NOT NULL REFERENCES events(id),
+    name text NOT NULL,
+    sector text NOT NULL,
+    organization text NOT NULL,
+    email text,
+    token_hash bytea NOT NULL UNIQUE,
+    registered_at text COLLATE "C" NOT NULL,
+    checked_in_at text,
+    entered_at text
+  );
+  CREATE INDEX registrations_event ON registrations(event_id, registered_at);
+  CREATE UNIQUE INDEX registrations_email ON registrations(event_id, email) WHERE email IS NOT NULL;
+  CREATE TABLE event_tables (
+    event_id text COLLATE "C" NOT NULL REFERENCES events(id),
+    number integer NOT NULL,
+    mesa_id text COLLATE "C" NOT NULL UNIQUE REFERENCES mesas(id),
+    facilitator_id text COLLATE "C" REFERENCES registrations(id),
+    PRIMARY KEY (event_id, number)
+  );
+  CREATE TABLE seats (
+    registration_id text COLLATE "C" PRIMARY KEY REFERENCES registrations(id),
+    event_id text COLLATE "C" NOT NULL,
+    table_number integer NOT NULL,
+    ord integer NOT NULL,
+    locked boolean NOT NULL DEFAULT false,
+    FOREIGN KEY (event_id, table_number) REFERENCES event_tables(event_id, number)
+  );
+  CREATE INDEX seats_event ON seats(event_id, table_number, ord);
+  ALTER TABLE capabilities ADD COLUMN registration_id text COLLATE "C" REFERENCES registrations(id);
+  CREATE INDEX capabilities_registration ON capabilities(registration_id);
+  ALTER TABLE participants ADD COLUMN registration_id text COLLATE "C" REFERENCES registrations(id);
+  CREATE TABLE kit_items (
+    id text COLLATE "C" PRIMARY KEY,
+    event_id text COLLATE "C" NOT NULL REFERENCES events(id),
+    kind text NOT NULL,
+    title text NOT NULL,
+    url text,
+    file_name text,
+    media_type text,
+    size integer,
+    data bytea,
+    created_at text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX kit_items_event ON kit_items(event_id, created_at);
   `,
 ];
 

@@ -3,6 +3,11 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
   COMMITMENT_VERSION,
+  type CocreationEvent,
+  type KitItem,
+  type OwnRegistration,
+  type Plan,
+  type UpdatePlan,
   type CommitmentVersion,
   type CommitmentVersionSummary,
   type Mesa,
@@ -37,9 +42,19 @@ import type {
   StoredObservation,
   StoredReviewEvent,
 } from '../Storage';
+import type {
+  AddRegistrationResult,
+  MesaEntryRecord,
+  NewKitItem,
+  NewTableMesa,
+  StoredEvent,
+  StoredRegistration,
+  StoredSeating,
+} from '../PlanStore';
 import { summaryFromRow, versionFromRow, type StoredVersionRow } from '../versionRow';
 import { makeSqliteFilesOwnerOnly } from '../ownerOnly';
 import { MIGRATIONS } from './migrations';
+import { SqlitePlanStore } from './SqlitePlanStore';
 import { SqliteReviewStore } from './SqliteReviewStore';
 import { prepareStatements, type Statements } from './statements';
 
@@ -160,11 +175,14 @@ export class SqliteStorage implements Storage {
   /** Appends since the last checkpoint was asked for; null while one is under way. */
   private appendsSinceCheckpoint: number | null = 0;
   private readonly review: SqliteReviewStore;
+  /** Plans, events, registrations, seating and kits: `PlanStore`'s methods, delegated (see the end of the class). */
+  private readonly plans: SqlitePlanStore;
 
   constructor(filename: string, options: SqliteOptions = {}) {
     this.db = openDatabase(filename, options);
     this.stmt = prepareStatements(this.db);
     this.review = new SqliteReviewStore(this.db);
+    this.plans = new SqlitePlanStore(this.db);
     this.checkpointer = startCheckpointer(filename, () => this.copyWalTail());
   }
 
@@ -460,6 +478,116 @@ export class SqliteStorage implements Storage {
       this.stmt.putSnapshot.run(room, asBuffer(snapshot), upToSeq);
       this.stmt.dropUpdates.run(room, upToSeq);
     })();
+  }
+
+  // PlanStore: plans, events, registrations, seating and kits (migrations 15 and 16).
+
+  createPlan(plan: Plan): Promise<void> {
+    return this.plans.createPlan(plan);
+  }
+
+  getPlan(id: string): Promise<Plan | null> {
+    return this.plans.getPlan(id);
+  }
+
+  listPlans(): Promise<Plan[]> {
+    return this.plans.listPlans();
+  }
+
+  updatePlan(id: string, change: UpdatePlan): Promise<Plan | null> {
+    return this.plans.updatePlan(id, change);
+  }
+
+  setMesaPlan(mesaId: string, planId: string): Promise<void> {
+    return this.plans.setMesaPlan(mesaId, planId);
+  }
+
+  getMesaPlanId(mesaId: string): Promise<string | null> {
+    return this.plans.getMesaPlanId(mesaId);
+  }
+
+  listPlanMesas(planId: string): Promise<Mesa[]> {
+    return this.plans.listPlanMesas(planId);
+  }
+
+  createEvent(event: CocreationEvent, invitationHash: Buffer | null): Promise<void> {
+    return this.plans.createEvent(event, invitationHash);
+  }
+
+  getEvent(id: string): Promise<StoredEvent | null> {
+    return this.plans.getEvent(id);
+  }
+
+  listEvents(planId: string): Promise<StoredEvent[]> {
+    return this.plans.listEvents(planId);
+  }
+
+  updateEvent(event: CocreationEvent): Promise<void> {
+    return this.plans.updateEvent(event);
+  }
+
+  setEventInvitation(eventId: string, invitationHash: Buffer): Promise<void> {
+    return this.plans.setEventInvitation(eventId, invitationHash);
+  }
+
+  checkEventInvitation(eventId: string, invitationHash: Buffer): Promise<boolean> {
+    return this.plans.checkEventInvitation(eventId, invitationHash);
+  }
+
+  addRegistration(
+    registration: OwnRegistration,
+    tokenHash: Buffer,
+    capacity: number | null,
+  ): Promise<AddRegistrationResult> {
+    return this.plans.addRegistration(registration, tokenHash, capacity);
+  }
+
+  countRegistrations(eventId: string): Promise<number> {
+    return this.plans.countRegistrations(eventId);
+  }
+
+  listRegistrations(eventId: string): Promise<StoredRegistration[]> {
+    return this.plans.listRegistrations(eventId);
+  }
+
+  getRegistration(id: string): Promise<StoredRegistration | null> {
+    return this.plans.getRegistration(id);
+  }
+
+  findRegistrationByToken(tokenHash: Buffer): Promise<StoredRegistration | null> {
+    return this.plans.findRegistrationByToken(tokenHash);
+  }
+
+  setCheckIn(registrationId: string, at: string | null): Promise<boolean> {
+    return this.plans.setCheckIn(registrationId, at);
+  }
+
+  getSeating(eventId: string): Promise<StoredSeating> {
+    return this.plans.getSeating(eventId);
+  }
+
+  saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void> {
+    return this.plans.saveSeating(eventId, seating, newMesas);
+  }
+
+  enterMesa(entry: MesaEntryRecord): Promise<Participant> {
+    return this.plans.enterMesa(entry);
+  }
+
+  addKitItem(item: NewKitItem, maxItems: number): Promise<boolean> {
+    return this.plans.addKitItem(item, maxItems);
+  }
+
+  listKitItems(eventId: string): Promise<KitItem[]> {
+    return this.plans.listKitItems(eventId);
+  }
+
+  getKitFile(eventId: string, itemId: string): Promise<{ item: KitItem; data: Uint8Array } | null> {
+    return this.plans.getKitFile(eventId, itemId);
+  }
+
+  deleteKitItem(eventId: string, itemId: string): Promise<boolean> {
+    return this.plans.deleteKitItem(eventId, itemId);
   }
 
   async close(): Promise<void> {

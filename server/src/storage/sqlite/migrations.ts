@@ -197,4 +197,106 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE stl_members ADD COLUMN last_signed_in_at TEXT;
   `,
+  // 15: Planes de Acción Local. Every mesa is filed in a plan (plan_id; null for a mesa made later without one);
+  // the mesas made before plans existed go into one plan made here, "Plan de Acción Local", its period the years of
+  // their dates. Co-creation events belong to a plan; people register to an event (the token of their own page and
+  // the invitation secret only as SHA-256; an e-mail at most once per event); each table of an event is a mesa;
+  // seats put registrants at tables. A capability or participant with a registration_id is a registrant's own
+  // entry into their table's mesa: replacing a role's link leaves those alone.
+  `
+  CREATE TABLE plans (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    period TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    privacy_notice TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO plans (id, title, period, entity, privacy_notice, created_at)
+    SELECT lower(hex(randomblob(8))), 'Plan de Acción Local',
+      substr(lo, 1, 4) || '–' || substr(hi, 1, 4), 'Estado de México',
+      'Aviso de privacidad simplificado. El Secretariado Técnico Local recaba su nombre, sector, organización y, si lo '
+      || 'proporciona, su correo electrónico, con la única finalidad de organizar el evento de cocreación, integrar las '
+      || 'mesas de trabajo y llevar el registro de asistencia. Sus datos no se publican ni se transfieren, salvo las '
+      || 'excepciones previstas en la ley. Puede ejercer sus derechos de acceso, rectificación, cancelación y oposición '
+      || '(ARCO) ante el Secretariado Técnico Local.',
+      first_created
+    FROM (SELECT MIN(date) AS lo, MAX(date) AS hi, MIN(created_at) AS first_created, COUNT(*) AS n FROM mesas)
+    WHERE n > 0;
+  ALTER TABLE mesas ADD COLUMN plan_id TEXT REFERENCES plans(id);
+  UPDATE mesas SET plan_id = (SELECT id FROM plans);
+  CREATE INDEX mesas_plan ON mesas(plan_id);
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id),
+    title TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    date TEXT NOT NULL,
+    start_time TEXT NOT NULL,
+    modality TEXT NOT NULL,
+    place TEXT,
+    video_link TEXT,
+    min_table_size INTEGER NOT NULL,
+    max_table_size INTEGER NOT NULL,
+    agenda TEXT,
+    registration_opens_at TEXT NOT NULL,
+    registration_closes_at TEXT NOT NULL,
+    capacity INTEGER,
+    access TEXT NOT NULL,
+    invitation_hash BLOB,
+    created_at TEXT NOT NULL,
+    tables_formed_at TEXT
+  );
+  CREATE INDEX events_plan ON events(plan_id);
+  CREATE TABLE registrations (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    name TEXT NOT NULL,
+    sector TEXT NOT NULL,
+    organization TEXT NOT NULL,
+    email TEXT,
+    token_hash BLOB NOT NULL UNIQUE,
+    registered_at TEXT NOT NULL,
+    checked_in_at TEXT,
+    entered_at TEXT
+  );
+  CREATE INDEX registrations_event ON registrations(event_id, registered_at);
+  CREATE UNIQUE INDEX registrations_email ON registrations(event_id, email) WHERE email IS NOT NULL;
+  CREATE TABLE event_tables (
+    event_id TEXT NOT NULL REFERENCES events(id),
+    number INTEGER NOT NULL,
+    mesa_id TEXT NOT NULL UNIQUE REFERENCES mesas(id),
+    facilitator_id TEXT REFERENCES registrations(id),
+    PRIMARY KEY (event_id, number)
+  );
+  CREATE TABLE seats (
+    registration_id TEXT PRIMARY KEY REFERENCES registrations(id),
+    event_id TEXT NOT NULL,
+    table_number INTEGER NOT NULL,
+    ord INTEGER NOT NULL,
+    locked INTEGER NOT NULL DEFAULT 0,
+    FOREIGN KEY (event_id, table_number) REFERENCES event_tables(event_id, number)
+  );
+  CREATE INDEX seats_event ON seats(event_id, table_number, ord);
+  ALTER TABLE capabilities ADD COLUMN registration_id TEXT REFERENCES registrations(id);
+  CREATE INDEX capabilities_registration ON capabilities(registration_id);
+  ALTER TABLE participants ADD COLUMN registration_id TEXT REFERENCES registrations(id);
+  `,
+  // 16: each event's participant kit: links, and files (at most 20 MB, their type decided from their bytes) stored
+  // here so that they follow the database wherever it goes.
+  `
+  CREATE TABLE kit_items (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT,
+    file_name TEXT,
+    media_type TEXT,
+    size INTEGER,
+    data BLOB,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX kit_items_event ON kit_items(event_id, created_at);
+  `,
 ];

@@ -18,7 +18,7 @@ export function prepareStatements(db: Database.Database) {
     getMesa: db.prepare(`SELECT ${MESA_COLUMNS} FROM mesas WHERE id = ?`),
     listMesas: db.prepare(`SELECT ${MESA_COLUMNS} FROM mesas ORDER BY date DESC, created_at DESC`),
     closeMesa: db.prepare('UPDATE mesas SET closed_at = COALESCE(closed_at, ?) WHERE id = ?'),
-    deleteCapability: db.prepare('DELETE FROM capabilities WHERE mesa_id = ? AND role = ?'),
+    deleteCapability: db.prepare('DELETE FROM capabilities WHERE mesa_id = ? AND role = ? AND registration_id IS NULL'),
     findRole: db.prepare('SELECT role FROM capabilities WHERE token_hash = ? AND mesa_id = ?'),
     snapshot: db.prepare('SELECT data, up_to_seq AS upToSeq FROM doc_snapshots WHERE room = ?'),
     updates: db.prepare('SELECT seq, data FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq'),
