@@ -185,17 +185,22 @@ test.describe('el plan de acción local y su evento de cocreación', () => {
       .selectOption({ label: `Mesa ${to}` });
     await expect(lia.page.getByRole('status').filter({ hasText: `${moved} pasó a la Mesa ${to}.` })).toBeAttached();
     await expect(lia.page.getByRole('region', { name: `Mesa ${to}` })).toContainText(moved);
-    // And someone else by dragging, back the other way.
+    // And someone else by dragging, back the other way: the drag's events as a browser fires them, one data
+    // transfer from start to drop (Playwright's mouse drag did not reach these handlers in our headless runs).
     const dragged = [...before].find(([name, table]) => table === to && name !== moved)![0];
-    await lia.page
+    const transfer = await lia.page.evaluateHandle(() => new DataTransfer());
+    const seat = lia.page
       .getByRole('region', { name: `Mesa ${to}` })
       .getByRole('listitem')
-      .filter({ hasText: dragged })
-      // From the name, at the seat's start: its middle may be the "Mover a" list, which is no handle.
-      .dragTo(lia.page.getByRole('region', { name: `Mesa ${from}` }), { sourcePosition: { x: 8, y: 8 } });
+      .filter({ hasText: dragged });
+    const target = lia.page.getByRole('region', { name: `Mesa ${from}` });
+    await seat.dispatchEvent('dragstart', { dataTransfer: transfer });
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await seat.dispatchEvent('dragend', { dataTransfer: transfer });
     await expect(lia.page.getByRole('region', { name: `Mesa ${from}` })).toContainText(dragged);
     // A locked seat, and a facilitator for the first table.
-    const locked = [...before].find(([, table]) => table === 1)![0];
+    const locked = [...before].find(([name, table]) => table === 1 && name !== moved && name !== dragged)![0];
     await lia.page.getByRole('button', { name: `Fijar lugar de ${locked}` }).click();
     await expect(lia.page.getByRole('button', { name: `Fijar lugar de ${locked}` })).toHaveAttribute(
       'aria-pressed',

@@ -56,7 +56,9 @@ export function DoorRegistration({ eventId, csrfToken, onRegistered }: Props) {
       <summary>{t('door.open')}</summary>
       {created && (
         <div className="one-time">
-          <p className="one-time-notice" role="status">{t('door.done', { name: created.registration.name })}</p>
+          <p className="one-time-notice" role="status">
+            {t('door.done', { name: created.registration.name })}
+          </p>
           <CopyField label={t('door.link', { name: created.registration.name })} value={created.link} />
         </div>
       )}
