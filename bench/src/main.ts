@@ -3,11 +3,12 @@
  * new benchmarks join the list.
  */
 import { killChildren } from './childProcesses';
+import { runPlanBench } from './plan/runPlanBench';
 import { runSyncBench } from './sync/runSyncBench';
 import { runTimerBench } from './timer/runTimerBench';
 import { runUiBench } from './ui';
 
-const benchmarks: (() => Promise<unknown>)[] = [runSyncBench, runTimerBench, runUiBench];
+const benchmarks: (() => Promise<unknown>)[] = [runSyncBench, runTimerBench, runUiBench, runPlanBench];
 
 try {
   for (const run of benchmarks) await run();

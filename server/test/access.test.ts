@@ -17,8 +17,17 @@ import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/testSer
  * API's rate limit only counts the calls under test.
  */
 
-type Actor = Role | 'none' | StlRole | 'admin';
-const ACTORS: readonly Actor[] = ['none', 'observer', 'participant', 'facilitator', 'seguimiento', 'stl', 'admin'];
+type Actor = Role | 'none' | StlRole | 'admin' | 'registrant';
+const ACTORS: readonly Actor[] = [
+  'none',
+  'observer',
+  'participant',
+  'facilitator',
+  'seguimiento',
+  'stl',
+  'admin',
+  'registrant',
+];
 
 /** Who may call an endpoint. */
 type Access =
@@ -37,7 +46,11 @@ type Access =
   /** Any member's session (not the admin token). */
   | 'session'
   /** A session of a member with the `stl` role (a follow-up member: 403). */
-  | 'stlSession';
+  | 'stlSession'
+  /** The secret of a registrant's own page only. */
+  | 'registrant'
+  /** An event's kit: the STL (a follow-up member: 403), its registrants, the links of its tables' mesas. */
+  | 'kit';
 
 function expected(access: Access, actor: Actor, ok: number): number {
   const isMesa = actor === 'observer' || actor === 'participant' || actor === 'facilitator';
@@ -59,6 +72,10 @@ function expected(access: Access, actor: Actor, ok: number): number {
       return isMember ? ok : 401;
     case 'stlSession':
       return actor === 'stl' ? ok : actor === 'seguimiento' ? 403 : 401;
+    case 'registrant':
+      return actor === 'registrant' ? ok : 401;
+    case 'kit':
+      return actor === 'seguimiento' ? 403 : actor === 'none' ? 401 : ok;
   }
 }
 
@@ -71,6 +88,16 @@ interface World {
   memberId: string;
   /** A pending invitation of its own, for the case that revokes one. */
   invitationId: string;
+  /** A plan with an open event whose one table is this world's mesa. */
+  planId: string;
+  eventId: string;
+  /** A registrant seated at the table, and the secret of their own page. */
+  registrationId: string;
+  registrationToken: string;
+  /** A registrant not seated yet. */
+  unseatedId: string;
+  /** A file of the event's kit. */
+  kitFileId: string;
 }
 
 /** The paths a version takes to reach each status. */
@@ -92,6 +119,8 @@ interface Endpoint {
 
 const v1 = (w: World) => `/api/review/mesas/${w.mesaId}/versions/1`;
 const mesa = (w: World) => `/api/mesas/${w.mesaId}`;
+const event = (w: World) => `/api/events/${w.eventId}`;
+const HOUR = 3_600_000;
 
 /** Every route of the API (app.ts and its routers), with a body that would succeed. */
 const ENDPOINTS: Endpoint[] = [
@@ -227,6 +256,107 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ level: 'limitado', evidence: ['https://infoem.org.mx/acta.pdf'] }),
     version: 'publicado',
   },
+  // plans/plansRouter
+  {
+    method: 'POST',
+    path: () => '/api/plans',
+    access: 'stl',
+    ok: 201,
+    body: () => ({ title: 'Plan de prueba', period: '2026–2028', entity: 'Estado de México' }),
+  },
+  { method: 'GET', path: () => '/api/plans', access: 'stl', ok: 200 },
+  { method: 'GET', path: (w) => `/api/plans/${w.planId}`, access: 'stl', ok: 200 },
+  { method: 'PATCH', path: (w) => `/api/plans/${w.planId}`, access: 'stl', ok: 200, body: () => ({ title: 'Otro' }) },
+  {
+    method: 'POST',
+    path: (w) => `/api/plans/${w.planId}/events`,
+    access: 'stl',
+    ok: 201,
+    body: () => ({
+      title: 'Evento',
+      theme: 'seguridad',
+      date: '2026-12-10',
+      startTime: '09:30',
+      modality: 'virtual',
+      videoLink: 'https://meet.example.mx/x',
+      registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
+      registrationClosesAt: new Date(Date.now() + HOUR).toISOString(),
+    }),
+  },
+  // plans/eventsRouter
+  { method: 'GET', path: event, access: 'stl', ok: 200 },
+  { method: 'PATCH', path: event, access: 'stl', ok: 200, body: () => ({ capacity: 50 }) },
+  { method: 'POST', path: (w) => `${event(w)}/registration-link`, access: 'stl', ok: 200 },
+  { method: 'GET', path: (w) => `${event(w)}/registrations`, access: 'stl', ok: 200 },
+  {
+    method: 'PUT',
+    path: (w) => `${event(w)}/registrations/${w.registrationId}/attendance`,
+    access: 'stl',
+    ok: 200,
+    body: () => ({ present: true }),
+  },
+  { method: 'GET', path: (w) => `${event(w)}/attendance`, access: 'stl', ok: 200 },
+  { method: 'GET', path: (w) => `${event(w)}/attendance.csv`, access: 'stl', ok: 200 },
+  // plans/registrationRouter: an open event takes anyone's registration (the STL's past its window and capacity)
+  { method: 'GET', path: (w) => `${event(w)}/registration`, access: 'public', ok: 200 },
+  {
+    method: 'POST',
+    path: (w) => `${event(w)}/registrations`,
+    access: 'public',
+    ok: 201,
+    body: () => ({
+      name: 'Persona',
+      sector: 'otro',
+      organization: 'Vecinos',
+      acceptsChathamHouse: true,
+      acceptsPrivacyNotice: true,
+    }),
+  },
+  { method: 'GET', path: () => '/api/registrations/me', access: 'registrant', ok: 200 },
+  { method: 'POST', path: () => '/api/registrations/me/mesa', access: 'registrant', ok: 200 },
+  // plans/seatingRouter
+  { method: 'GET', path: (w) => `${event(w)}/tables`, access: 'stl', ok: 200 },
+  { method: 'POST', path: (w) => `${event(w)}/tables`, access: 'stl', ok: 200, body: () => ({ reform: true }) },
+  {
+    method: 'POST',
+    path: (w) => `${event(w)}/seats`,
+    access: 'stl',
+    ok: 200,
+    body: (w) => ({ registrationId: w.unseatedId }),
+  },
+  {
+    method: 'PATCH',
+    path: (w) => `${event(w)}/seats/${w.registrationId}`,
+    access: 'stl',
+    ok: 200,
+    body: () => ({ locked: true }),
+  },
+  {
+    method: 'PUT',
+    path: (w) => `${event(w)}/tables/1/facilitator`,
+    access: 'stl',
+    ok: 200,
+    body: (w) => ({ registrationId: w.registrationId }),
+  },
+  // plans/kitRouter
+  {
+    method: 'POST',
+    path: (w) => `${event(w)}/kit/files?title=Programa&name=programa.pdf`,
+    access: 'stl',
+    ok: 201,
+    body: () => '%PDF-1.4 programa',
+  },
+  { method: 'GET', path: (w) => `${event(w)}/kit`, access: 'kit', ok: 200 },
+  {
+    method: 'POST',
+    path: (w) => `${event(w)}/kit/links`,
+    access: 'stl',
+    ok: 201,
+    body: () => ({ title: 'Metodología', url: 'https://infoem.org.mx/metodologia.pdf' }),
+  },
+  { method: 'GET', path: (w) => `${event(w)}/kit/files/${w.kitFileId}`, access: 'kit', ok: 200 },
+  { method: 'DELETE', path: (w) => `${event(w)}/kit/${w.kitFileId}`, access: 'stl', ok: 204 },
+  { method: 'GET', path: (w) => `${mesa(w)}/kit`, access: 'mesa', ok: 200 },
   // tableroRouter
   { method: 'GET', path: () => '/api/tablero', access: 'public', ok: 200 },
   { method: 'GET', path: () => '/api/tablero.csv', access: 'public', ok: 200 },
@@ -295,7 +425,98 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     createdAt: Date.now(),
     expiresAt: Date.now() + 60_000,
   });
-  return { mesaId, date, tokens, memberId, invitationId };
+  const planId = generateId();
+  await t.storage.createPlan({
+    id: planId,
+    title: 'Plan de acceso',
+    period: '2026–2028',
+    entity: 'Estado de México',
+    privacyNotice: 'Aviso de privacidad de la prueba de acceso.',
+    createdAt: new Date().toISOString(),
+  });
+  await t.storage.setMesaPlan(mesaId, planId);
+  const eventId = generateId();
+  await t.storage.createEvent(
+    {
+      id: eventId,
+      planId,
+      title: 'Evento de acceso',
+      theme: 'movilidad',
+      date,
+      startTime: '09:30',
+      modality: 'virtual',
+      place: null,
+      videoLink: 'https://meet.example.mx/acceso',
+      tableSize: { minSize: 5, maxSize: 10 },
+      agenda: null,
+      registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
+      registrationClosesAt: new Date(Date.now() + HOUR).toISOString(),
+      capacity: null,
+      access: 'open',
+      createdAt: new Date().toISOString(),
+    },
+    null,
+  );
+  const registrationToken = generateToken();
+  const [registrationId, unseatedId] = [generateId(), generateId()];
+  for (const [id, tokenHash] of [
+    [registrationId, hashToken(registrationToken)],
+    [unseatedId, hashToken(generateToken())],
+  ] as const) {
+    await t.storage.addRegistration(
+      {
+        id,
+        eventId,
+        name: 'Registrada Distintiva',
+        sector: 'academia',
+        organization: 'UAEMéx',
+        email: null,
+        registeredAt: new Date().toISOString(),
+      },
+      tokenHash,
+      null,
+    );
+  }
+  await t.storage.saveSeating(
+    eventId,
+    {
+      formedAt: new Date().toISOString(),
+      tables: [{ number: 1, mesaId, facilitatorId: null }],
+      seats: [{ registrationId, table: 1, locked: false }],
+    },
+    [],
+  );
+  const kitFileId = generateId();
+  const pdf = new TextEncoder().encode('%PDF-1.4 kit');
+  await t.storage.addKitItem(
+    {
+      eventId,
+      item: {
+        kind: 'file',
+        id: kitFileId,
+        title: 'Árbol',
+        createdAt: new Date().toISOString(),
+        fileName: 'arbol.pdf',
+        mediaType: 'application/pdf',
+        size: pdf.length,
+      },
+      data: pdf,
+    },
+    50,
+  );
+  return {
+    kitFileId,
+    mesaId,
+    date,
+    tokens,
+    memberId,
+    invitationId,
+    planId,
+    eventId,
+    registrationId,
+    registrationToken,
+    unseatedId,
+  };
 }
 
 /** A one-time invitation to accept; its token. */
@@ -339,6 +560,7 @@ async function freshPasswordReset(): Promise<string> {
 async function credentials(actor: Actor, w: World): Promise<Record<string, string>> {
   if (actor === 'none') return {};
   if (actor === 'admin') return { authorization: `Bearer ${ADMIN_TOKEN}` };
+  if (actor === 'registrant') return { authorization: `Bearer ${w.registrationToken}` };
   if (actor === 'stl' || actor === 'seguimiento') {
     // A session of its own per request: logging out must not end the next case's.
     const token = generateToken();
@@ -385,6 +607,12 @@ describe('who may call what', () => {
       tokens: {} as World['tokens'],
       memberId: ':id',
       invitationId: ':id',
+      planId: ':planId',
+      eventId: ':eventId',
+      registrationId: ':registrationId',
+      registrationToken: '',
+      unseatedId: ':registrationId',
+      kitFileId: ':itemId',
     })}`;
     it(`${name}: ${endpoint.access}`, async () => {
       const answers: Record<string, number> = {};
@@ -576,6 +804,73 @@ const BAD_INPUTS: BadInput[] = [
     body: { level: 'limitado', evidence: ['https://x.mx'] },
     status: 404,
   },
+  // Plans, events, registration and tables
+  ...[
+    ['GET', '/api/plans/AAAAAAAAAAAAAAAA'],
+    ['PATCH', '/api/plans/corto'],
+    ['POST', '/api/plans/..%2F..%2Fetc/events'],
+    ['GET', `/api/events/${UNKNOWN_MESA}`],
+    ['GET', '/api/events/corto/registrations'],
+    ['GET', `/api/events/${UNKNOWN_MESA}/attendance.csv`],
+    ['POST', `/api/events/${UNKNOWN_MESA}/tables`],
+  ].map(([method, path]) => ({
+    name: `${method} ${path}`,
+    actor: 'admin' as const,
+    method: method!,
+    path: () => path!,
+    body: method === 'GET' ? undefined : { title: 'Plan' },
+    status: 404,
+  })),
+  {
+    name: 'the registration page of an unknown event',
+    actor: 'none',
+    method: 'GET',
+    path: () => `/api/events/${UNKNOWN_MESA}/registration`,
+    status: 404,
+  },
+  {
+    name: 'a seat change of a registration of no event of ours',
+    actor: 'stl',
+    method: 'PATCH',
+    path: (w) => `${event(w)}/seats/${UNKNOWN_MESA}`,
+    body: { locked: true },
+    status: 404,
+  },
+  ...['0', '2', 'uno', '1.5'].map((n) => ({
+    name: `the facilitator of table ${n}`,
+    actor: 'stl' as const,
+    method: 'PUT',
+    path: (w: World) => `${event(w)}/tables/${n}/facilitator`,
+    body: { registrationId: null },
+    status: 404,
+  })),
+  ...(
+    [
+      ['POST', 'plans', () => '/api/plans'],
+      ['PATCH', 'plan', (w) => `/api/plans/${w.planId}`],
+      ['POST', 'plan events', (w) => `/api/plans/${w.planId}/events`],
+      ['PATCH', 'event', event],
+      ['POST', 'registrations', (w) => `${event(w)}/registrations`],
+      ['PUT', 'attendance', (w) => `${event(w)}/registrations/${w.registrationId}/attendance`],
+      ['POST', 'seats', (w) => `${event(w)}/seats`],
+      ['PATCH', 'seat', (w) => `${event(w)}/seats/${w.registrationId}`],
+      ['PUT', 'facilitator', (w) => `${event(w)}/tables/1/facilitator`],
+    ] as [string, string, (w: World) => string][]
+  ).flatMap(([method, label, path]) =>
+    [
+      { body: {}, what: 'an empty object' },
+      { body: [], what: 'an array' },
+      { body: { title: 7, period: 'siempre', capacity: -1, table: 0, present: 'sí', reform: 1 }, what: 'wrong types' },
+      { body: NOT_JSON, what: 'broken JSON' },
+    ].map(({ body, what }) => ({
+      name: `${method} ${label} with ${what}`,
+      actor: 'admin' as const,
+      method,
+      path,
+      body,
+      status: 400,
+    })),
+  ),
   ...['theme=deportes', 'status=cerrado', 'mesa=%00', 'status=a&status=b', 'theme[x]=1', 'otro=1'].map((query) => ({
     name: `the inbox with ${query}`,
     actor: 'admin' as const,
@@ -604,6 +899,7 @@ describe('the public endpoints publish nothing private', () => {
       unpublished: 'VERSION-NO-PUBLICADA',
       observation: 'OBSERVACION-INTERNA-DEL-STL',
       participant: 'Participante Distintiva Ximena',
+      registrant: 'Registrada Distintiva',
       person: 'Persona Corresponsable Distintiva',
     };
     const w = await world();
@@ -660,7 +956,8 @@ describe('the public endpoints publish nothing private', () => {
       note: 'Acta firmada.',
     });
 
-    for (const path of ['/api/tablero', '/api/tablero.csv', '/api/tablero/diccionario', '/api/health', '/api/time']) {
+    const publicPaths = ['/api/tablero', '/api/tablero.csv', '/api/tablero/diccionario', '/api/health', '/api/time'];
+    for (const path of [...publicPaths, `${event(w)}/registration`]) {
       const res = await fetch(`${t.baseUrl}${path}`);
       expect(res.status, path).toBe(200);
       const text = await res.text();

@@ -16,6 +16,7 @@ import { HttpError, errorHandler, sendError } from './HttpError';
 import { mesaAdminRouter } from './mesaAdminRouter';
 import { mesasRouter } from './mesasRouter';
 import { eventsRouter } from './plans/eventsRouter';
+import { kitRouter, kitUploadRouter } from './plans/kitRouter';
 import { plansRouter } from './plans/plansRouter';
 import { registrationRouter } from './plans/registrationRouter';
 import { seatingRouter } from './plans/seatingRouter';
@@ -92,6 +93,9 @@ export function createApp(options: AppOptions): express.Express {
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
   );
+  const plans = { ...stlAuth, store: storage, publicUrl, now };
+  // Before the JSON-only rule: a kit file is sent as its own bytes.
+  api.use('/events', kitUploadRouter(plans));
   api.use(requireJsonBody);
   // Before the API-wide body parser: a saved commitment may be larger than 64 kB.
   api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda }));
@@ -101,8 +105,8 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/review', reviewRouter(stlAuth));
   api.use('/followup', followupRouter(stlAuth));
   api.use(tableroRouter({ store: storage }));
-  const plans = { ...stlAuth, store: storage, publicUrl, now };
   api.use('/plans', plansRouter(plans));
+  api.use(kitRouter(plans));
   api.use(registrationRouter(plans));
   api.use('/events', eventsRouter(plans));
   api.use('/events', seatingRouter(plans));

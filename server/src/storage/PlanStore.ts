@@ -118,6 +118,8 @@ export interface PlanStore {
   setCheckIn(registrationId: string, at: string | null): Promise<boolean>;
 
   getSeating(eventId: string): Promise<StoredSeating>;
+  /** The event and table whose mesa `mesaId` is, or null for a mesa that is no event's table. */
+  findTableOfMesa(mesaId: string): Promise<{ eventId: string; number: number } | null>;
   /**
    * Replaces the event's seating, creating `newMesas` first (filed in the event's plan, with their agendas), in one
    * transaction. A registrant whose table or role changes loses the capability of their earlier entry.

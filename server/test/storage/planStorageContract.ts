@@ -239,6 +239,8 @@ export function planStorageContract(name: string, factory: StorageFactory): void
       expect((await storage.listPlanMesas(p.id)).map((m) => m.id).sort()).toEqual([m1.mesa.id, m2.mesa.id].sort());
       expect((await storage.loadAgenda(m1.mesa.id))?.agenda).toEqual(m1.agenda.agenda);
       expect(await storage.findRole(m1.mesa.id, hashToken(`${m1.mesa.id}-f`))).toBe('facilitator');
+      expect(await storage.findTableOfMesa(m2.mesa.id)).toEqual({ eventId: e.id, number: 2 });
+      expect(await storage.findTableOfMesa(generateId())).toBeNull();
 
       const smaller: StoredSeating = {
         formedAt: '2026-12-02T00:00:00.000Z',

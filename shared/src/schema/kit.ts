@@ -76,3 +76,7 @@ export type KitItem = z.infer<typeof kitItemSchema>;
 
 export const kitSchema = z.object({ items: z.array(kitItemSchema) });
 export type Kit = z.infer<typeof kitSchema>;
+
+/** `GET /api/mesas/:id/kit` (any link of the mesa): the kit of the event whose table the mesa is (null: none). */
+export const mesaKitSchema = z.object({ eventId: z.string().nullable(), items: z.array(kitItemSchema) });
+export type MesaKit = z.infer<typeof mesaKitSchema>;

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import {
   CSRF_HEADER,
   PRESENCE_COLORS,
+  STL_ROLES,
   registerSchema,
   registrationStatus,
   registrationTokenSchema,
@@ -189,11 +190,13 @@ async function requireRegistration(req: Request, store: Storage): Promise<Stored
 /**
  * The STL, when the request presents its credentials: the admin token, or a member's session with its CSRF
  * header (then checked in full). Anything else is the public: a browser where a member is logged in still
- * registers as the public unless the STL's page sends it.
+ * registers as the public unless the STL's page sends it, and so does a follow-up member, who may not register
+ * people at the door.
  */
 async function stlCaller(req: Request, options: PlanRouterOptions): Promise<StlActor | null> {
   const token = bearer(req);
   if (token !== null && sameSecret(token, options.adminToken)) return { kind: 'admin' };
-  if (req.get(CSRF_HEADER) !== undefined) return requireStl(req, options);
-  return null;
+  if (req.get(CSRF_HEADER) === undefined) return null;
+  const actor = await requireStl(req, options, STL_ROLES);
+  return actor.kind === 'member' && actor.member.role !== 'stl' ? null : actor;
 }

@@ -211,6 +211,14 @@ export class PostgresPlanStore implements PlanStore {
     });
   }
 
+  async findTableOfMesa(mesaId: string): Promise<{ eventId: string; number: number } | null> {
+    const { rows } = await this.pool.query<{ eventId: string; number: number }>(
+      'SELECT event_id AS "eventId", number FROM event_tables WHERE mesa_id = $1',
+      [mesaId],
+    );
+    return rows[0] ?? null;
+  }
+
   async saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void> {
     await transaction(this.pool, async (client) => {
       await client.query('SELECT 1 FROM events WHERE id = $1 FOR NO KEY UPDATE', [eventId]);

@@ -85,6 +85,7 @@ export class SqlitePlanStore implements PlanStore {
         `SELECT registration_id AS registrationId, table_number AS "table", locked FROM seats
          WHERE event_id = ? ORDER BY table_number, ord`,
       ),
+      tableOfMesa: db.prepare('SELECT event_id AS eventId, number FROM event_tables WHERE mesa_id = ?'),
       insertMesa: db.prepare(
         `INSERT INTO mesas (id, title, theme, date, created_at, closed_at, plan_id)
          VALUES (@id, @title, @theme, @date, @createdAt, @closedAt, (SELECT plan_id FROM events WHERE id = @eventId))`,
@@ -246,6 +247,10 @@ export class SqlitePlanStore implements PlanStore {
       tables: this.stmt.tables.all(eventId) as StoredSeating['tables'],
       seats: seats.map((s) => ({ ...s, locked: s.locked === 1 })),
     };
+  }
+
+  async findTableOfMesa(mesaId: string): Promise<{ eventId: string; number: number } | null> {
+    return (this.stmt.tableOfMesa.get(mesaId) as { eventId: string; number: number } | undefined) ?? null;
   }
 
   async saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void> {

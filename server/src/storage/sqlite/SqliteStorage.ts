@@ -566,6 +566,10 @@ export class SqliteStorage implements Storage {
     return this.plans.getSeating(eventId);
   }
 
+  findTableOfMesa(mesaId: string): Promise<{ eventId: string; number: number } | null> {
+    return this.plans.findTableOfMesa(mesaId);
+  }
+
   saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void> {
     return this.plans.saveSeating(eventId, seating, newMesas);
   }
