@@ -1,6 +1,7 @@
 import {
   createdRegistrationSchema,
   mesaEntrySchema,
+  mesaKitSchema,
   publicEventSchema,
   registrationPageSchema,
   type Register,
@@ -52,3 +53,7 @@ export async function downloadKitFile(
   // Long enough for the browser to have read the blob; then it is garbage.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A table mesa's kit, read with the mesa's link; `eventId` is null for a mesa that belongs to no event. */
+export const fetchMesaKit = (mesaId: string, token: string) =>
+  request(mesaKitSchema, `/api/mesas/${encodeURIComponent(mesaId)}/kit`, { headers: bearer(token) });

@@ -763,6 +763,7 @@ export const esMX = {
   'kit.title': 'Kit para participantes',
   'kit.empty': 'El STL todavía no ha compartido material para este evento.',
   'kit.fileMeta': '({type}, {size})',
+  'kit.mesa': 'Kit para participantes ({count, plural, one {# documento o enlace} other {# documentos y enlaces}})',
   'kit.intro':
     'Los árboles de problemas, el contexto y la metodología que las personas registradas leen antes del evento, desde su página.',
   'kit.loading': 'Cargando el kit…',
