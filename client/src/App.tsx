@@ -3,7 +3,7 @@ import { Route, Switch, useLocation } from 'wouter';
 import { Home } from './features/home/Home';
 import { MesaRoute } from './features/mesa/MesaRoute';
 import { t } from './i18n/t';
-import { mesaParam, PATHS, versionParams } from './routes';
+import { entityParam, mesaParam, PATHS, versionParams } from './routes';
 import { NotFound } from './ui/NotFound';
 
 // Pages a mesa's participants never open load on demand, so the mesa page downloads only what it uses.
@@ -11,6 +11,12 @@ const VersionPrint = lazy(() =>
   import('./features/versionPrint/VersionPrint').then((module) => ({ default: module.VersionPrint })),
 );
 const StlRoute = lazy(() => import('./features/stl/StlRoute').then((module) => ({ default: module.StlRoute })));
+const RegistrationPage = lazy(() =>
+  import('./features/registration/RegistrationPage').then((module) => ({ default: module.RegistrationPage })),
+);
+const OwnRegistrationPage = lazy(() =>
+  import('./features/registration/OwnRegistrationPage').then((module) => ({ default: module.OwnRegistrationPage })),
+);
 const Board = lazy(() => import('./features/board/Board').then((module) => ({ default: module.Board })));
 
 /**
@@ -48,6 +54,18 @@ export function App() {
           }}
         </Route>
         <Route path={PATHS.board} component={Board} />
+        <Route path={PATHS.eventRegistration}>
+          {(params) => {
+            const eventId = entityParam(params.eventId);
+            return eventId ? <RegistrationPage key={eventId} eventId={eventId} /> : <NotFound />;
+          }}
+        </Route>
+        <Route path={PATHS.ownRegistration}>
+          {(params) => {
+            const eventId = entityParam(params.eventId);
+            return eventId ? <OwnRegistrationPage key={eventId} eventId={eventId} /> : <NotFound />;
+          }}
+        </Route>
         <Route path={PATHS.stlArea} component={StlRoute} />
         <Route component={NotFound} />
       </Switch>

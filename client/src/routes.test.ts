@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { mesaParam, reviewVersionPath, versionParams, versionPrintPath } from './routes';
+import {
+  entityParam,
+  eventPath,
+  eventRegistrationPath,
+  mesaParam,
+  ownRegistrationPath,
+  planPath,
+  reviewVersionPath,
+  versionParams,
+  versionPrintPath,
+} from './routes';
 
 const MESA = 'AbCdEfGh_jKlMn-9';
 
@@ -23,5 +33,21 @@ describe('the route table', () => {
     ]) {
       expect(versionParams(params), JSON.stringify(params)).toBeNull();
     }
+  });
+});
+
+describe('the plan and registration paths', () => {
+  const EVENT = 'Ev3ntIdAbCd-_123';
+
+  it('builds them from the ids', () => {
+    expect(planPath('P1anIdAbCd-_1234')).toBe('/stl/planes/P1anIdAbCd-_1234');
+    expect(eventPath(EVENT)).toBe(`/stl/eventos/${EVENT}`);
+    expect(eventRegistrationPath(EVENT)).toBe(`/evento/${EVENT}/registro`);
+    expect(ownRegistrationPath(EVENT)).toBe(`/evento/${EVENT}/mi-registro`);
+  });
+
+  it('takes an id out of a path only when the shared schema accepts it', () => {
+    expect(entityParam(EVENT)).toBe(EVENT);
+    for (const value of ['corto', `${EVENT}x`, 'Ev3ntIdAbCd/_123', undefined]) expect(entityParam(value)).toBeNull();
   });
 });

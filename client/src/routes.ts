@@ -1,4 +1,4 @@
-import { mesaIdSchema, versionNumberParamSchema } from '@cocrea/shared';
+import { entityIdSchema, mesaIdSchema, versionNumberParamSchema } from '@cocrea/shared';
 
 /**
  * Every path of the app, in one table: the router matches these patterns (wouter's `:param` syntax) and links are
@@ -12,6 +12,10 @@ export const PATHS = {
   versionPrint: '/mesa/:mesaId/compromiso/:number',
   /** The public board. */
   board: '/tablero',
+  /** A co-creation event's public registration page (`#i=…` after it when registration is by invitation). */
+  eventRegistration: '/evento/:eventId/registro',
+  /** A registrant's own page, opened from its secret link (`#r=…`) or from what this browser kept. */
+  ownRegistration: '/evento/:eventId/mi-registro',
   /** The STL's area: every path below, which move between themselves after one login. */
   stlArea: '/stl/*?',
   stlLogin: '/stl',
@@ -20,6 +24,10 @@ export const PATHS = {
   /** Set a new password (`#t=…`). */
   stlPasswordReset: '/stl/contrasena',
   stlMesas: '/stl/mesas',
+  /** The Planes de Acción Local; the STL's pages are organised by plan. */
+  stlPlans: '/stl/planes',
+  stlPlan: '/stl/planes/:planId',
+  stlEvent: '/stl/eventos/:eventId',
   stlReview: '/stl/revision',
   stlReviewVersion: '/stl/revision/:mesaId/:number',
   stlFollowUp: '/stl/seguimiento',
@@ -38,6 +46,24 @@ export const versionPrintPath = (mesaId: string, number: number) =>
 /** The path of a saved version's review page. */
 export const reviewVersionPath = (mesaId: string, number: number) =>
   PATHS.stlReviewVersion.replace(':mesaId', segment(mesaId)).replace(':number', segment(number));
+
+/** The path of a plan's page (the STL's). */
+export const planPath = (planId: string) => PATHS.stlPlan.replace(':planId', segment(planId));
+
+/** The path of a co-creation event's page (the STL's). */
+export const eventPath = (eventId: string) => PATHS.stlEvent.replace(':eventId', segment(eventId));
+
+/** The path of an event's public registration page. */
+export const eventRegistrationPath = (eventId: string) => PATHS.eventRegistration.replace(':eventId', segment(eventId));
+
+/** The path of a registrant's own page (its secret goes after it, as `#r=…`, or stays in this browser). */
+export const ownRegistrationPath = (eventId: string) => PATHS.ownRegistration.replace(':eventId', segment(eventId));
+
+/** A plan, event or registration id out of a path, checked with the shared schema; `null` when it cannot be one. */
+export function entityParam(value: string | undefined): string | null {
+  const id = entityIdSchema.safeParse(value);
+  return id.success ? id.data : null;
+}
 
 /** A mesa id out of a path, checked with the shared schema; `null` when it cannot be one. */
 export function mesaParam(params: { mesaId?: string | undefined }): string | null {

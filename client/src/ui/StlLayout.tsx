@@ -7,9 +7,10 @@ import { logout } from '../api/stl';
 import { PATHS } from '../routes';
 
 /** The STL's pages, as the navigation names them. */
-export type StlPage = 'mesas' | 'revision' | 'seguimiento' | 'equipo';
+export type StlPage = 'planes' | 'mesas' | 'revision' | 'seguimiento' | 'equipo';
 
 const PAGES: { page: StlPage; path: string; label: MessageKey; stlOnly: boolean }[] = [
+  { page: 'planes', path: PATHS.stlPlans, label: 'stl.nav.plans', stlOnly: true },
   { page: 'mesas', path: PATHS.stlMesas, label: 'stl.nav.mesas', stlOnly: true },
   { page: 'revision', path: PATHS.stlReview, label: 'stl.nav.review', stlOnly: true },
   { page: 'seguimiento', path: PATHS.stlFollowUp, label: 'stl.nav.followUp', stlOnly: false },

@@ -13,6 +13,7 @@ import { PresenceList } from '../presence/PresenceList';
 import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { TreeWorkspace } from '../tree/TreeWorkspace';
+import { MesaKit } from './MesaKit';
 import { OutdatedClientBanner } from './OutdatedClientBanner';
 import { SaveIndicator } from './SaveIndicator';
 import { useLinkRevoked, useServerClose } from './useServerClose';
@@ -58,6 +59,7 @@ export function MesaPage({
         </header>
         <OutdatedClientBanner connection={connection} />
         <AgendaBar />
+        <MesaKit mesaId={session.mesa.id} token={credentials.token} />
         {linkRevoked && (
           <p className="banner-error" role="alert">
             {t('mesa.linkRevoked')}

@@ -1,11 +1,14 @@
 import { Route, Switch, useLocation } from 'wouter';
 import type { StlRole, StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
-import { PATHS, versionParams } from '../../routes';
+import { PATHS, entityParam, versionParams } from '../../routes';
 import { NotFound } from '../../ui/NotFound';
 import { FollowUp } from '../followup/FollowUp';
 import { ReviewInbox } from '../review/ReviewInbox';
 import { ReviewVersionPage } from '../review/ReviewVersionPage';
+import { EventPage } from '../plan/EventPage';
+import { PlanPage } from '../plan/PlanPage';
+import { StlPlans } from '../plan/StlPlans';
 import { StlInvitation } from './StlInvitation';
 import { StlLogin } from './StlLogin';
 import { StlMesas } from './StlMesas';
@@ -71,6 +74,21 @@ export function StlRoute() {
           </Route>
           <Route path={PATHS.stlMesas}>
             <StlMesas {...page} />
+          </Route>
+          <Route path={PATHS.stlPlans}>
+            <StlPlans {...page} />
+          </Route>
+          <Route path={PATHS.stlPlan}>
+            {(params) => {
+              const planId = entityParam(params.planId);
+              return planId ? <PlanPage key={planId} {...page} planId={planId} /> : <NotFound />;
+            }}
+          </Route>
+          <Route path={PATHS.stlEvent}>
+            {(params) => {
+              const eventId = entityParam(params.eventId);
+              return eventId ? <EventPage key={eventId} {...page} eventId={eventId} /> : <NotFound />;
+            }}
           </Route>
           <Route path={PATHS.stlReview}>
             <ReviewInbox {...page} />
