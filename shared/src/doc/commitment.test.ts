@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { toBase64 } from 'lib0/buffer';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { commitmentDraftSchema, commitmentSchema, type Commitment, type CommitmentDraft } from '../schema/commitment';
@@ -32,9 +32,11 @@ import {
 import { localOrigin } from './origins';
 import { TestConnector, type Replica } from './testConnector';
 
-/** The initial structure's update, as built by this version. Changing it would corrupt every existing mesa. */
+/** The initial structure's updates, as built by this version. Changing one would corrupt every existing mesa. */
 const PINNED_INITIAL_UPDATE =
   'ARzw2r2bBgAnAQpjb21taXRtZW50B3Byb2JsZW0CJwEKY29tbWl0bWVudBFsb25nVGVybU9iamVjdGl2ZQInAQpjb21taXRtZW50CmNvbW1pdG1lbnQCJwEKY29tbWl0bWVudAtmaW5hbFJlc3VsdAInAQpjb21taXRtZW50EWdlbmRlclBlcnNwZWN0aXZlAicBCmNvbW1pdG1lbnQPc3RhdGVQcmlvcml0aWVzAicBCmNvbW1pdG1lbnQNY29SZXNwb25zaWJsZQEnAPDavZsGBgxvcmdhbml6YXRpb24CJwDw2r2bBgYGcGVyc29uAicBCmNvbW1pdG1lbnQNbGluZXNPZkFjdGlvbgAnAQpjb21taXRtZW50DHJlc3BvbnNpYmxlcwAnAQpjb21taXRtZW50CHByb2R1Y3RzACcBCmNvbW1pdG1lbnQKaW5kaWNhdG9ycwAnAQpjb21taXRtZW50CnByaW5jaXBsZXMBJwEKY29tbWl0bWVudANvZHMBJwEKY29tbWl0bWVudAhjcml0ZXJpYQEnAPDavZsGDwFJAScA8Nq9mwYQBG5vdGUCJwDw2r2bBg8CSUkBJwDw2r2bBhIEbm90ZQInAPDavZsGDwNJSUkBJwDw2r2bBhQEbm90ZQInAPDavZsGDwJJVgEnAPDavZsGFgRub3RlAicA8Nq9mwYPAVYBJwDw2r2bBhgEbm90ZQInAPDavZsGDwJWSQEnAPDavZsGGgRub3RlAgA=';
+
+const PINNED_IDENTITY_UPDATE = 'AQKy2r2bBgAnAQpjb21taXRtZW50BXRpdGxlAicBCmNvbW1pdG1lbnQPbGVhZEluc3RpdHV0aW9uAgA=';
 
 /** Delivers everything waiting, in a seeded order. */
 function sync(connector: TestConnector, seed = 1): void {
@@ -53,6 +55,9 @@ const lineTitles = (doc: Y.Doc) => readCommitmentDraft(doc).linesOfAction.map((l
 
 /** Writes a whole commitment through the accessors, as a group typing it would (ids are the document's own). */
 function typeCommitment(doc: Y.Doc, c: Commitment): void {
+  setCommitmentText(doc, 'title', c.title);
+  setCommitmentField(doc, 'type', c.type);
+  setCommitmentText(doc, 'leadInstitution', c.leadInstitution);
   setCommitmentField(doc, 'theme', c.theme);
   setCommitmentField(doc, 'mesaId', c.mesaId);
   setCommitmentField(doc, 'startDate', c.startDate);
@@ -181,12 +186,24 @@ describe('reading', () => {
 });
 
 describe('the fixed structure', () => {
-  it('is one pinned update, under its own client id, applied on the first write', () => {
+  it('is two pinned updates, each under its own client id, applied on the first write', () => {
     const doc = new Y.Doc();
     doc.clientID = 1;
     commitmentText(doc, 'problem');
-    expect(toBase64(Y.encodeStateAsUpdate(doc))).toBe(PINNED_INITIAL_UPDATE);
-    expect([...Y.decodeStateVector(Y.encodeStateVector(doc)).keys()]).toEqual([0x636f6d70]);
+    const pinned = new Y.Doc();
+    Y.applyUpdate(pinned, fromBase64(PINNED_INITIAL_UPDATE));
+    Y.applyUpdate(pinned, fromBase64(PINNED_IDENTITY_UPDATE));
+    expect(toBase64(Y.encodeStateAsUpdate(doc))).toBe(toBase64(Y.encodeStateAsUpdate(pinned)));
+    expect([...Y.decodeStateVector(Y.encodeStateVector(doc)).keys()].sort()).toEqual([0x636f6d32, 0x636f6d70]);
+  });
+
+  it('gives a mesa drafted before the identity fields a title and a lead institution on the first write', () => {
+    const old = new Y.Doc();
+    Y.applyUpdate(old, fromBase64(PINNED_INITIAL_UPDATE));
+    setCommitmentText(old, 'problem', 'Escrito antes.');
+    expect(readCommitmentDraft(old)).toMatchObject({ title: '', type: null, leadInstitution: '' });
+    setCommitmentText(old, 'title', 'Cultura de Gobierno Abierto');
+    expect(readCommitmentDraft(old)).toMatchObject({ title: 'Cultura de Gobierno Abierto', problem: 'Escrito antes.' });
   });
 
   it('lets two people type in one field of a fresh mesa at once: both keep their letters', () => {

@@ -3,14 +3,16 @@
  * it is stored; everything else reads {@link readCommitmentDraft} and writes through the functions below.
  *
  * Storage, in the mesa's Y.Doc, one top-level Y.Map `commitment` shaped like {@link CommitmentDraft}:
- * - every text field is a Y.Text: `problem`, `longTermObjective`, `commitment`, `finalResult`, `genderPerspective`,
- *   `statePriorities`, `coResponsible` (a Y.Map of `organization` and `person`), each criterion's `note`;
+ * - every text field is a Y.Text: `title`, `leadInstitution`, `problem`, `longTermObjective`, `commitment`,
+ *   `finalResult`, `genderPerspective`, `statePriorities`, `coResponsible` (a Y.Map of `organization` and
+ *   `person`), each criterion's `note`;
  * - every list of things is a Y.Array of Y.Maps with a stable `id` and an `order` key: `linesOfAction` (each with
  *   its own `activities`), `responsibles`, `products`, `indicators`; their text fields are Y.Texts too;
  * - principles and SDGs are Y.Maps used as sets (`'transparencia' → true`, `'16' → true`), so two people ticking
  *   different boxes at once both keep their tick;
  * - `criteria` is a Y.Map of six Y.Maps, `{ met?: boolean, note: Y.Text }`;
- * - chosen values are plain keys of the top-level map: `theme`, `mesaId`, `problemNodeId`, `startDate`, `endDate`;
+ * - chosen values are plain keys of the top-level map: `type`, `theme`, `mesaId`, `problemNodeId`, `startDate`,
+ *   `endDate`;
  *   an activity's dates are keys of its Y.Map. A missing key reads as `null`.
  *
  * Order. A list is shown sorted by each item's `order` key (then by id), not by its position in the Y.Array.
@@ -25,7 +27,8 @@
  * every replica applies the same update, built by {@link buildInitialUpdate} under the reserved client id
  * {@link INIT_CLIENT_ID}. Identical items under identical ids are one and the same to Yjs: whoever applies it
  * second, or receives it twice, finds them already there. That update must never change: a test pins its bytes,
- * and a later version that needs another fixed field adds a second update under another reserved client id.
+ * and a later version that needs another fixed field adds an update under another reserved client id, as
+ * {@link buildIdentityUpdate} does for the fields a commitment's identity brought (title, lead institution).
  * (The problem tree uses top-level types instead, which need no such care; here one map keeps the commitment in
  * one place to observe, undo and read.)
  */
@@ -35,6 +38,7 @@ import { commitmentDraftSchema, itemIdSchema, type CommitmentDraft } from '../sc
 import {
   CRITERION_IDS,
   ODS_NUMBERS,
+  type CommitmentType,
   PRINCIPLES,
   odsSchema,
   principleSchema,
@@ -58,6 +62,8 @@ const draftDateSchema = commitmentDraftSchema.shape.startDate;
  * random from 2³²; the chance that one draws this one is negligible.
  */
 const INIT_CLIENT_ID = 0x636f6d70; // "comp"
+/** The client id of {@link buildIdentityUpdate}, the second fixed update. */
+const IDENTITY_CLIENT_ID = 0x636f6d32; // "com2"
 
 /**
  * The origin of the initial update. Not {@link localOrigin}: an undo manager must never undo the structure away,
@@ -66,6 +72,8 @@ const INIT_CLIENT_ID = 0x636f6d70; // "comp"
 const initOrigin = Object.freeze({ kind: 'commitment-init' } as const);
 
 const TOP_TEXTS = ['problem', 'longTermObjective', 'commitment', 'finalResult', 'genderPerspective', 'statePriorities'];
+/** The top-level texts of the second fixed update. */
+const IDENTITY_TEXTS = ['title', 'leadInstitution'];
 const TOP_LISTS = ['linesOfAction', 'responsibles', 'products', 'indicators'] as const;
 
 /** The Y.Text fields of the items of each list. */
@@ -80,6 +88,8 @@ type ListName = keyof typeof ITEM_TEXTS;
 
 /** A text field of the commitment, in the path form of `missingFields`: list items are named by id. */
 export type CommitmentTextPath =
+  | 'title'
+  | 'leadInstitution'
   | 'problem'
   | 'longTermObjective'
   | 'commitment'
@@ -96,6 +106,7 @@ export type CommitmentTextPath =
   | `indicators.${string}.${(typeof ITEM_TEXTS.indicators)[number]}`;
 
 const TEXT_PATTERNS: ReadonlySet<string> = new Set([
+  ...IDENTITY_TEXTS,
   ...TOP_TEXTS,
   'coResponsible.organization',
   'coResponsible.person',
@@ -149,12 +160,15 @@ export function readCommitmentDraft(doc: Y.Doc): CommitmentDraft {
   const criteria = asMap(root.get('criteria'));
   const principles = asMap(root.get('principles'));
   const ods = asMap(root.get('ods'));
-  const scalar = <K extends 'theme' | 'mesaId' | 'problemNodeId' | 'startDate' | 'endDate'>(key: K) => {
+  const scalar = <K extends 'type' | 'theme' | 'mesaId' | 'problemNodeId' | 'startDate' | 'endDate'>(key: K) => {
     const parsed = commitmentDraftSchema.shape[key].safeParse(root.get(key) ?? null);
     return parsed.success ? (parsed.data as CommitmentDraft[K]) : null;
   };
 
   return {
+    title: textOf(root, 'title'),
+    type: scalar('type'),
+    leadInstitution: textOf(root, 'leadInstitution'),
     theme: scalar('theme'),
     mesaId: scalar('mesaId'),
     problem: textOf(root, 'problem'),
@@ -255,6 +269,7 @@ export function setCommitmentText(doc: Y.Doc, path: CommitmentTextPath, value: s
 
 /** The commitment's chosen values, each `null` when not chosen. Dates are YYYY-MM-DD. */
 export interface CommitmentFields {
+  type: CommitmentType | null;
   theme: Theme | null;
   mesaId: string | null;
   problemNodeId: string | null;
@@ -482,12 +497,30 @@ function buildInitialUpdate(): Uint8Array {
   return Y.encodeStateAsUpdate(scratch);
 }
 
+/**
+ * The second fixed update: the texts a commitment's identity brought. Its items hang from the top-level map by
+ * name, so it applies whether or not a replica has the first one. Frozen, like {@link buildInitialUpdate}.
+ */
+function buildIdentityUpdate(): Uint8Array {
+  const scratch = new Y.Doc();
+  scratch.clientID = IDENTITY_CLIENT_ID;
+  const root = scratch.getMap<unknown>(ROOT);
+  scratch.transact(() => {
+    for (const key of IDENTITY_TEXTS) root.set(key, new Y.Text());
+  });
+  return Y.encodeStateAsUpdate(scratch);
+}
+
 let initialUpdate: Uint8Array | undefined;
+let identityUpdate: Uint8Array | undefined;
 
 /** The top-level map, with the fixed structure applied first if this replica has not seen it yet. */
 function rootOf(doc: Y.Doc): Y.Map<unknown> {
   if (Y.getState(doc.store, INIT_CLIENT_ID) === 0) {
     Y.applyUpdate(doc, (initialUpdate ??= buildInitialUpdate()), initOrigin);
+  }
+  if (Y.getState(doc.store, IDENTITY_CLIENT_ID) === 0) {
+    Y.applyUpdate(doc, (identityUpdate ??= buildIdentityUpdate()), initOrigin);
   }
   return doc.getMap<unknown>(ROOT);
 }

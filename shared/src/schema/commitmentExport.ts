@@ -1,7 +1,7 @@
 import { wellFormed } from '../doc/text';
 import { THEMES } from './mesa';
 import type { Commitment } from './commitment';
-import { CRITERIA, CRITERION_IDS, ODS_NAMES, PRINCIPLES } from './commitmentCatalogues';
+import { COMMITMENT_TYPES, CRITERIA, CRITERION_IDS, ODS_NAMES, PRINCIPLES } from './commitmentCatalogues';
 import { COMMITMENT_FIELD_LABELS as L } from './commitmentFieldLabels';
 
 /** One field of a saved commitment: its path (as `missingFields` names it), Spanish label with positions, and value. */
@@ -21,6 +21,9 @@ export interface CommitmentField {
 export function commitmentFields(c: Commitment): CommitmentField[] {
   const fields: CommitmentField[] = [];
   const add = (path: string, label: string, value: string) => fields.push({ path, label, value });
+  add('title', L.title, c.title);
+  add('type', L.type, COMMITMENT_TYPES[c.type]);
+  add('leadInstitution', L.leadInstitution, c.leadInstitution);
   add('theme', L.theme, THEMES[c.theme]);
   add('problem', L.problem, c.problem);
   add('longTermObjective', L.longTermObjective, c.longTermObjective);

@@ -3,6 +3,9 @@
  * the criterion (`criteria.*.note`). In form order, which is the order {@link missingFields} reports in.
  */
 export const COMMITMENT_FIELD_LABELS = {
+  title: 'Título del compromiso',
+  type: 'Tipo de compromiso',
+  leadInstitution: 'Institución responsable',
   theme: 'Tema',
   mesaId: 'Mesa de cocreación',
   problem: 'Problema público',

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { COMMITMENT_FIELD_LABELS as L, type PublicCommitment } from '@cocrea/shared';
+import { COMMITMENT_FIELD_LABELS as L, COMMITMENT_TYPES, type PublicCommitment } from '@cocrea/shared';
 import { formatDay, formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { CompletionBadge } from './CompletionBadge';
@@ -14,9 +14,12 @@ export function PublicCommitmentView({ commitment: c }: { commitment: PublicComm
   return (
     <article className="board-commitment" aria-labelledby={`${id}-title`}>
       <header className="board-commitment-head">
-        <h3 id={`${id}-title`}>{c.mesaTitle}</h3>
+        <h3 id={`${id}-title`}>{c.title}</h3>
         <CompletionBadge level={c.completion} label={t('board.completion')} />
       </header>
+      <p className="board-identity">
+        {t('board.identity', { type: COMMITMENT_TYPES[c.type], institution: c.leadInstitution, mesa: c.mesaTitle })}
+      </p>
       <p className="muted">{t('board.published', { number: c.version, date: formatInstant(c.publishedAt) })}</p>
       <dl className="board-texts">
         <dt>{L.problem}</dt>

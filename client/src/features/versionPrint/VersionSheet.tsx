@@ -1,5 +1,6 @@
 import {
   COMMITMENT_FIELD_LABELS as L,
+  COMMITMENT_TYPES,
   THEMES,
   versionStageLabel,
   type CommitmentVersion,
@@ -23,10 +24,13 @@ export function VersionSheet({ version, mesa }: { version: CommitmentVersion; me
     <article className="print-sheet">
       <header className="print-header">
         <p className="print-kicker">{t('print.kicker', { theme: THEMES[c.theme] })}</p>
-        <h1>{t('print.title')}</h1>
+        <h1>{c.title}</h1>
+        <p className="print-identity">
+          {t('print.identity', { type: COMMITMENT_TYPES[c.type], institution: c.leadInstitution })}
+        </p>
         <p className="muted">
-          {mesa.title} · {t('print.version', { number: version.number })} · {formatInstant(version.savedAt)} ·{' '}
-          {versionStageLabel(version.stage)}
+          {t('print.mesa', { title: mesa.title })} · {t('print.version', { number: version.number })} ·{' '}
+          {formatInstant(version.savedAt)} · {versionStageLabel(version.stage)}
         </p>
       </header>
 
