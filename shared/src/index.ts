@@ -36,3 +36,5 @@ export * from './doc/tree';
 export * from './doc/text';
 export * from './doc/migrations';
 export * from './wellFormedJson';
+export * from './schema/cronograma';
+export { spanishMonth, monthOf, addMonths, monthsBetween, MONTH_PATTERN } from './schema/months';

@@ -13,6 +13,7 @@ import {
   addLineOfAction,
   addProduct,
   addResponsible,
+  addRouteStep,
   commitmentText,
   createCommitmentUndoManager,
   fillLinesFromMeans,
@@ -26,6 +27,7 @@ import {
   setCommitmentText,
   setCriterionAssessment,
   setPrinciples,
+  setRouteStepMonths,
   toggleOds,
   type CommitmentTextPath,
 } from './commitment';
@@ -36,7 +38,8 @@ import { TestConnector, type Replica } from './testConnector';
 const PINNED_INITIAL_UPDATE =
   'ARzw2r2bBgAnAQpjb21taXRtZW50B3Byb2JsZW0CJwEKY29tbWl0bWVudBFsb25nVGVybU9iamVjdGl2ZQInAQpjb21taXRtZW50CmNvbW1pdG1lbnQCJwEKY29tbWl0bWVudAtmaW5hbFJlc3VsdAInAQpjb21taXRtZW50EWdlbmRlclBlcnNwZWN0aXZlAicBCmNvbW1pdG1lbnQPc3RhdGVQcmlvcml0aWVzAicBCmNvbW1pdG1lbnQNY29SZXNwb25zaWJsZQEnAPDavZsGBgxvcmdhbml6YXRpb24CJwDw2r2bBgYGcGVyc29uAicBCmNvbW1pdG1lbnQNbGluZXNPZkFjdGlvbgAnAQpjb21taXRtZW50DHJlc3BvbnNpYmxlcwAnAQpjb21taXRtZW50CHByb2R1Y3RzACcBCmNvbW1pdG1lbnQKaW5kaWNhdG9ycwAnAQpjb21taXRtZW50CnByaW5jaXBsZXMBJwEKY29tbWl0bWVudANvZHMBJwEKY29tbWl0bWVudAhjcml0ZXJpYQEnAPDavZsGDwFJAScA8Nq9mwYQBG5vdGUCJwDw2r2bBg8CSUkBJwDw2r2bBhIEbm90ZQInAPDavZsGDwNJSUkBJwDw2r2bBhQEbm90ZQInAPDavZsGDwJJVgEnAPDavZsGFgRub3RlAicA8Nq9mwYPAVYBJwDw2r2bBhgEbm90ZQInAPDavZsGDwJWSQEnAPDavZsGGgRub3RlAgA=';
 
-const PINNED_IDENTITY_UPDATE = 'AQKy2r2bBgAnAQpjb21taXRtZW50BXRpdGxlAicBCmNvbW1pdG1lbnQPbGVhZEluc3RpdHV0aW9uAgA=';
+const PINNED_SECOND_UPDATE =
+  'AQOy2r2bBgAnAQpjb21taXRtZW50BXRpdGxlAicBCmNvbW1pdG1lbnQPbGVhZEluc3RpdHV0aW9uAicBCmNvbW1pdG1lbnQFcm91dGUAAA==';
 
 /** Delivers everything waiting, in a seeded order. */
 function sync(connector: TestConnector, seed = 1): void {
@@ -192,7 +195,7 @@ describe('the fixed structure', () => {
     commitmentText(doc, 'problem');
     const pinned = new Y.Doc();
     Y.applyUpdate(pinned, fromBase64(PINNED_INITIAL_UPDATE));
-    Y.applyUpdate(pinned, fromBase64(PINNED_IDENTITY_UPDATE));
+    Y.applyUpdate(pinned, fromBase64(PINNED_SECOND_UPDATE));
     expect(toBase64(Y.encodeStateAsUpdate(doc))).toBe(toBase64(Y.encodeStateAsUpdate(pinned)));
     expect([...Y.decodeStateVector(Y.encodeStateVector(doc)).keys()].sort()).toEqual([0x636f6d32, 0x636f6d70]);
   });
@@ -679,5 +682,38 @@ describe('sync fuzzing', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the route to fulfilment', () => {
+  it('keeps ordered steps with their months; one person’s start month and another’s end month both stay', () => {
+    const connector = new TestConnector(2);
+    const [a, b] = offline(connector);
+    const first = addRouteStep(a.doc, 'Realizar una propuesta ante la Comisión');
+    sync(connector);
+    const second = addRouteStep(b.doc, 'Mesa de dialogo');
+    connector.disconnect(a);
+    connector.disconnect(b);
+    setRouteStepMonths(a.doc, first, { startMonth: '2020-09' });
+    setRouteStepMonths(b.doc, first, { endMonth: '2020-10' });
+    moveItem(b.doc, second, 0);
+    sync(connector);
+    const { route } = readCommitmentDraft(a.doc);
+    expect(readCommitmentDraft(b.doc).route).toEqual(route);
+    expect(route.map((step) => [step.text, step.startMonth, step.endMonth])).toEqual([
+      ['Mesa de dialogo', null, null],
+      ['Realizar una propuesta ante la Comisión', '2020-09', '2020-10'],
+    ]);
+  });
+
+  it('refuses a month that is not one, and a step that is not a step', () => {
+    const doc = new Y.Doc();
+    const step = addRouteStep(doc, 'Paso');
+    const line = addLineOfAction(doc, 'Línea');
+    expect(() => setRouteStepMonths(doc, step, { startMonth: '2020-13' })).toThrow(CommitmentEditError);
+    expect(() => setRouteStepMonths(doc, line, { startMonth: '2020-01' })).toThrow(CommitmentEditError);
+    setCommitmentText(doc, `route.${step}.text`, 'Paso editado');
+    removeItem(doc, step);
+    expect(readCommitmentDraft(doc).route).toEqual([]);
   });
 });

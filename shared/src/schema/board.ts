@@ -72,6 +72,8 @@ export interface PublicCommitment {
     startDate: string;
     endDate: string;
   };
+  /** The route to fulfilment: ordered steps, each with its months (YYYY-MM) or none. */
+  route: { text: string; startMonth: string | null; endMonth: string | null }[];
   principles: Principle[];
   ods: OdsNumber[];
   genderPerspective: string;
@@ -149,6 +151,7 @@ export function publicCommitment(input: {
       startDate: c.startDate,
       endDate: c.endDate,
     },
+    route: c.route.map(({ text, startMonth, endMonth }) => ({ text, startMonth, endMonth })),
     principles: [...c.principles],
     ods: [...c.ods],
     genderPerspective: c.genderPerspective,

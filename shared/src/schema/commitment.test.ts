@@ -427,6 +427,27 @@ describe('invalid payloads (fast-check)', () => {
   });
 });
 
+describe('the route to fulfilment', () => {
+  const withRoute = (route: unknown[]) => ({ ...clone(seed004Commitment), route });
+
+  it('is optional, and a step’s months are both chosen or neither, the second not before the first', () => {
+    expect(saveErrors(withRoute([]))).toEqual({});
+    expect(
+      saveErrors(withRoute([{ id: 'p1', text: 'Propuesta ante la Comisión', startMonth: null, endMonth: null }])),
+    ).toEqual({});
+    expect(saveErrors(withRoute([{ id: 'p1', text: 'Paso', startMonth: '2020-09', endMonth: null }]))).toEqual({
+      'route.0.endMonth': 'Indique los dos meses del paso, o ninguno.',
+    });
+    expect(saveErrors(withRoute([{ id: 'p1', text: 'Paso', startMonth: '2020-10', endMonth: '2020-09' }]))).toEqual({
+      'route.0.endMonth': 'El paso no puede concluir antes de iniciar.',
+    });
+    expect(saveErrors(withRoute([{ id: 'p1', text: ' ', startMonth: '2020-13', endMonth: null }]))).toMatchObject({
+      'route.0.text': 'Es obligatorio.',
+      'route.0.startMonth': 'El mes debe tener el formato AAAA-MM.',
+    });
+  });
+});
+
 describe('migrateCommitment', () => {
   const context = { mesaTitle: 'Mesa de cultura de gobierno abierto' };
 
@@ -442,8 +463,9 @@ describe('migrateCommitment', () => {
     expect(stored).not.toHaveProperty('title');
     const migrated = commitmentSchema.parse(migrateCommitment(stored, 1, context));
     expect(migrated).toMatchObject({ title: context.mesaTitle, type: 'mesa', leadInstitution: 'Infoem' });
-    // Nothing else changes.
-    const { title: _t, type: _y, leadInstitution: _l, ...rest } = migrated;
+    // It has no route, and nothing else changes.
+    const { title: _t, type: _y, leadInstitution: _l, route, ...rest } = migrated;
+    expect(route).toEqual([]);
     expect(rest).toEqual(commitmentV1);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commitmentTypeSchema, odsSchema, principleSchema } from './commitmentCatalogues';
 import { COMMITMENT_LIMITS } from './commitmentLimits';
+import { MONTH_PATTERN } from './months';
 import { crossFieldIssues } from './commitmentRules';
 import { mesaIdSchema, themeSchema } from './mesa';
 import { plainName } from './plainName';
@@ -57,6 +58,13 @@ const commitmentMesaIdSchema = z
   .refine((value) => mesaIdSchema.safeParse(value).success, 'La mesa debe ser un identificador de 16 caracteres.');
 
 const isoDate = z.iso.date({ error: presence(DATE_MESSAGE) });
+
+/** A month of a route step: YYYY-MM, or null while nobody has chosen it. */
+const monthSchema = z
+  .string({ error: 'El mes debe tener el formato AAAA-MM.' })
+  .regex(MONTH_PATTERN, 'El mes debe tener el formato AAAA-MM.')
+  .nullable()
+  .default(null);
 
 /** The theme list is the right answer to a wrong theme, not to a theme nobody has chosen yet. */
 const requiredThemeSchema = z
@@ -138,6 +146,10 @@ export const commitmentDraftSchema = strict({
   ),
   startDate: draftDate(),
   endDate: draftDate(),
+  /** The route to fulfilment (ruta para el cumplimiento, seed 001): ordered steps, each when it happens. */
+  route: list(strict({ id: itemIdSchema, text: draftText(), startMonth: monthSchema, endMonth: monthSchema })).default(
+    [],
+  ),
   principles: list(principleSchema).default([]),
   ods: list(odsSchema).default([]),
   genderPerspective: draftText(),
@@ -249,6 +261,12 @@ export const commitmentSchema = strict({
   ),
   startDate: isoDate,
   endDate: isoDate,
+  // Optional as a whole (a mesa's commitment may have none) and in its months (seed 001's route has none; its
+  // cronograma does): a saved version from before the route reads with none.
+  route: boundedList(
+    strict({ id: itemIdSchema, text: requiredText(SHORT), startMonth: monthSchema, endMonth: monthSchema }),
+    0,
+  ).default([]),
   principles: list(principleSchema)
     .min(1, 'Elija al menos un principio de gobierno abierto.')
     .refine((principles) => new Set(principles).size === principles.length, 'No repita principios.'),

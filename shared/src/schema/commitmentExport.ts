@@ -59,6 +59,12 @@ export function commitmentFields(c: Commitment): CommitmentField[] {
   });
   add('startDate', L.startDate, c.startDate);
   add('endDate', L.endDate, c.endDate);
+  c.route.forEach((step, i) => {
+    const name = `${L['route.*']} ${i + 1}`;
+    add(`route.${step.id}.text`, `${name} › ${L['route.*.text']}`, step.text);
+    add(`route.${step.id}.startMonth`, `${name} › ${L['route.*.startMonth']}`, step.startMonth ?? '');
+    add(`route.${step.id}.endMonth`, `${name} › ${L['route.*.endMonth']}`, step.endMonth ?? '');
+  });
   add('principles', L.principles, c.principles.map((p) => PRINCIPLES[p]).join('; '));
   add('ods', L.ods, c.ods.map((n) => `${n}. ${ODS_NAMES[n]}`).join('; '));
   add('genderPerspective', L.genderPerspective, c.genderPerspective);

@@ -285,6 +285,7 @@ const publicCommitmentSchema = z.object({
     startDate: z.string(),
     endDate: z.string(),
   }),
+  route: z.array(z.object({ text: z.string(), startMonth: z.string().nullable(), endMonth: z.string().nullable() })),
   principles: z.array(principleSchema),
   ods: z.array(odsSchema),
   genderPerspective: z.string(),

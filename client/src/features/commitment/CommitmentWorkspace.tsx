@@ -22,6 +22,7 @@ import { fieldLabel } from './labels';
 import { LinesOfAction } from './LinesOfAction';
 import { FieldObservationsContext, outstandingObservations } from './observations';
 import { Roadmap } from './Roadmap';
+import { RouteSteps } from './RouteSteps';
 import { SavePanel } from './SavePanel';
 import { SharedTextField } from './SharedTextField';
 import { useCommitmentDraft } from './useCommitmentDraft';
@@ -172,6 +173,7 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
 
           <LinesOfAction doc={doc} lines={draft.linesOfAction} tree={tree} readOnly={readOnly} problemAt={problemAt} />
           <Roadmap doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
+          <RouteSteps doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
           <Alignment doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
           <CriteriaChecklist doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
         </form>

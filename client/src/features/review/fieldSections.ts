@@ -12,6 +12,7 @@ const SECTIONS: { title: MessageKey; roots: readonly string[] }[] = [
     title: 'commitment.roadmap',
     roots: ['responsibles', 'coResponsible', 'finalResult', 'products', 'indicators', 'startDate', 'endDate'],
   },
+  { title: 'commitment.index.route', roots: ['route'] },
   { title: 'commitment.alignment', roots: ['principles', 'ods', 'genderPerspective', 'statePriorities'] },
 ];
 

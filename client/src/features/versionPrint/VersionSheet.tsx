@@ -12,6 +12,7 @@ import { AlignmentSection } from './AlignmentSection';
 import { CriteriaTable } from './CriteriaTable';
 import { LineOfActionTable } from './LineOfActionTable';
 import { RoadmapTable } from './RoadmapTable';
+import { RouteSection } from './RouteSection';
 
 /**
  * The version on paper, in the order of the methodology's finished commitments: problem and objectives, each line
@@ -47,6 +48,7 @@ export function VersionSheet({ version, mesa }: { version: CommitmentVersion; me
         <LineOfActionTable key={line.id} line={line} number={l + 1} />
       ))}
       <RoadmapTable commitment={c} />
+      <RouteSection source={c} />
       <AlignmentSection commitment={c} />
       <CriteriaTable commitment={c} />
 
