@@ -233,7 +233,10 @@ test('the STL reviews a saved commitment, returns it, approves the answer and pu
   await sergio.page.screenshot({ path: 'test-results/review-followup.png', fullPage: true });
 
   await visitor.page.reload();
-  const activityRow = published.getByRole('row', { name: new RegExp(commitment.activity.title.slice(0, 30)) });
+  // The activities' table, not the cronograma's, which has a row for the activity too.
+  const activityRow = published
+    .getByRole('table', { name: 'Actividades de la línea de acción 1' })
+    .getByRole('row', { name: new RegExp(commitment.activity.title.slice(0, 30)) });
   await expect(activityRow).toContainText('Sustancial');
   await expect(activityRow.getByRole('link', { name: 'Evidencia 1 de la actividad 1.1' })).toHaveAttribute(
     'href',
