@@ -52,7 +52,7 @@ async function fillRoadmap(page: Page): Promise<void> {
   const person = c.responsibles[0]!;
   await page.getByLabel('Nombre', { exact: true }).fill(person.name);
   await page.getByLabel('Cargo').fill(person.position);
-  await page.getByLabel('Institución').fill(person.institution);
+  await page.getByLabel('Institución', { exact: true }).fill(person.institution);
   await page.getByLabel('Organización', { exact: true }).fill(c.coResponsible.organization);
   await page.getByLabel('Persona', { exact: true }).fill(c.coResponsible.person);
   await page.getByLabel('Resultado final').fill(c.finalResult);
@@ -108,6 +108,9 @@ test('two participants draft the commitment together in Etapa 4, the facilitator
     await expect(field(a)).toHaveValue(/Beto escribe\./);
   }
 
+  await ana.page.getByLabel('Título del compromiso').fill(c.title);
+  await expect(ana.page.getByText('Tipo de compromiso: Compromiso de mesa')).toBeVisible();
+  await ana.page.getByLabel('Institución responsable').fill(c.leadInstitution);
   await ana.page.getByLabel('Problema público').fill(c.problem);
   await ana.page.getByLabel('Objetivo de largo plazo').fill(c.longTermObjective);
   await field(ana).fill(c.commitment);
@@ -139,7 +142,8 @@ test('two participants draft the commitment together in Etapa 4, the facilitator
     facilitator.context.waitForEvent('page'),
     facilitator.page.getByRole('link', { name: 'Ver para imprimir' }).first().click(),
   ]);
-  await expect(print.getByRole('heading', { name: 'Compromiso', exact: true })).toBeVisible();
+  await expect(print.getByRole('heading', { level: 1 })).toHaveText(c.title);
+  await expect(print.getByText('Compromiso de mesa · Institución responsable: Infoem')).toBeVisible();
   for (const [l, line] of c.linesOfAction.entries()) {
     await expect(print.getByRole('heading', { name: `Línea de acción ${l + 1}` })).toBeVisible();
     await expect(print.getByText(line.title, { exact: true })).toBeVisible();
@@ -267,9 +271,10 @@ test('the index of the form jumps to each section, on a phone and on a desktop',
   await openCommitment(ana.page);
   const index = ana.page.getByRole('navigation', { name: 'Secciones del compromiso' });
   await expect(index.getByRole('link')).toHaveText([
-    'Problema y objetivo',
+    'Datos y problema',
     'Líneas de acción',
     'Hoja de ruta',
+    'Ruta y cronograma',
     'Principios y ODS',
     'Criterios',
     'Guardar',
@@ -293,7 +298,7 @@ test('the index of the form jumps to each section, on a phone and on a desktop',
   const criteria = await jump('Criterios', 'Criterios del compromiso (I–VI)');
   expect(Math.abs(criteria.bar.y)).toBeLessThan(1);
   await jump('Guardar', 'Guardar compromiso');
-  await jump('Problema y objetivo', 'Problema, objetivo y compromiso');
+  await jump('Datos y problema', 'Datos generales, problema y compromiso');
 
   // On a desktop the form scrolls in its own box beside the save panel, under the index.
   await ana.page.setViewportSize({ width: 1280, height: 800 });

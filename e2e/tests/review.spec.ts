@@ -64,6 +64,10 @@ async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
 async function draftCommitment(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Compromiso' }).click();
   const c = commitment;
+  // Named after its mesa, as the form offers while the title is empty.
+  await page.getByRole('button', { name: /^Usar el título de la mesa/ }).click();
+  await expect(page.getByLabel('Título del compromiso')).toHaveValue('Transporte nocturno seguro');
+  await page.getByLabel('Institución responsable').fill(c.responsible.institution);
   await page.getByLabel('Problema público').fill(c.problem);
   await page.getByLabel('Objetivo de largo plazo').fill(c.longTermObjective);
   await page.getByLabel('Compromiso definitivo').fill(c.commitment);
@@ -80,7 +84,7 @@ async function draftCommitment(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Agregar persona responsable' }).click();
   await page.getByLabel('Nombre', { exact: true }).fill(c.responsible.name);
   await page.getByLabel('Cargo').fill(c.responsible.position);
-  await page.getByLabel('Institución').fill(c.responsible.institution);
+  await page.getByLabel('Institución', { exact: true }).fill(c.responsible.institution);
   await page.getByLabel('Organización', { exact: true }).fill(c.organization);
   await page.getByLabel('Persona', { exact: true }).fill(CO_RESPONSIBLE_PERSON);
   await page.getByLabel('Resultado final').fill(c.finalResult);
@@ -197,6 +201,9 @@ test('the STL reviews a saved commitment, returns it, approves the answer and pu
   await visitor.page.goto(`${cocrea.baseURL}/tablero`);
   const theme = visitor.page.getByRole('region', { name: 'Movilidad' });
   const published = theme.getByRole('article', { name: 'Transporte nocturno seguro' });
+  await expect(published).toContainText(
+    'Compromiso de mesa · Secretaría de Movilidad · Mesa: Transporte nocturno seguro',
+  );
   await expect(published).toContainText(commitment.line);
   await expect(published).toContainText(commitment.activity.title);
   await expect(published).toContainText(commitment.organization);
@@ -226,7 +233,10 @@ test('the STL reviews a saved commitment, returns it, approves the answer and pu
   await sergio.page.screenshot({ path: 'test-results/review-followup.png', fullPage: true });
 
   await visitor.page.reload();
-  const activityRow = published.getByRole('row', { name: new RegExp(commitment.activity.title.slice(0, 30)) });
+  // The activities' table, not the cronograma's, which has a row for the activity too.
+  const activityRow = published
+    .getByRole('table', { name: 'Actividades de la línea de acción 1' })
+    .getByRole('row', { name: new RegExp(commitment.activity.title.slice(0, 30)) });
   await expect(activityRow).toContainText('Sustancial');
   await expect(activityRow.getByRole('link', { name: 'Evidencia 1 de la actividad 1.1' })).toHaveAttribute(
     'href',

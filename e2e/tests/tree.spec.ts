@@ -171,7 +171,12 @@ test.describe('el árbol de problemas compartido', () => {
     const [ana, beto] = await Promise.all([actor('Ana Quintanilla'), actor('Beto Zamudio')]);
     await ana.join(mesa.links.participant);
     await beto.join(mesa.links.participant);
-    const texts = ['Inundaciones en la colonia', 'Drenaje tapado por basura', 'Casas con humedad y moho'];
+    // The effect is longer than the three lines a node shows on screen: the images must still show every word.
+    const texts = [
+      'Inundaciones en la colonia',
+      'Drenaje tapado por basura',
+      'Casas con humedad y moho, enfermedades respiratorias de niñas, niños y personas mayores, pérdida de muebles y de días de escuela y de trabajo cada temporada de lluvias',
+    ];
     await writeProblem(ana.page, texts[0]!);
     await addCause(ana.page, texts[0]!, texts[1]!);
     await addEffect(ana.page, texts[0]!, texts[2]!);
@@ -202,11 +207,21 @@ test.describe('el árbol de problemas compartido', () => {
         text: doc.documentElement.textContent ?? '',
         // The SVG carries no stylesheet: an edge is visible only if its stroke came along with it.
         strokedEdges: edges.filter((path) => path.style.stroke !== '').length,
+        // Every node's text whole: as tall as it needs, never clamped to the screen's three lines.
+        clipped: Array.from(doc.querySelectorAll<HTMLElement>('.tree-node-text')).filter(
+          (text) => text.style.webkitLineClamp === '3' || text.style.overflow === 'hidden',
+        ).length,
+        nodeHeights: Array.from(doc.querySelectorAll<HTMLElement>('.tree-node'), (node) =>
+          parseFloat(node.style.height),
+        ),
         // Nor filled: an SVG path is filled black unless told otherwise.
         filledEdges: edges.filter((path) => path.getAttribute('fill') !== 'none').length,
       };
     }, svg.bytes.toString('utf8'));
-    expect(parsed).toMatchObject({ root: 'svg', errors: 0, strokedEdges: 2, filledEdges: 0 });
+    expect(parsed).toMatchObject({ root: 'svg', errors: 0, strokedEdges: 2, filledEdges: 0, clipped: 0 });
+    expect(Math.min(...parsed.nodeHeights)).toBeGreaterThan(84);
+    // Back on screen, the canvas is as it was: three lines per node.
+    await expect(canvasNode(ana.page, texts[2]!).locator('.tree-node')).toHaveCSS('height', '84px');
     for (const text of texts) expect(parsed.text).toContain(text);
     expect(leaks(svg.bytes.toString('utf8'))).toEqual([]);
     // Nor the cursor, the "está editando" label or the editor's colour around the node.

@@ -148,6 +148,13 @@ describe('refused saves write nothing', () => {
     expect(await versionCount()).toBe(0);
   });
 
+  it('refuses a proactive commitment: a mesa saves its own kind', async () => {
+    const answer = await save({ commitment: { ...commitment(), type: 'proactivo' } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields).toEqual({ 'commitment.type': 'El compromiso de una mesa es de tipo «de mesa».' });
+    expect(await versionCount()).toBe(0);
+  });
+
   it('answers 413 above the size limit and 400 for JSON that does not parse', async () => {
     const huge = { ...commitment(), problem: 'x'.repeat(COMMITMENT_BODY_LIMIT_BYTES) };
     const big = await save({ commitment: huge });

@@ -43,3 +43,5 @@ export * from './schema/seating';
 export * from './schema/kit';
 export * from './schema/planResponses';
 export * from './seating/formTables';
+export * from './schema/cronograma';
+export { spanishMonth, monthOf, addMonths, monthsBetween, MONTH_PATTERN } from './schema/months';

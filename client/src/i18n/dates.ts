@@ -14,3 +14,22 @@ export function formatInstant(iso: string): string {
 export function formatDay(date: string): string {
   return day.format(new Date(`${date}T00:00:00Z`));
 }
+
+const monthParts = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  timeZone: 'America/Mexico_City',
+});
+
+/** This month (YYYY-MM) in central Mexico: the cronograma's "today". */
+export function currentMonth(now: Date = new Date()): string {
+  const parts = Object.fromEntries(monthParts.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}`;
+}
+
+const SHORT_MONTHS = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'];
+
+/** "2020-09" → "sept": a cronograma's column, as seed 001 heads it. */
+export function shortMonth(month: string): string {
+  return SHORT_MONTHS[Number(month.slice(5, 7)) - 1] ?? month;
+}

@@ -37,6 +37,11 @@ export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Ro
       const message = 'El compromiso pertenece a otra mesa.';
       throw new HttpError(400, 'invalid_body', message, { 'commitment.mesaId': message });
     }
+    // A proactive commitment is the STL's, proposed inside a plan: a mesa's draft is always the mesa's.
+    if (commitment.type !== 'mesa') {
+      const message = 'El compromiso de una mesa es de tipo «de mesa».';
+      throw new HttpError(400, 'invalid_body', message, { 'commitment.type': message });
+    }
     const version = await store.addCommitmentVersion(mesaId, {
       savedAt: new Date().toISOString(),
       stage: await currentStage(agenda, mesaId),

@@ -6,11 +6,15 @@ import {
   type CommitmentVersionSummary,
 } from '@cocrea/shared';
 
-/** A saved version as both backends store it: the stage and the commitment as JSON text, with its schema version. */
+/**
+ * A saved version as both backends store it: the stage and the commitment as JSON text, with its schema version;
+ * read with its mesa's title, which migrating an older record may need.
+ */
 export type StoredVersionRow = Omit<CommitmentVersionSummary, 'stage'> & {
   stage: string;
   schemaVersion: number;
   content: string;
+  mesaTitle: string;
 };
 
 /** A stored summary row with its stage parsed. */
@@ -25,7 +29,9 @@ export function summaryFromRow(
  * the way out; the stored row never changes.
  */
 export function versionFromRow(mesaId: string, row: StoredVersionRow): CommitmentVersion {
-  const content = migrateCommitment(JSON.parse(row.content) as Record<string, unknown>, row.schemaVersion);
+  const content = migrateCommitment(JSON.parse(row.content) as Record<string, unknown>, row.schemaVersion, {
+    mesaTitle: row.mesaTitle,
+  });
   return {
     mesaId,
     number: row.number,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { toBase64 } from 'lib0/buffer';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { commitmentDraftSchema, commitmentSchema, type Commitment, type CommitmentDraft } from '../schema/commitment';
@@ -13,6 +13,7 @@ import {
   addLineOfAction,
   addProduct,
   addResponsible,
+  addRouteStep,
   commitmentText,
   createCommitmentUndoManager,
   fillLinesFromMeans,
@@ -26,15 +27,19 @@ import {
   setCommitmentText,
   setCriterionAssessment,
   setPrinciples,
+  setRouteStepMonths,
   toggleOds,
   type CommitmentTextPath,
 } from './commitment';
 import { localOrigin } from './origins';
 import { TestConnector, type Replica } from './testConnector';
 
-/** The initial structure's update, as built by this version. Changing it would corrupt every existing mesa. */
+/** The initial structure's updates, as built by this version. Changing one would corrupt every existing mesa. */
 const PINNED_INITIAL_UPDATE =
   'ARzw2r2bBgAnAQpjb21taXRtZW50B3Byb2JsZW0CJwEKY29tbWl0bWVudBFsb25nVGVybU9iamVjdGl2ZQInAQpjb21taXRtZW50CmNvbW1pdG1lbnQCJwEKY29tbWl0bWVudAtmaW5hbFJlc3VsdAInAQpjb21taXRtZW50EWdlbmRlclBlcnNwZWN0aXZlAicBCmNvbW1pdG1lbnQPc3RhdGVQcmlvcml0aWVzAicBCmNvbW1pdG1lbnQNY29SZXNwb25zaWJsZQEnAPDavZsGBgxvcmdhbml6YXRpb24CJwDw2r2bBgYGcGVyc29uAicBCmNvbW1pdG1lbnQNbGluZXNPZkFjdGlvbgAnAQpjb21taXRtZW50DHJlc3BvbnNpYmxlcwAnAQpjb21taXRtZW50CHByb2R1Y3RzACcBCmNvbW1pdG1lbnQKaW5kaWNhdG9ycwAnAQpjb21taXRtZW50CnByaW5jaXBsZXMBJwEKY29tbWl0bWVudANvZHMBJwEKY29tbWl0bWVudAhjcml0ZXJpYQEnAPDavZsGDwFJAScA8Nq9mwYQBG5vdGUCJwDw2r2bBg8CSUkBJwDw2r2bBhIEbm90ZQInAPDavZsGDwNJSUkBJwDw2r2bBhQEbm90ZQInAPDavZsGDwJJVgEnAPDavZsGFgRub3RlAicA8Nq9mwYPAVYBJwDw2r2bBhgEbm90ZQInAPDavZsGDwJWSQEnAPDavZsGGgRub3RlAgA=';
+
+const PINNED_SECOND_UPDATE =
+  'AQOy2r2bBgAnAQpjb21taXRtZW50BXRpdGxlAicBCmNvbW1pdG1lbnQPbGVhZEluc3RpdHV0aW9uAicBCmNvbW1pdG1lbnQFcm91dGUAAA==';
 
 /** Delivers everything waiting, in a seeded order. */
 function sync(connector: TestConnector, seed = 1): void {
@@ -53,6 +58,9 @@ const lineTitles = (doc: Y.Doc) => readCommitmentDraft(doc).linesOfAction.map((l
 
 /** Writes a whole commitment through the accessors, as a group typing it would (ids are the document's own). */
 function typeCommitment(doc: Y.Doc, c: Commitment): void {
+  setCommitmentText(doc, 'title', c.title);
+  setCommitmentField(doc, 'type', c.type);
+  setCommitmentText(doc, 'leadInstitution', c.leadInstitution);
   setCommitmentField(doc, 'theme', c.theme);
   setCommitmentField(doc, 'mesaId', c.mesaId);
   setCommitmentField(doc, 'startDate', c.startDate);
@@ -181,12 +189,24 @@ describe('reading', () => {
 });
 
 describe('the fixed structure', () => {
-  it('is one pinned update, under its own client id, applied on the first write', () => {
+  it('is two pinned updates, each under its own client id, applied on the first write', () => {
     const doc = new Y.Doc();
     doc.clientID = 1;
     commitmentText(doc, 'problem');
-    expect(toBase64(Y.encodeStateAsUpdate(doc))).toBe(PINNED_INITIAL_UPDATE);
-    expect([...Y.decodeStateVector(Y.encodeStateVector(doc)).keys()]).toEqual([0x636f6d70]);
+    const pinned = new Y.Doc();
+    Y.applyUpdate(pinned, fromBase64(PINNED_INITIAL_UPDATE));
+    Y.applyUpdate(pinned, fromBase64(PINNED_SECOND_UPDATE));
+    expect(toBase64(Y.encodeStateAsUpdate(doc))).toBe(toBase64(Y.encodeStateAsUpdate(pinned)));
+    expect([...Y.decodeStateVector(Y.encodeStateVector(doc)).keys()].sort()).toEqual([0x636f6d32, 0x636f6d70]);
+  });
+
+  it('gives a mesa drafted before the identity fields a title and a lead institution on the first write', () => {
+    const old = new Y.Doc();
+    Y.applyUpdate(old, fromBase64(PINNED_INITIAL_UPDATE));
+    setCommitmentText(old, 'problem', 'Escrito antes.');
+    expect(readCommitmentDraft(old)).toMatchObject({ title: '', type: null, leadInstitution: '' });
+    setCommitmentText(old, 'title', 'Cultura de Gobierno Abierto');
+    expect(readCommitmentDraft(old)).toMatchObject({ title: 'Cultura de Gobierno Abierto', problem: 'Escrito antes.' });
   });
 
   it('lets two people type in one field of a fresh mesa at once: both keep their letters', () => {
@@ -662,5 +682,38 @@ describe('sync fuzzing', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the route to fulfilment', () => {
+  it('keeps ordered steps with their months; one person’s start month and another’s end month both stay', () => {
+    const connector = new TestConnector(2);
+    const [a, b] = offline(connector);
+    const first = addRouteStep(a.doc, 'Realizar una propuesta ante la Comisión');
+    sync(connector);
+    const second = addRouteStep(b.doc, 'Mesa de dialogo');
+    connector.disconnect(a);
+    connector.disconnect(b);
+    setRouteStepMonths(a.doc, first, { startMonth: '2020-09' });
+    setRouteStepMonths(b.doc, first, { endMonth: '2020-10' });
+    moveItem(b.doc, second, 0);
+    sync(connector);
+    const { route } = readCommitmentDraft(a.doc);
+    expect(readCommitmentDraft(b.doc).route).toEqual(route);
+    expect(route.map((step) => [step.text, step.startMonth, step.endMonth])).toEqual([
+      ['Mesa de dialogo', null, null],
+      ['Realizar una propuesta ante la Comisión', '2020-09', '2020-10'],
+    ]);
+  });
+
+  it('refuses a month that is not one, and a step that is not a step', () => {
+    const doc = new Y.Doc();
+    const step = addRouteStep(doc, 'Paso');
+    const line = addLineOfAction(doc, 'Línea');
+    expect(() => setRouteStepMonths(doc, step, { startMonth: '2020-13' })).toThrow(CommitmentEditError);
+    expect(() => setRouteStepMonths(doc, line, { startMonth: '2020-01' })).toThrow(CommitmentEditError);
+    setCommitmentText(doc, `route.${step}.text`, 'Paso editado');
+    removeItem(doc, step);
+    expect(readCommitmentDraft(doc).route).toEqual([]);
   });
 });

@@ -3,15 +3,18 @@
  * it is stored; everything else reads {@link readCommitmentDraft} and writes through the functions below.
  *
  * Storage, in the mesa's Y.Doc, one top-level Y.Map `commitment` shaped like {@link CommitmentDraft}:
- * - every text field is a Y.Text: `problem`, `longTermObjective`, `commitment`, `finalResult`, `genderPerspective`,
- *   `statePriorities`, `coResponsible` (a Y.Map of `organization` and `person`), each criterion's `note`;
+ * - every text field is a Y.Text: `title`, `leadInstitution`, `problem`, `longTermObjective`, `commitment`,
+ *   `finalResult`, `genderPerspective`, `statePriorities`, `coResponsible` (a Y.Map of `organization` and
+ *   `person`), each criterion's `note`;
  * - every list of things is a Y.Array of Y.Maps with a stable `id` and an `order` key: `linesOfAction` (each with
- *   its own `activities`), `responsibles`, `products`, `indicators`; their text fields are Y.Texts too;
+ *   its own `activities`), `responsibles`, `products`, `indicators`, `route`; their text fields are Y.Texts too;
  * - principles and SDGs are Y.Maps used as sets (`'transparencia' → true`, `'16' → true`), so two people ticking
  *   different boxes at once both keep their tick;
  * - `criteria` is a Y.Map of six Y.Maps, `{ met?: boolean, note: Y.Text }`;
- * - chosen values are plain keys of the top-level map: `theme`, `mesaId`, `problemNodeId`, `startDate`, `endDate`;
- *   an activity's dates are keys of its Y.Map. A missing key reads as `null`.
+ * - chosen values are plain keys of the top-level map: `type`, `theme`, `mesaId`, `problemNodeId`, `startDate`,
+ *   `endDate`;
+ *   an activity's dates and a route step's months (`startMonth`, `endMonth`, YYYY-MM) are keys of its Y.Map. A
+ *   missing key reads as `null`.
  *
  * Order. A list is shown sorted by each item's `order` key (then by id), not by its position in the Y.Array.
  * Moving an item writes one key on that item. The alternative, deleting it and inserting a copy, would drop
@@ -25,7 +28,8 @@
  * every replica applies the same update, built by {@link buildInitialUpdate} under the reserved client id
  * {@link INIT_CLIENT_ID}. Identical items under identical ids are one and the same to Yjs: whoever applies it
  * second, or receives it twice, finds them already there. That update must never change: a test pins its bytes,
- * and a later version that needs another fixed field adds a second update under another reserved client id.
+ * and a later version that needs another fixed field adds an update under another reserved client id, as
+ * {@link buildSecondUpdate} does for the title, the lead institution and the route.
  * (The problem tree uses top-level types instead, which need no such care; here one map keeps the commitment in
  * one place to observe, undo and read.)
  */
@@ -35,6 +39,7 @@ import { commitmentDraftSchema, itemIdSchema, type CommitmentDraft } from '../sc
 import {
   CRITERION_IDS,
   ODS_NUMBERS,
+  type CommitmentType,
   PRINCIPLES,
   odsSchema,
   principleSchema,
@@ -44,6 +49,7 @@ import {
 } from '../schema/commitmentCatalogues';
 import { COMMITMENT_FIELD_LABELS, commitmentFieldPattern } from '../schema/commitmentFieldLabels';
 import { COMMITMENT_LIMITS } from '../schema/commitmentLimits';
+import { MONTH_PATTERN } from '../schema/months';
 import type { Theme } from '../schema/mesa';
 import { placeAmong } from './orderKey';
 import { localOrigin } from './origins';
@@ -58,6 +64,8 @@ const draftDateSchema = commitmentDraftSchema.shape.startDate;
  * random from 2³²; the chance that one draws this one is negligible.
  */
 const INIT_CLIENT_ID = 0x636f6d70; // "comp"
+/** The client id of {@link buildSecondUpdate}, the second fixed update. */
+const SECOND_CLIENT_ID = 0x636f6d32; // "com2"
 
 /**
  * The origin of the initial update. Not {@link localOrigin}: an undo manager must never undo the structure away,
@@ -66,7 +74,11 @@ const INIT_CLIENT_ID = 0x636f6d70; // "comp"
 const initOrigin = Object.freeze({ kind: 'commitment-init' } as const);
 
 const TOP_TEXTS = ['problem', 'longTermObjective', 'commitment', 'finalResult', 'genderPerspective', 'statePriorities'];
+/** The top-level texts of the second fixed update (its list is `route`). */
+const SECOND_TEXTS = ['title', 'leadInstitution'];
 const TOP_LISTS = ['linesOfAction', 'responsibles', 'products', 'indicators'] as const;
+/** Every top-level list, the second fixed update's `route` included. */
+const ALL_LISTS = [...TOP_LISTS, 'route'] as const;
 
 /** The Y.Text fields of the items of each list. */
 const ITEM_TEXTS = {
@@ -75,11 +87,14 @@ const ITEM_TEXTS = {
   responsibles: ['name', 'position', 'institution'],
   products: ['text'],
   indicators: ['name', 'formula', 'goal'],
+  route: ['text'],
 } as const;
 type ListName = keyof typeof ITEM_TEXTS;
 
 /** A text field of the commitment, in the path form of `missingFields`: list items are named by id. */
 export type CommitmentTextPath =
+  | 'title'
+  | 'leadInstitution'
   | 'problem'
   | 'longTermObjective'
   | 'commitment'
@@ -93,9 +108,11 @@ export type CommitmentTextPath =
   | `linesOfAction.${string}.activities.${string}.${(typeof ITEM_TEXTS.activities)[number]}`
   | `responsibles.${string}.${(typeof ITEM_TEXTS.responsibles)[number]}`
   | `products.${string}.text`
-  | `indicators.${string}.${(typeof ITEM_TEXTS.indicators)[number]}`;
+  | `indicators.${string}.${(typeof ITEM_TEXTS.indicators)[number]}`
+  | `route.${string}.text`;
 
 const TEXT_PATTERNS: ReadonlySet<string> = new Set([
+  ...SECOND_TEXTS,
   ...TOP_TEXTS,
   'coResponsible.organization',
   'coResponsible.person',
@@ -105,6 +122,7 @@ const TEXT_PATTERNS: ReadonlySet<string> = new Set([
   ...ITEM_TEXTS.responsibles.map((field) => `responsibles.*.${field}`),
   'products.*.text',
   ...ITEM_TEXTS.indicators.map((field) => `indicators.*.${field}`),
+  'route.*.text',
 ]);
 
 /** Whether a field path (say, one `missingFields` reported) names a text field, to focus it or edit it. */
@@ -149,12 +167,15 @@ export function readCommitmentDraft(doc: Y.Doc): CommitmentDraft {
   const criteria = asMap(root.get('criteria'));
   const principles = asMap(root.get('principles'));
   const ods = asMap(root.get('ods'));
-  const scalar = <K extends 'theme' | 'mesaId' | 'problemNodeId' | 'startDate' | 'endDate'>(key: K) => {
+  const scalar = <K extends 'type' | 'theme' | 'mesaId' | 'problemNodeId' | 'startDate' | 'endDate'>(key: K) => {
     const parsed = commitmentDraftSchema.shape[key].safeParse(root.get(key) ?? null);
     return parsed.success ? (parsed.data as CommitmentDraft[K]) : null;
   };
 
   return {
+    title: textOf(root, 'title'),
+    type: scalar('type'),
+    leadInstitution: textOf(root, 'leadInstitution'),
     theme: scalar('theme'),
     mesaId: scalar('mesaId'),
     problem: textOf(root, 'problem'),
@@ -191,6 +212,12 @@ export function readCommitmentDraft(doc: Y.Doc): CommitmentDraft {
     })),
     startDate: scalar('startDate'),
     endDate: scalar('endDate'),
+    route: itemsOf(root.get('route')).map(({ id, map }) => ({
+      id,
+      text: textOf(map, 'text'),
+      startMonth: monthOrNull(map.get('startMonth')),
+      endMonth: monthOrNull(map.get('endMonth')),
+    })),
     principles: (Object.keys(PRINCIPLES) as Principle[]).filter((principle) => principles?.get(principle) === true),
     ods: ODS_NUMBERS.filter((n) => ods?.get(String(n)) === true),
     genderPerspective: textOf(root, 'genderPerspective'),
@@ -255,6 +282,7 @@ export function setCommitmentText(doc: Y.Doc, path: CommitmentTextPath, value: s
 
 /** The commitment's chosen values, each `null` when not chosen. Dates are YYYY-MM-DD. */
 export interface CommitmentFields {
+  type: CommitmentType | null;
   theme: Theme | null;
   mesaId: string | null;
   problemNodeId: string | null;
@@ -390,6 +418,39 @@ export function addIndicator(doc: Y.Doc, name = ''): string {
   return id;
 }
 
+/** Adds a step at the end of the route to fulfilment; returns its id. */
+export function addRouteStep(doc: Y.Doc, text = ''): string {
+  const root = rootOf(doc);
+  const id = uuidv4();
+  doc.transact(() => appendItem(fixedArray(root, 'route'), 'route', id, { text }), localOrigin);
+  return id;
+}
+
+/**
+ * Sets (or with `null` clears) a route step's first and last month, YYYY-MM; a month left out stays as it is. Two
+ * keys of the step's map: one person choosing the start while another chooses the end keeps both.
+ */
+export function setRouteStepMonths(
+  doc: Y.Doc,
+  stepId: string,
+  months: { startMonth?: string | null; endMonth?: string | null },
+): void {
+  for (const value of [months.startMonth, months.endMonth]) {
+    if (typeof value === 'string' && !MONTH_PATTERN.test(value)) {
+      throw new CommitmentEditError('invalid-value', 'El mes debe tener el formato AAAA-MM.');
+    }
+  }
+  const { map, list } = locate(rootOf(doc), stepId);
+  if (list !== 'route') throw new CommitmentEditError('unknown-item', 'El paso ya no existe.');
+  doc.transact(() => {
+    for (const key of ['startMonth', 'endMonth'] as const) {
+      const value = months[key];
+      if (value === null) map.delete(key);
+      else if (value !== undefined) map.set(key, value);
+    }
+  }, localOrigin);
+}
+
 /**
  * Pre-fills lines of action from the objectives tree's chosen means (Etapa 4: "¿Qué medios y fines son
  * necesarios…?"): one line per means, its text as the line's wording, in the order given, after the existing
@@ -482,17 +543,37 @@ function buildInitialUpdate(): Uint8Array {
   return Y.encodeStateAsUpdate(scratch);
 }
 
+/**
+ * The second fixed update: the title and lead institution (Y.Texts) and the route (a Y.Array). Its items hang from
+ * the top-level map by name, so it applies whether or not a replica has the first one. Frozen, like
+ * {@link buildInitialUpdate}.
+ */
+function buildSecondUpdate(): Uint8Array {
+  const scratch = new Y.Doc();
+  scratch.clientID = SECOND_CLIENT_ID;
+  const root = scratch.getMap<unknown>(ROOT);
+  scratch.transact(() => {
+    for (const key of SECOND_TEXTS) root.set(key, new Y.Text());
+    root.set('route', new Y.Array<unknown>());
+  });
+  return Y.encodeStateAsUpdate(scratch);
+}
+
 let initialUpdate: Uint8Array | undefined;
+let secondUpdate: Uint8Array | undefined;
 
 /** The top-level map, with the fixed structure applied first if this replica has not seen it yet. */
 function rootOf(doc: Y.Doc): Y.Map<unknown> {
   if (Y.getState(doc.store, INIT_CLIENT_ID) === 0) {
     Y.applyUpdate(doc, (initialUpdate ??= buildInitialUpdate()), initOrigin);
   }
+  if (Y.getState(doc.store, SECOND_CLIENT_ID) === 0) {
+    Y.applyUpdate(doc, (secondUpdate ??= buildSecondUpdate()), initOrigin);
+  }
   return doc.getMap<unknown>(ROOT);
 }
 
-function fixedArray(root: Y.Map<unknown>, key: (typeof TOP_LISTS)[number]): Y.Array<unknown> {
+function fixedArray(root: Y.Map<unknown>, key: (typeof ALL_LISTS)[number]): Y.Array<unknown> {
   const value = root.get(key);
   if (!(value instanceof Y.Array)) throw new CommitmentEditError('unknown-field', 'El campo no existe.');
   return value;
@@ -515,6 +596,10 @@ function textOf(map: Y.Map<unknown> | undefined, key: string): string {
 
 function idOrNull(value: unknown): string | null {
   return itemIdSchema.safeParse(value).success ? (value as string) : null;
+}
+
+function monthOrNull(value: unknown): string | null {
+  return typeof value === 'string' && MONTH_PATTERN.test(value) ? value : null;
 }
 
 function dateOrNull(value: unknown): string | null {
@@ -553,7 +638,7 @@ function locateAll(root: Y.Map<unknown>, id: string): Location[] {
       if (list === 'linesOfAction') search(map.get('activities'), 'activities');
     }
   };
-  for (const list of TOP_LISTS) search(root.get(list), list);
+  for (const list of ALL_LISTS) search(root.get(list), list);
   return found;
 }
 

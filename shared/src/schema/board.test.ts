@@ -49,11 +49,11 @@ describe('a published commitment', () => {
 });
 
 describe('the board', () => {
-  it('orders commitments by the plan’s themes, then by mesa title', () => {
-    const a = { ...published(), theme: 'seguridad' as const, mesaTitle: 'B' };
-    const b = { ...published(), theme: 'movilidad' as const, mesaTitle: 'Z' };
-    const c = { ...published(), theme: 'seguridad' as const, mesaTitle: 'A' };
-    expect(sortBoard([a, b, c]).map((x) => x.mesaTitle)).toEqual(['Z', 'A', 'B']);
+  it('orders commitments by the plan’s themes, then by title', () => {
+    const a = { ...published(), theme: 'seguridad' as const, title: 'B', mesaTitle: 'A' };
+    const b = { ...published(), theme: 'movilidad' as const, title: 'Z' };
+    const c = { ...published(), theme: 'seguridad' as const, title: 'A', mesaTitle: 'B' };
+    expect(sortBoard([a, b, c]).map((x) => x.title)).toEqual(['Z', 'A', 'B']);
   });
 
   it('has one CSV row per activity under the documented header', () => {
@@ -64,6 +64,9 @@ describe('the board', () => {
     expect(row).toMatchObject({
       tema: 'cultura-de-gobierno-abierto',
       mesa: 'Mesa Infoem',
+      titulo: 'Compromiso Proactivo del Infoem',
+      tipo: 'mesa',
+      institucion_responsable: 'Infoem',
       version: '3',
       actividad_numero: '1.2',
       medio_de_verificacion: 'Documento.',

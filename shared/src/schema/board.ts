@@ -1,5 +1,5 @@
 import type { Commitment } from './commitment';
-import type { OdsNumber, Principle } from './commitmentCatalogues';
+import type { CommitmentType, OdsNumber, Principle } from './commitmentCatalogues';
 import { THEMES, type Mesa, type Theme } from './mesa';
 import { commitmentCompletion, type ActivityProgress, type CompletionLevel } from './review';
 
@@ -49,6 +49,11 @@ export interface PublicLineOfAction {
 export interface PublicCommitment {
   mesaId: string;
   mesaTitle: string;
+  /** The commitment's own name. */
+  title: string;
+  type: CommitmentType;
+  /** The institution that answers for the commitment. */
+  leadInstitution: string;
   theme: Theme;
   /** The number of the published version. */
   version: number;
@@ -67,6 +72,8 @@ export interface PublicCommitment {
     startDate: string;
     endDate: string;
   };
+  /** The route to fulfilment: ordered steps, each with its months (YYYY-MM) or none. */
+  route: { text: string; startMonth: string | null; endMonth: string | null }[];
   principles: Principle[];
   ods: OdsNumber[];
   genderPerspective: string;
@@ -125,6 +132,9 @@ export function publicCommitment(input: {
   return {
     mesaId: mesa.id,
     mesaTitle: mesa.title,
+    title: c.title,
+    type: c.type,
+    leadInstitution: c.leadInstitution,
     theme: c.theme,
     version,
     publishedAt,
@@ -141,6 +151,7 @@ export function publicCommitment(input: {
       startDate: c.startDate,
       endDate: c.endDate,
     },
+    route: c.route.map(({ text, startMonth, endMonth }) => ({ text, startMonth, endMonth })),
     principles: [...c.principles],
     ods: [...c.ods],
     genderPerspective: c.genderPerspective,
@@ -153,11 +164,10 @@ export function publicCommitment(input: {
 
 const THEME_ORDER = Object.keys(THEMES);
 
-/** Commitments in the order of the plan's themes, then by mesa title. */
+/** Commitments in the order of the plan's themes, then by title. */
 export function sortBoard(commitments: PublicCommitment[]): PublicCommitment[] {
   return [...commitments].sort(
-    (a, b) =>
-      THEME_ORDER.indexOf(a.theme) - THEME_ORDER.indexOf(b.theme) || a.mesaTitle.localeCompare(b.mesaTitle, 'es-MX'),
+    (a, b) => THEME_ORDER.indexOf(a.theme) - THEME_ORDER.indexOf(b.theme) || a.title.localeCompare(b.title, 'es-MX'),
   );
 }
 
@@ -168,6 +178,9 @@ export const BOARD_CSV_COLUMNS = [
   'mesa',
   'version',
   'publicado',
+  'titulo',
+  'tipo',
+  'institucion_responsable',
   'compromiso',
   'avance_compromiso',
   'linea_numero',
@@ -197,6 +210,9 @@ export function boardCsvRows(board: Board): string[][] {
           mesa: c.mesaTitle,
           version: String(c.version),
           publicado: c.publishedAt,
+          titulo: c.title,
+          tipo: c.type,
+          institucion_responsable: c.leadInstitution,
           compromiso: c.commitment,
           avance_compromiso: c.completion,
           linea_numero: String(l + 1),

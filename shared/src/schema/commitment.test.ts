@@ -14,6 +14,7 @@ import { COMMITMENT_LIMITS } from './commitmentLimits';
 import { latestEndDate } from './commitmentRules';
 import { missingFields } from './missingFields';
 import { clone, edited } from './fixtures/edited';
+import commitmentV1 from './fixtures/commitmentV1.json';
 import { seed004Commitment, seed004Draft } from './fixtures/seed004';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -426,11 +427,50 @@ describe('invalid payloads (fast-check)', () => {
   });
 });
 
+describe('the route to fulfilment', () => {
+  const withRoute = (route: unknown[]) => ({ ...clone(seed004Commitment), route });
+
+  it('is optional, and a step’s months are both chosen or neither, the second not before the first', () => {
+    expect(saveErrors(withRoute([]))).toEqual({});
+    expect(
+      saveErrors(withRoute([{ id: 'p1', text: 'Propuesta ante la Comisión', startMonth: null, endMonth: null }])),
+    ).toEqual({});
+    expect(saveErrors(withRoute([{ id: 'p1', text: 'Paso', startMonth: '2020-09', endMonth: null }]))).toEqual({
+      'route.0.endMonth': 'Indique los dos meses del paso, o ninguno.',
+    });
+    expect(saveErrors(withRoute([{ id: 'p1', text: 'Paso', startMonth: '2020-10', endMonth: '2020-09' }]))).toEqual({
+      'route.0.endMonth': 'El paso no puede concluir antes de iniciar.',
+    });
+    expect(saveErrors(withRoute([{ id: 'p1', text: ' ', startMonth: '2020-13', endMonth: null }]))).toMatchObject({
+      'route.0.text': 'Es obligatorio.',
+      'route.0.startMonth': 'El mes debe tener el formato AAAA-MM.',
+    });
+  });
+});
+
 describe('migrateCommitment', () => {
+  const context = { mesaTitle: 'Mesa de cultura de gobierno abierto' };
+
   it('passes a current record through and refuses versions it does not know', () => {
     const record = clone(seed004Commitment) as unknown as Record<string, unknown>;
-    expect(migrateCommitment(record, COMMITMENT_VERSION)).toEqual(record);
-    expect(() => migrateCommitment(record, 0)).toThrow(RangeError);
-    expect(() => migrateCommitment(record, COMMITMENT_VERSION + 1)).toThrow(RangeError);
+    expect(migrateCommitment(record, COMMITMENT_VERSION, context)).toEqual(record);
+    expect(() => migrateCommitment(record, 0, context)).toThrow(RangeError);
+    expect(() => migrateCommitment(record, COMMITMENT_VERSION + 1, context)).toThrow(RangeError);
+  });
+
+  it('reads a version 1 record, as the code before identities saved it, titled after its mesa and led by the institution of its first servant', () => {
+    const stored = clone(commitmentV1) as Record<string, unknown>;
+    expect(stored).not.toHaveProperty('title');
+    const migrated = commitmentSchema.parse(migrateCommitment(stored, 1, context));
+    expect(migrated).toMatchObject({ title: context.mesaTitle, type: 'mesa', leadInstitution: 'Infoem' });
+    // It has no route, and nothing else changes.
+    const { title: _t, type: _y, leadInstitution: _l, route, ...rest } = migrated;
+    expect(route).toEqual([]);
+    expect(rest).toEqual(commitmentV1);
+  });
+
+  it('never overwrites what a record already says', () => {
+    const record = { ...clone(commitmentV1), title: 'Ya titulado' } as Record<string, unknown>;
+    expect(migrateCommitment(record, 1, context).title).toBe('Ya titulado');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { odsSchema, principleSchema } from './commitmentCatalogues';
+import { commitmentTypeSchema, odsSchema, principleSchema } from './commitmentCatalogues';
 import { COMMITMENT_LIMITS } from './commitmentLimits';
+import { MONTH_PATTERN } from './months';
 import { crossFieldIssues } from './commitmentRules';
 import { mesaIdSchema, themeSchema } from './mesa';
 import { plainName } from './plainName';
@@ -58,6 +59,13 @@ const commitmentMesaIdSchema = z
 
 const isoDate = z.iso.date({ error: presence(DATE_MESSAGE) });
 
+/** A month of a route step: YYYY-MM, or null while nobody has chosen it. */
+const monthSchema = z
+  .string({ error: 'El mes debe tener el formato AAAA-MM.' })
+  .regex(MONTH_PATTERN, 'El mes debe tener el formato AAAA-MM.')
+  .nullable()
+  .default(null);
+
 /** The theme list is the right answer to a wrong theme, not to a theme nobody has chosen yet. */
 const requiredThemeSchema = z
   .unknown()
@@ -113,6 +121,12 @@ const criterionDraftSchema = () =>
  * push a text past its bound, and the form must still read; {@link missingFields} reports it against the field.
  */
 export const commitmentDraftSchema = strict({
+  /** The commitment's name, as the print view's heading and the board show it. */
+  title: draftText(),
+  /** Who drafts it; a mesa's draft that has none is a mesa's commitment (see `commitmentPayload`). */
+  type: commitmentTypeSchema.nullable().default(null),
+  /** The institution that answers for it (institución responsable), as seed 004 heads it: "Compromiso … del Infoem". */
+  leadInstitution: draftText(),
   theme: themeSchema.nullable().default(null),
   mesaId: commitmentMesaIdSchema.nullable().default(null),
   problem: draftText(),
@@ -132,6 +146,10 @@ export const commitmentDraftSchema = strict({
   ),
   startDate: draftDate(),
   endDate: draftDate(),
+  /** The route to fulfilment (ruta para el cumplimiento, seed 001): ordered steps, each when it happens. */
+  route: list(strict({ id: itemIdSchema, text: draftText(), startMonth: monthSchema, endMonth: monthSchema })).default(
+    [],
+  ),
   principles: list(principleSchema).default([]),
   ods: list(odsSchema).default([]),
   genderPerspective: draftText(),
@@ -210,6 +228,12 @@ const criterionSchema = () =>
  * come out trimmed. Besides each field's rules it checks across fields (see {@link crossFieldIssues}).
  */
 export const commitmentSchema = strict({
+  title: requiredText(SHORT).superRefine(plainName),
+  type: z
+    .unknown()
+    .refine((value): boolean => value !== undefined && value !== null, 'Es obligatorio.')
+    .pipe(commitmentTypeSchema),
+  leadInstitution: requiredName(),
   theme: requiredThemeSchema,
   mesaId: commitmentMesaIdSchema,
   problem: requiredText(TEXT),
@@ -237,6 +261,12 @@ export const commitmentSchema = strict({
   ),
   startDate: isoDate,
   endDate: isoDate,
+  // Optional as a whole (a mesa's commitment may have none) and in its months (seed 001's route has none; its
+  // cronograma does): a saved version from before the route reads with none.
+  route: boundedList(
+    strict({ id: itemIdSchema, text: requiredText(SHORT), startMonth: monthSchema, endMonth: monthSchema }),
+    0,
+  ).default([]),
   principles: list(principleSchema)
     .min(1, 'Elija al menos un principio de gobierno abierto.')
     .refine((principles) => new Set(principles).size === principles.length, 'No repita principios.'),
@@ -258,18 +288,51 @@ export type Commitment = z.output<typeof commitmentSchema>;
 // Migrations
 
 /** The version of {@link commitmentSchema} a stored record is written with. Bump it with each new migration. */
-export const COMMITMENT_VERSION = 1;
+export const COMMITMENT_VERSION = 2;
+
+/** What a migration may need beyond the record itself: a record is stored under its mesa, not beside it. */
+export interface CommitmentMigrationContext {
+  /** The title of the mesa the version was saved in. */
+  mesaTitle: string;
+}
+
+type CommitmentMigration = (
+  record: Record<string, unknown>,
+  context: CommitmentMigrationContext,
+) => Record<string, unknown>;
+
+/** The first responsible servant's institution in a record that may not have passed the schema. */
+function firstInstitution(record: Record<string, unknown>): string {
+  const [first] = Array.isArray(record.responsibles) ? (record.responsibles as unknown[]) : [];
+  const institution =
+    typeof first === 'object' && first !== null ? (first as { institution?: unknown }).institution : '';
+  return typeof institution === 'string' ? institution : '';
+}
 
 /**
- * Append-only: `commitmentMigrations[n]` turns a version n+1 record into a version n+2 record. Empty while version 1
- * is the only version.
+ * Append-only: `commitmentMigrations[n]` turns a version n+1 record into a version n+2 record. Never change one
+ * that was released: stored rows keep their version forever and are migrated on every read.
  */
-export const commitmentMigrations: readonly ((record: Record<string, unknown>) => Record<string, unknown>)[] = [];
+export const commitmentMigrations: readonly CommitmentMigration[] = [
+  // 1 → 2: a commitment got its identity. A version saved before had none: it was a mesa's, it is named after its
+  // mesa (what the board showed as its heading), and the institution of its first responsible servant leads it
+  // (version 1 required one).
+  (record, { mesaTitle }) => ({
+    title: mesaTitle,
+    type: 'mesa',
+    leadInstitution: firstInstitution(record),
+    ...record,
+  }),
+];
 
 /** Brings a stored record written at `version` up to {@link COMMITMENT_VERSION}; parse the result with the schema. */
-export function migrateCommitment(record: Record<string, unknown>, version: number): Record<string, unknown> {
+export function migrateCommitment(
+  record: Record<string, unknown>,
+  version: number,
+  context: CommitmentMigrationContext,
+): Record<string, unknown> {
   if (!Number.isInteger(version) || version < 1 || version > COMMITMENT_VERSION) {
     throw new RangeError(`Unknown commitment version ${version}; this code knows 1 to ${COMMITMENT_VERSION}.`);
   }
-  return commitmentMigrations.slice(version - 1).reduce((migrated, migrate) => migrate(migrated), record);
+  return commitmentMigrations.slice(version - 1).reduce((migrated, migrate) => migrate(migrated, context), record);
 }

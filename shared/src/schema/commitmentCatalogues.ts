@@ -73,3 +73,18 @@ export const principleSchema = z.enum(principleSlugs, {
 
 /** One Sustainable Development Goal, by number. */
 export const odsSchema = z.literal(ODS_NUMBERS, { error: 'El ODS debe ser un número entero del 1 al 17.' });
+
+/**
+ * Where a commitment comes from (methodology §5): a mesa de cocreación drafts one, or an STL member proposes a
+ * proactive one (compromiso proactivo, seeds 000 and 002), which goes through its own five phases.
+ */
+export const COMMITMENT_TYPES = {
+  mesa: 'Compromiso de mesa',
+  proactivo: 'Compromiso proactivo',
+} as const;
+export type CommitmentType = keyof typeof COMMITMENT_TYPES;
+
+/** A commitment's type, by slug. */
+export const commitmentTypeSchema = z.enum(Object.keys(COMMITMENT_TYPES) as [CommitmentType, ...CommitmentType[]], {
+  error: `El tipo debe ser uno de: ${Object.keys(COMMITMENT_TYPES).join(', ')}.`,
+});

@@ -5,7 +5,12 @@ import { seed004Commitment } from './fixtures/seed004';
 describe('commitment export', () => {
   it('lists every field with its Spanish label and position, in form order', () => {
     const rows = commitmentRows(seed004Commitment);
-    expect(rows[0]).toEqual(['Tema', 'Cultura de gobierno abierto']);
+    expect(rows.slice(0, 4)).toEqual([
+      ['Título del compromiso', 'Compromiso Proactivo del Infoem'],
+      ['Tipo de compromiso', 'Compromiso de mesa'],
+      ['Institución responsable', 'Infoem'],
+      ['Tema', 'Cultura de gobierno abierto'],
+    ]);
     expect(rows).toContainEqual([
       'Línea de acción 1 › Actividad 1 › Medio de verificación',
       'Grupo de trabajo integrado.',

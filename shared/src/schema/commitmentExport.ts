@@ -1,7 +1,7 @@
 import { wellFormed } from '../doc/text';
 import { THEMES } from './mesa';
 import type { Commitment } from './commitment';
-import { CRITERIA, CRITERION_IDS, ODS_NAMES, PRINCIPLES } from './commitmentCatalogues';
+import { COMMITMENT_TYPES, CRITERIA, CRITERION_IDS, ODS_NAMES, PRINCIPLES } from './commitmentCatalogues';
 import { COMMITMENT_FIELD_LABELS as L } from './commitmentFieldLabels';
 
 /** One field of a saved commitment: its path (as `missingFields` names it), Spanish label with positions, and value. */
@@ -21,6 +21,9 @@ export interface CommitmentField {
 export function commitmentFields(c: Commitment): CommitmentField[] {
   const fields: CommitmentField[] = [];
   const add = (path: string, label: string, value: string) => fields.push({ path, label, value });
+  add('title', L.title, c.title);
+  add('type', L.type, COMMITMENT_TYPES[c.type]);
+  add('leadInstitution', L.leadInstitution, c.leadInstitution);
   add('theme', L.theme, THEMES[c.theme]);
   add('problem', L.problem, c.problem);
   add('longTermObjective', L.longTermObjective, c.longTermObjective);
@@ -56,6 +59,12 @@ export function commitmentFields(c: Commitment): CommitmentField[] {
   });
   add('startDate', L.startDate, c.startDate);
   add('endDate', L.endDate, c.endDate);
+  c.route.forEach((step, i) => {
+    const name = `${L['route.*']} ${i + 1}`;
+    add(`route.${step.id}.text`, `${name} › ${L['route.*.text']}`, step.text);
+    add(`route.${step.id}.startMonth`, `${name} › ${L['route.*.startMonth']}`, step.startMonth ?? '');
+    add(`route.${step.id}.endMonth`, `${name} › ${L['route.*.endMonth']}`, step.endMonth ?? '');
+  });
   add('principles', L.principles, c.principles.map((p) => PRINCIPLES[p]).join('; '));
   add('ods', L.ods, c.ods.map((n) => `${n}. ${ODS_NAMES[n]}`).join('; '));
   add('genderPerspective', L.genderPerspective, c.genderPerspective);

@@ -3,6 +3,9 @@
  * the criterion (`criteria.*.note`). In form order, which is the order {@link missingFields} reports in.
  */
 export const COMMITMENT_FIELD_LABELS = {
+  title: 'Título del compromiso',
+  type: 'Tipo de compromiso',
+  leadInstitution: 'Institución responsable',
   theme: 'Tema',
   mesaId: 'Mesa de cocreación',
   problem: 'Problema público',
@@ -44,6 +47,12 @@ export const COMMITMENT_FIELD_LABELS = {
   'indicators.*.goal': 'Meta',
   startDate: 'Fecha de inicio del compromiso',
   endDate: 'Fecha de conclusión del compromiso',
+  route: 'Ruta para el cumplimiento',
+  'route.*': 'Paso',
+  'route.*.id': 'Identificador',
+  'route.*.text': 'Descripción',
+  'route.*.startMonth': 'Mes de inicio',
+  'route.*.endMonth': 'Mes de conclusión',
   principles: 'Principios de gobierno abierto',
   ods: 'Objetivos de Desarrollo Sostenible (ODS)',
   genderPerspective: 'Perspectiva de igualdad de género, interseccionalidad y no discriminación',
@@ -62,6 +71,7 @@ export const ITEM_LISTS: ReadonlySet<string> = new Set([
   'responsibles',
   'products',
   'indicators',
+  'route',
 ]);
 /** Lists of plain values (chosen in one picker): a problem with one element is a problem of the list. */
 export const VALUE_LISTS: ReadonlySet<string> = new Set(['principles', 'ods']);

@@ -2,7 +2,7 @@
 export const COMMITMENT_LIMITS = {
   /** Long texts: problem, objective, commitment, activities, perspectives, notes. */
   text: 5000,
-  /** Names, positions, institutions, organisations. */
+  /** Names, positions, institutions, organisations; a commitment's title and its route's steps. */
   shortText: 300,
   /** Every list: lines of action, activities per line, servants, products, indicators. */
   items: 50,

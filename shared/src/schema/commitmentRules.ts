@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMITMENT_LIMITS } from './commitmentLimits';
-import { spanishDate } from './months';
+import { MONTH_PATTERN, spanishDate } from './months';
 
 const isoDate = z.iso.date();
 
@@ -31,7 +31,8 @@ function records(value: unknown): Record<string, unknown>[] {
 
 /**
  * The rules that span fields: the commitment ends after it starts and within two years; each activity ends on or
- * after its start (a one-day event is an activity) and lies within the commitment's period; ids are unique. Works
+ * after its start (a one-day event is an activity) and lies within the commitment's period; a route step has both
+ * months or neither, the second not before the first; ids are unique. Works
  * on anything, because it also runs when some fields failed their own rules.
  */
 export function crossFieldIssues(value: unknown): CrossFieldIssue[] {
@@ -85,7 +86,19 @@ export function crossFieldIssues(value: unknown): CrossFieldIssue[] {
       }
     });
   });
-  for (const key of ['responsibles', 'products', 'indicators'] as const) {
+  records(commitment.route).forEach((step, i) => {
+    const { startMonth: from, endMonth: to } = step;
+    const isMonth = (value: unknown) => typeof value === 'string' && MONTH_PATTERN.test(value);
+    if (isMonth(from) !== isMonth(to)) {
+      issues.push({
+        path: ['route', i, isMonth(from) ? 'endMonth' : 'startMonth'],
+        message: 'Indique los dos meses del paso, o ninguno.',
+      });
+    } else if (isMonth(from) && isMonth(to) && (to as string) < (from as string)) {
+      issues.push({ path: ['route', i, 'endMonth'], message: 'El paso no puede concluir antes de iniciar.' });
+    }
+  });
+  for (const key of ['responsibles', 'products', 'indicators', 'route'] as const) {
     records(commitment[key]).forEach((item, i) => checkId(item, [key, i]));
   }
   return issues;

@@ -13,6 +13,7 @@ describe('missingFields', () => {
   it('lists what the seed-004 draft lacks, in form order, one problem per field, items by id', () => {
     const problems = missingFields(seed004Draft);
     expect(problems.map((p) => p.path)).toEqual([
+      'type',
       'mesaId',
       'problem',
       'commitment',
@@ -41,7 +42,7 @@ describe('missingFields', () => {
       'statePriorities',
       ...CRITERION_IDS.map((id) => `criteria.${id}.met`),
     ]);
-    expect(problems[3]).toEqual({
+    expect(problems[4]).toEqual({
       path: 'linesOfAction.la1.activities.la1-a1.startDate',
       label: 'Línea de acción 1 › Actividad 1 › Fecha de inicio',
       message: 'Es obligatorio.',

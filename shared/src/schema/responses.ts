@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BOARD_LICENSE, type Board, type PublicCommitment, type RecordedProgress } from './board';
 import { commitmentSchema } from './commitment';
-import { odsSchema, principleSchema } from './commitmentCatalogues';
+import { commitmentTypeSchema, odsSchema, principleSchema } from './commitmentCatalogues';
 import { versionStageSchema, type CommitmentVersion, type CommitmentVersionSummary } from './commitmentVersion';
 import { mesaSchema, roleSchema, ROLES, THEMES, type Theme } from './mesa';
 import { SECTORS, type Participant, type Sector } from './participant';
@@ -250,6 +250,9 @@ export const recordedProgressSchema = z.object({
 const publicCommitmentSchema = z.object({
   mesaId: z.string(),
   mesaTitle: z.string(),
+  title: z.string(),
+  type: commitmentTypeSchema,
+  leadInstitution: z.string(),
   theme,
   version: z.int().min(1),
   publishedAt: isoInstant,
@@ -282,6 +285,7 @@ const publicCommitmentSchema = z.object({
     startDate: z.string(),
     endDate: z.string(),
   }),
+  route: z.array(z.object({ text: z.string(), startMonth: z.string().nullable(), endMonth: z.string().nullable() })),
   principles: z.array(principleSchema),
   ods: z.array(odsSchema),
   genderPerspective: z.string(),

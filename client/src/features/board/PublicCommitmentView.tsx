@@ -1,5 +1,12 @@
-import { useId } from 'react';
-import { COMMITMENT_FIELD_LABELS as L, type PublicCommitment } from '@cocrea/shared';
+import { useId, useMemo } from 'react';
+import {
+  buildCronograma,
+  COMMITMENT_FIELD_LABELS as L,
+  COMMITMENT_TYPES,
+  spanishMonth,
+  type PublicCommitment,
+} from '@cocrea/shared';
+import { CronogramaGrid } from '../cronograma/CronogramaGrid';
 import { formatDay, formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { CompletionBadge } from './CompletionBadge';
@@ -11,12 +18,23 @@ import { CompletionBadge } from './CompletionBadge';
 export function PublicCommitmentView({ commitment: c }: { commitment: PublicCommitment }) {
   const id = useId();
   const { roadmap } = c;
+  const cronograma = useMemo(
+    () =>
+      buildCronograma({
+        route: c.route.map((step, i) => ({ ...step, id: `paso-${i + 1}` })),
+        linesOfAction: c.linesOfAction,
+      }),
+    [c],
+  );
   return (
     <article className="board-commitment" aria-labelledby={`${id}-title`}>
       <header className="board-commitment-head">
-        <h3 id={`${id}-title`}>{c.mesaTitle}</h3>
+        <h3 id={`${id}-title`}>{c.title}</h3>
         <CompletionBadge level={c.completion} label={t('board.completion')} />
       </header>
+      <p className="board-identity">
+        {t('board.identity', { type: COMMITMENT_TYPES[c.type], institution: c.leadInstitution, mesa: c.mesaTitle })}
+      </p>
       <p className="muted">{t('board.published', { number: c.version, date: formatInstant(c.publishedAt) })}</p>
       <dl className="board-texts">
         <dt>{L.problem}</dt>
@@ -79,6 +97,26 @@ export function PublicCommitmentView({ commitment: c }: { commitment: PublicComm
           </div>
         </section>
       ))}
+
+      <section className="board-route" aria-labelledby={`${id}-route`}>
+        <h4 id={`${id}-route`}>{t('commitment.index.route')}</h4>
+        {c.route.length > 0 && (
+          <ol>
+            {c.route.map((step, i) => (
+              <li key={i}>
+                {step.text}
+                {step.startMonth && step.endMonth && (
+                  <span className="muted">
+                    {' '}
+                    ({t('cronograma.period', { from: spanishMonth(step.startMonth), to: spanishMonth(step.endMonth) })})
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        <CronogramaGrid cronograma={cronograma} caption={t('cronograma.caption')} />
+      </section>
 
       <section className="board-roadmap" aria-labelledby={`${id}-roadmap`}>
         <h4 id={`${id}-roadmap`}>{t('commitment.roadmap')}</h4>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
+  COMMITMENT_TYPES,
   missingFields,
   setCommitmentField,
   setCommitmentText,
@@ -21,6 +22,7 @@ import { fieldLabel } from './labels';
 import { LinesOfAction } from './LinesOfAction';
 import { FieldObservationsContext, outstandingObservations } from './observations';
 import { Roadmap } from './Roadmap';
+import { RouteSteps } from './RouteSteps';
 import { SavePanel } from './SavePanel';
 import { SharedTextField } from './SharedTextField';
 import { useCommitmentDraft } from './useCommitmentDraft';
@@ -55,8 +57,12 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
     return byPath;
   }, [review.observations, review.versions]);
 
-  // What "Guardar compromiso" sends: the mesa is always this one, and its theme is the default.
-  const payload = useMemo(() => ({ ...draft, mesaId: mesa.id, theme: draft.theme ?? mesa.theme }), [draft, mesa]);
+  // What "Guardar compromiso" sends: the mesa is always this one, its theme is the default, and a mesa's draft is a
+  // mesa's commitment.
+  const payload = useMemo(
+    () => ({ ...draft, mesaId: mesa.id, theme: draft.theme ?? mesa.theme, type: draft.type ?? ('mesa' as const) }),
+    [draft, mesa],
+  );
   const problems = useMemo(() => missingFields(payload), [payload]);
   const problemByPath = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
   const problemAt = (path: string) => (showProblems ? problemByPath.get(path) : undefined);
@@ -76,6 +82,35 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
             <h3 id={SECTION_HEADING.general} tabIndex={-1}>
               {t('commitment.general')}
             </h3>
+            <SharedTextField
+              doc={doc}
+              path="title"
+              label={fieldLabel('title')}
+              readOnly={readOnly}
+              multiline={false}
+              problem={problemAt('title')}
+              hint={t('commitment.name.hint')}
+            />
+            {!readOnly && draft.title.trim() === '' && (
+              <button type="button" onClick={() => setCommitmentText(doc, 'title', mesa.title)}>
+                {t('commitment.name.useMesa', { title: mesa.title })}
+              </button>
+            )}
+            <div className="field">
+              <p className="field-static">
+                <span className="field-static-label">{fieldLabel('type')}:</span> {COMMITMENT_TYPES[payload.type]}
+              </p>
+              <p className="field-hint">{t('commitment.type.hint')}</p>
+            </div>
+            <SharedTextField
+              doc={doc}
+              path="leadInstitution"
+              label={fieldLabel('leadInstitution')}
+              readOnly={readOnly}
+              multiline={false}
+              problem={problemAt('leadInstitution')}
+              hint={t('commitment.leadInstitution.hint')}
+            />
             <div className="field">
               <label htmlFor={fieldId('theme')}>{fieldLabel('theme')}</label>
               <select
@@ -138,6 +173,7 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
 
           <LinesOfAction doc={doc} lines={draft.linesOfAction} tree={tree} readOnly={readOnly} problemAt={problemAt} />
           <Roadmap doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
+          <RouteSteps doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
           <Alignment doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
           <CriteriaChecklist doc={doc} draft={draft} readOnly={readOnly} problemAt={problemAt} />
         </form>

@@ -34,9 +34,10 @@ export function FollowUp({ session, onLoggedOut }: FollowUpProps) {
       {state.status === 'ready' &&
         state.board.commitments.map((c) => (
           <section key={c.mesaId} className="review-card" aria-labelledby={`seguimiento-${c.mesaId}`}>
-            <h2 id={`seguimiento-${c.mesaId}`}>{c.mesaTitle}</h2>
+            <h2 id={`seguimiento-${c.mesaId}`}>{c.title}</h2>
             <p className="muted">
-              {THEMES[c.theme]} · {t('review.inbox.versionNumber', { number: c.version })} ·{' '}
+              {t('print.mesa', { title: c.mesaTitle })} · {THEMES[c.theme]} ·{' '}
+              {t('review.inbox.versionNumber', { number: c.version })} ·{' '}
               <CompletionBadge level={c.completion} label={t('board.completion')} />
             </p>
             {c.linesOfAction.map((line, l) => (

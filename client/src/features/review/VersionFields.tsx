@@ -1,4 +1,4 @@
-import type { AuthoredObservation, CommitmentField } from '@cocrea/shared';
+import { spanishMonth, type AuthoredObservation, type CommitmentField } from '@cocrea/shared';
 import { formatDay } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { fieldSections } from './fieldSections';
@@ -15,6 +15,7 @@ interface VersionFieldsProps {
 /** A field's value as people read it: dates spelled out, an empty field said so. */
 function shown(field: CommitmentField) {
   if (field.value === '') return <span className="empty">{t('review.fields.empty')}</span>;
+  if (/Month$/.test(field.path)) return spanishMonth(field.value);
   return /Date$/.test(field.path) ? formatDay(field.value) : field.value;
 }
 

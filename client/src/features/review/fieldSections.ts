@@ -3,12 +3,16 @@ import type { MessageKey } from '../../i18n/es-MX';
 
 /** The form's sections, in its order, by the first segment of a field's path. */
 const SECTIONS: { title: MessageKey; roots: readonly string[] }[] = [
-  { title: 'commitment.general', roots: ['theme', 'problem', 'longTermObjective', 'commitment'] },
+  {
+    title: 'commitment.general',
+    roots: ['title', 'type', 'leadInstitution', 'theme', 'problem', 'longTermObjective', 'commitment'],
+  },
   { title: 'review.fields.lines', roots: ['linesOfAction'] },
   {
     title: 'commitment.roadmap',
     roots: ['responsibles', 'coResponsible', 'finalResult', 'products', 'indicators', 'startDate', 'endDate'],
   },
+  { title: 'commitment.index.route', roots: ['route'] },
   { title: 'commitment.alignment', roots: ['principles', 'ods', 'genderPerspective', 'statePriorities'] },
 ];
 

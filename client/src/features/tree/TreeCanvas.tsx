@@ -27,7 +27,7 @@ import { moveNode, pinNode, presenceWindowMs, readTree, TreeEditError, type Tree
 import { t } from '../../i18n/t';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { useFollowViewport } from '../agenda/useFollowViewport';
-import { layoutTree, type Point } from './layout';
+import { layoutTree, NODE_HEIGHT, type Point } from './layout';
 import { childKinds } from './treeActions';
 import { TreeEdges } from './TreeEdges';
 import { TreeNodeView, type TreeFlowNode, type TreeViewActions } from './TreeNodeView';
@@ -68,6 +68,8 @@ interface Props {
   actions: TreeViewActions;
   onSelect(id: string | null): void;
   onCursor(point: Point | null): void;
+  /** Every node's height: the canvas's own, or taller while an image export shows every node's whole text. */
+  nodeHeight?: number;
 }
 
 /**
@@ -87,7 +89,18 @@ const FollowViewport = memo(function FollowViewport({ followed }: { followed: Re
  * changed one into its store, which re-runs every subscriber's selector (thousands in a 300-node tree), and a
  * remote user dragging changes the tree 30 times a second.
  */
-export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others, actions, onSelect, onCursor }: Props) {
+export function TreeCanvas({
+  doc,
+  tree,
+  readOnly,
+  selectedId,
+  editingId,
+  others,
+  actions,
+  onSelect,
+  onCursor,
+  nodeHeight = NODE_HEIGHT,
+}: Props) {
   const flow = useReactFlow();
   const [drag, setDrag] = useState<{ id: string; position: Point } | null>(null);
   const lastCursor = useRef(0);
@@ -106,9 +119,20 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
     return () => cancelAnimationFrame(frame);
   }, [flow, tree.nodes.size, paneWidth, paneHeight]);
 
-  const layout = useMemo(() => layoutTree(tree), [tree]);
+  const layout = useMemo(() => layoutTree(tree, nodeHeight), [tree, nodeHeight]);
 
-  const nodes = useTreeFlowNodes({ doc, tree, layout, drag, selectedId, editingId, readOnly, others, actions });
+  const nodes = useTreeFlowNodes({
+    doc,
+    tree,
+    layout,
+    nodeHeight,
+    drag,
+    selectedId,
+    editingId,
+    readOnly,
+    others,
+    actions,
+  });
 
   const onNodesChange = useCallback(
     (changes: NodeChange<TreeFlowNode>[]) => {
@@ -213,7 +237,7 @@ export function TreeCanvas({ doc, tree, readOnly, selectedId, editingId, others,
         <Background gap={24} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable />
-        <TreeEdges nodes={nodes} />
+        <TreeEdges nodes={nodes} nodeHeight={nodeHeight} />
         <ViewportPortal>
           {others.map((o) =>
             o.cursor ? (

@@ -1,7 +1,7 @@
 import { getSmoothStepPath, Position, ViewportPortal } from '@xyflow/react';
 import { memo } from 'react';
 import type { BranchKind } from '@cocrea/shared';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout';
+import { NODE_WIDTH } from './layout';
 import type { TreeFlowNode } from './TreeNodeView';
 
 /**
@@ -11,7 +11,13 @@ import type { TreeFlowNode } from './TreeNodeView';
  * one size; a cause hangs below its parent, an effect rises above it), so one SVG of plain paths does, under the
  * nodes, and a moved node repaints only its own links.
  */
-export const TreeEdges = memo(function TreeEdges({ nodes }: { nodes: readonly TreeFlowNode[] }) {
+export const TreeEdges = memo(function TreeEdges({
+  nodes,
+  nodeHeight,
+}: {
+  nodes: readonly TreeFlowNode[];
+  nodeHeight: number;
+}) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return (
     <ViewportPortal>
@@ -26,9 +32,9 @@ export const TreeEdges = memo(function TreeEdges({ nodes }: { nodes: readonly Tr
               key={child.id}
               kind={kind}
               fromX={parent.position.x + NODE_WIDTH / 2}
-              fromY={parent.position.y + (up ? 0 : NODE_HEIGHT)}
+              fromY={parent.position.y + (up ? 0 : nodeHeight)}
               toX={child.position.x + NODE_WIDTH / 2}
-              toY={child.position.y + (up ? NODE_HEIGHT : 0)}
+              toY={child.position.y + (up ? nodeHeight : 0)}
             />
           );
         })}

@@ -1,12 +1,13 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { flushSync } from 'react-dom';
 import { createTreeUndoManager, pinNode, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import type { MesaConnection } from '../../sync/MesaConnection';
 import { usePresence } from '../../sync/usePresence';
 import { Outline } from '../outline/Outline';
-import { exportTreeAsJson, exportTreeImage } from './exportTree';
+import { exportTreeAsJson, exportTreeImage, wholeTextNodeHeight } from './exportTree';
 import { addChild, deleteWithConfirmation } from './treeActions';
 import type { TreeViewActions } from './TreeNodeView';
 import { TreeCanvas } from './TreeCanvas';
@@ -89,9 +90,29 @@ function Workspace({ connection, readOnly }: { connection: MesaConnection; readO
 
   const isEmpty = tree.nodes.size === 1 && !tree.root.text;
 
+  /** While an image is taken: nodes as tall as the longest text needs, laid out again at that height. */
+  const [exportHeight, setExportHeight] = useState<number | null>(null);
+  const exportImage = async (format: 'png' | 'svg') => {
+    const box = canvasBox.current;
+    if (!box) return;
+    flushSync(() => setExportHeight(wholeTextNodeHeight(box)));
+    // React Flow takes the new positions into its store in an effect: the frame after next has them painted.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    try {
+      await exportTreeImage(box, flow.getNodes(), format);
+    } finally {
+      setExportHeight(null);
+    }
+  };
+
   return (
     <div className="tree-workspace">
-      <div className="tree-main" ref={canvasBox} onFocusCapture={() => (surface.current = 'canvas')}>
+      <div
+        className="tree-main"
+        ref={canvasBox}
+        style={exportHeight === null ? undefined : ({ '--tree-node-height': `${exportHeight}px` } as CSSProperties)}
+        onFocusCapture={() => (surface.current = 'canvas')}
+      >
         <div className="tree-toolbar" role="toolbar" aria-label={t('tree.title')}>
           <h2>{t('tree.title')}</h2>
           {!readOnly && (
@@ -106,10 +127,10 @@ function Workspace({ connection, readOnly }: { connection: MesaConnection; readO
           )}
           <span className="toolbar-spacer" />
           <span className="muted">{t('tree.export')}:</span>
-          <button type="button" onClick={() => void exportTreeImage(canvasBox.current!, flow.getNodes(), 'png')}>
+          <button type="button" onClick={() => void exportImage('png')}>
             {t('tree.export.png')}
           </button>
-          <button type="button" onClick={() => void exportTreeImage(canvasBox.current!, flow.getNodes(), 'svg')}>
+          <button type="button" onClick={() => void exportImage('svg')}>
             {t('tree.export.svg')}
           </button>
           <button type="button" onClick={() => exportTreeAsJson(doc)}>
@@ -127,6 +148,7 @@ function Workspace({ connection, readOnly }: { connection: MesaConnection; readO
           actions={actions}
           onSelect={setSelectedId}
           onCursor={onCursor}
+          nodeHeight={exportHeight ?? undefined}
         />
       </div>
       <div className="tree-side" onFocusCapture={() => (surface.current = 'outline')}>

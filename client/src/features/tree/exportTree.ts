@@ -3,6 +3,7 @@ import { toPng, toSvg } from 'html-to-image';
 import type * as Y from 'yjs';
 import { exportTreeJson } from '@cocrea/shared';
 import { downloadText, downloadUrl } from '../../files/download';
+import { NODE_HEIGHT } from './layout';
 
 const IMAGE_PADDING = 0.1;
 
@@ -20,7 +21,25 @@ function withoutPresence(element: HTMLElement): boolean {
   ].some((c) => classes.contains(c));
 }
 
-/** Renders the whole tree (not just what is in view) to PNG or SVG and downloads it. */
+/**
+ * The height at which every node of the canvas shows its whole text: on screen a node clamps its text to three
+ * lines (its tooltip and the outline have the rest), but an image is all anyone will see, so nothing may be cut.
+ * Measured by letting every node grow for a moment (`is-measuring`), within the same frame.
+ */
+export function wholeTextNodeHeight(container: HTMLElement): number {
+  container.classList.add('is-measuring');
+  try {
+    const heights = Array.from(container.querySelectorAll<HTMLElement>('.tree-node'), (node) => node.offsetHeight);
+    return Math.max(NODE_HEIGHT, ...heights);
+  } finally {
+    container.classList.remove('is-measuring');
+  }
+}
+
+/**
+ * Renders the whole tree (not just what is in view) to PNG or SVG and downloads it. The canvas must already be laid
+ * out at {@link wholeTextNodeHeight}: the image shows every word.
+ */
 export async function exportTreeImage(container: HTMLElement, nodes: Node[], format: 'png' | 'svg'): Promise<void> {
   const viewport = container.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport) return;

@@ -4,13 +4,15 @@ import type { Tree, TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { kindLabel } from './kindLabel';
 import type { PresenceState } from '../../sync/MesaConnection';
-import { NODE_HEIGHT, NODE_WIDTH, type Point } from './layout';
+import { NODE_WIDTH, type Point } from './layout';
 import type { TreeFlowNode, TreeViewActions } from './TreeNodeView';
 
 interface Input {
   doc: Y.Doc;
   tree: Tree;
   layout: Map<string, Point>;
+  /** Every node's height (the layout's). */
+  nodeHeight: number;
   drag: { id: string; position: Point } | null;
   selectedId: string | null;
   editingId: string | null;
@@ -30,7 +32,7 @@ const NOBODY: PresenceState[] = [];
 export function useTreeFlowNodes(input: Input): TreeFlowNode[] {
   const cache = useRef(new Map<string, TreeFlowNode>());
   const last = useRef<TreeFlowNode[]>([]);
-  const { doc, tree, layout, drag, selectedId, editingId, readOnly, others, actions } = input;
+  const { doc, tree, layout, nodeHeight, drag, selectedId, editingId, readOnly, others, actions } = input;
   return useMemo(() => {
     const editorsByNode = new Map<string, PresenceState[]>();
     for (const person of others) {
@@ -48,6 +50,7 @@ export function useTreeFlowNodes(input: Input): TreeFlowNode[] {
         prev &&
         prev.position.x === position.x &&
         prev.position.y === position.y &&
+        prev.height === nodeHeight &&
         prev.selected === selected &&
         prev.data.editing === editing &&
         prev.data.readOnly === readOnly &&
@@ -63,9 +66,9 @@ export function useTreeFlowNodes(input: Input): TreeFlowNode[] {
         type: 'tree',
         position,
         width: NODE_WIDTH,
-        height: NODE_HEIGHT,
+        height: nodeHeight,
         // Known sizes: without them React Flow re-measures every node (forced layout) after each change.
-        measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
+        measured: { width: NODE_WIDTH, height: nodeHeight },
         selected,
         draggable: !readOnly && node.kind !== 'problema' && !editing,
         data: { node, doc, readOnly, editing, editors, actions },
@@ -76,7 +79,7 @@ export function useTreeFlowNodes(input: Input): TreeFlowNode[] {
     const nodes = [...next.values()];
     if (nodes.length !== last.current.length || nodes.some((node, i) => node !== last.current[i])) last.current = nodes;
     return last.current;
-  }, [doc, tree, layout, drag, selectedId, editingId, readOnly, others, actions]);
+  }, [doc, tree, layout, nodeHeight, drag, selectedId, editingId, readOnly, others, actions]);
 }
 
 /** What TreeNodeView shows of a node: its text, kind, pin and whether it has children of each kind. */

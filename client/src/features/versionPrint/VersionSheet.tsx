@@ -1,5 +1,6 @@
 import {
   COMMITMENT_FIELD_LABELS as L,
+  COMMITMENT_TYPES,
   THEMES,
   versionStageLabel,
   type CommitmentVersion,
@@ -11,6 +12,7 @@ import { AlignmentSection } from './AlignmentSection';
 import { CriteriaTable } from './CriteriaTable';
 import { LineOfActionTable } from './LineOfActionTable';
 import { RoadmapTable } from './RoadmapTable';
+import { RouteSection } from './RouteSection';
 
 /**
  * The version on paper, in the order of the methodology's finished commitments: problem and objectives, each line
@@ -23,10 +25,13 @@ export function VersionSheet({ version, mesa }: { version: CommitmentVersion; me
     <article className="print-sheet">
       <header className="print-header">
         <p className="print-kicker">{t('print.kicker', { theme: THEMES[c.theme] })}</p>
-        <h1>{t('print.title')}</h1>
+        <h1>{c.title}</h1>
+        <p className="print-identity">
+          {t('print.identity', { type: COMMITMENT_TYPES[c.type], institution: c.leadInstitution })}
+        </p>
         <p className="muted">
-          {mesa.title} · {t('print.version', { number: version.number })} · {formatInstant(version.savedAt)} ·{' '}
-          {versionStageLabel(version.stage)}
+          {t('print.mesa', { title: mesa.title })} · {t('print.version', { number: version.number })} ·{' '}
+          {formatInstant(version.savedAt)} · {versionStageLabel(version.stage)}
         </p>
       </header>
 
@@ -43,6 +48,7 @@ export function VersionSheet({ version, mesa }: { version: CommitmentVersion; me
         <LineOfActionTable key={line.id} line={line} number={l + 1} />
       ))}
       <RoadmapTable commitment={c} />
+      <RouteSection source={c} />
       <AlignmentSection commitment={c} />
       <CriteriaTable commitment={c} />
 

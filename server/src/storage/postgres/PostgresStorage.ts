@@ -522,9 +522,9 @@ export class PostgresStorage implements Storage {
 
   async getCommitmentVersion(mesaId: string, number: number): Promise<CommitmentVersion | null> {
     const { rows } = await this.pool.query<StoredVersionRow>(
-      `SELECT number, saved_at AS "savedAt", stage, content_hash AS "contentHash", review_status AS status,
-         schema_version AS "schemaVersion", content
-       FROM commitment_versions WHERE mesa_id = $1 AND number = $2`,
+      `SELECT v.number, v.saved_at AS "savedAt", v.stage, v.content_hash AS "contentHash", v.review_status AS status,
+         v.schema_version AS "schemaVersion", v.content, m.title AS "mesaTitle"
+       FROM commitment_versions v JOIN mesas m ON m.id = v.mesa_id WHERE v.mesa_id = $1 AND v.number = $2`,
       [mesaId, number],
     );
     const row = rows[0];

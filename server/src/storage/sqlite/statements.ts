@@ -139,9 +139,9 @@ export function prepareStatements(db: Database.Database) {
        FROM commitment_versions WHERE mesa_id = ? ORDER BY number DESC`,
     ),
     getVersion: db.prepare(
-      `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash, review_status AS status,
-         schema_version AS schemaVersion, content
-       FROM commitment_versions WHERE mesa_id = ? AND number = ?`,
+      `SELECT v.number, v.saved_at AS savedAt, v.stage, v.content_hash AS contentHash, v.review_status AS status,
+         v.schema_version AS schemaVersion, v.content, m.title AS mesaTitle
+       FROM commitment_versions v JOIN mesas m ON m.id = v.mesa_id WHERE v.mesa_id = ? AND v.number = ?`,
     ),
   };
 }
