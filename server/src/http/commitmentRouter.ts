@@ -8,6 +8,7 @@ import {
   type VersionStage,
 } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
+import type { MesaNotices } from '../review/MesaNotices';
 import type { CommitmentStore, MesaStore, ReviewStore } from '../storage/Storage';
 import { authorizeMesa } from './auth';
 import { HttpError } from './HttpError';
@@ -19,6 +20,7 @@ const FACILITATOR = { role: 'facilitator', refusal: 'Solo la facilitación puede
 export interface CommitmentRouterOptions {
   store: MesaStore & CommitmentStore & ReviewStore;
   agenda: AgendaService;
+  notices: MesaNotices;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface CommitmentRouterOptions {
  * link of the mesa reads the versions (the printable view, JSON and CSV) and the STL's observations on them. It parses its own, larger JSON bodies:
  * a complete commitment with its lines of action outgrows the API's 64 kB.
  */
-export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Router {
+export function commitmentRouter({ store, agenda, notices }: CommitmentRouterOptions): Router {
   const router = Router({ mergeParams: true });
   router.use(express.json({ limit: COMMITMENT_BODY_LIMIT_BYTES }));
 
@@ -43,6 +45,7 @@ export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Ro
       contentHash: contentHash(commitment),
       commitment,
     });
+    notices.publish(mesaId, { kind: 'versionSaved', number: version.number });
     res.status(201).location(`versions/${version.number}`).json(version);
   });
 

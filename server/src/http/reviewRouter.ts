@@ -14,6 +14,7 @@ import {
   type ReviewedVersion,
 } from '@cocrea/shared';
 import { generateId } from '../auth/tokens';
+import type { MesaNotices } from '../review/MesaNotices';
 import type { AccountStore, CommitmentStore, MesaStore, ReviewStore } from '../storage/Storage';
 import { HttpError } from './HttpError';
 import { findVersion } from './params';
@@ -22,6 +23,7 @@ import { parseBody, parseQuery } from './validate';
 
 export interface ReviewRouterOptions extends StlAuthOptions {
   store: MesaStore & CommitmentStore & ReviewStore & AccountStore;
+  notices: MesaNotices;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ReviewRouterOptions extends StlAuthOptions {
  * its fields. Members with the `stl` role and the admin token only.
  */
 export function reviewRouter(options: ReviewRouterOptions): Router {
-  const { store } = options;
+  const { store, notices } = options;
   const router = Router();
 
   router.get('/versions', async (req, res) => {
@@ -70,7 +72,21 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     }
     if (!result.ok) throw new HttpError(404, 'version_not_found', 'Esa versión del compromiso no existe.');
     const updated = await findVersion(store, req.params);
-    res.json(await reviewed(store, updated.mesa, updated.version));
+    const answer = await reviewed(store, updated.mesa, updated.version);
+    const moves = [
+      { number: version.number, from, to: status, observations: answer.observations.length },
+      // A publication withdrew the mesa's earlier published version: its pages learn that too.
+      ...(await Promise.all(
+        result.withdrawn.map(async (number) => ({
+          number,
+          from: 'publicado' as const,
+          to: 'aprobado' as const,
+          observations: (await store.listObservations(mesa.id, number)).length,
+        })),
+      )),
+    ];
+    for (const move of moves) notices.publish(mesa.id, { kind: 'reviewStatus', ...move });
+    res.json(answer);
   });
 
   router.post('/mesas/:id/versions/:number/observations', async (req, res) => {
@@ -93,6 +109,8 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
       createdAt: new Date().toISOString(),
     };
     await store.addObservation({ ...observation, mesaId: mesa.id, memberId: actingMemberId(actor) });
+    const observations = (await store.listObservations(mesa.id, version.number)).length;
+    notices.publish(mesa.id, { kind: 'observation', number: version.number, observations });
     const created: AuthoredObservation = { ...observation, author: actorName(actor) };
     res.status(201).json(created);
   });

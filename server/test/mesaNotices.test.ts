@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MesaNotice } from '@cocrea/shared';
+import { connectStockClient, whenSynced, type StockClient } from './support/clients';
+import { startLocalCluster, type LocalCluster } from './support/localCluster';
+import { asAdmin, commitmentOf, saveVersion } from './support/review';
+import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
+import { waitFor } from './support/waitFor';
+
+let t: TestServer | undefined;
+let cluster: LocalCluster | undefined;
+const clients: StockClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await t?.close();
+  await cluster?.close();
+  t = cluster = undefined;
+});
+
+function connect(wsUrl: string, mesa: CreatedMesa, role: 'facilitator' | 'participant' | 'observer'): StockClient {
+  const client = connectStockClient(wsUrl, mesa.mesa.id, mesa.tokens[role]);
+  clients.push(client);
+  return client;
+}
+
+const review = (mesa: CreatedMesa, number: number) => `/api/review/mesas/${mesa.mesa.id}/versions/${number}`;
+
+describe('notices about the versions (message 103)', () => {
+  it('reach every socket of the mesa, in the order they happened, and no socket of another mesa', async () => {
+    t = await startTestServer();
+    const mesa = await t.createMesa();
+    const other = await t.createMesa({ title: 'Otra mesa' });
+    const pages = (['facilitator', 'participant', 'observer'] as const).map((role) => connect(t!.wsUrl, mesa, role));
+    const elsewhere = connect(t.wsUrl, other, 'participant');
+    await Promise.all([...pages, elsewhere].map(whenSynced));
+
+    await saveVersion(t, mesa);
+    await saveVersion(t, mesa);
+    expect(
+      (await asAdmin(t, 'POST', `${review(mesa, 2)}/status`, { status: 'en_revision', from: 'borrador' })).status,
+    ).toBe(200);
+    for (const text of ['Precise el problema.', 'Falta la fecha.', 'Revise la meta.']) {
+      expect((await asAdmin(t, 'POST', `${review(mesa, 2)}/observations`, { path: '', text })).status).toBe(201);
+    }
+    const back = await asAdmin(t, 'POST', `${review(mesa, 2)}/status`, {
+      status: 'con_observaciones',
+      from: 'en_revision',
+    });
+    expect(back.status).toBe(200);
+
+    const expected: MesaNotice[] = [
+      { kind: 'versionSaved', number: 1 },
+      { kind: 'versionSaved', number: 2 },
+      { kind: 'reviewStatus', number: 2, from: 'borrador', to: 'en_revision', observations: 0 },
+      { kind: 'observation', number: 2, observations: 1 },
+      { kind: 'observation', number: 2, observations: 2 },
+      { kind: 'observation', number: 2, observations: 3 },
+      { kind: 'reviewStatus', number: 2, from: 'en_revision', to: 'con_observaciones', observations: 3 },
+    ];
+    await waitFor(() => pages.forEach((page) => expect(page.notices()).toEqual(expected)));
+
+    // The other mesa's socket would have had them before a notice of its own, sent later on the same server.
+    await saveVersion(t, other);
+    await waitFor(() => expect(elsewhere.notices()).toEqual([{ kind: 'versionSaved', number: 1 }]));
+  });
+
+  it('say which earlier version a publication withdrew', async () => {
+    t = await startTestServer();
+    const mesa = await t.createMesa();
+    const page = connect(t.wsUrl, mesa, 'participant');
+    await whenSynced(page);
+    for (const number of [1, 2]) {
+      await saveVersion(t, mesa);
+      let from = 'borrador';
+      for (const status of ['en_revision', 'aprobado', 'publicado']) {
+        expect((await asAdmin(t, 'POST', `${review(mesa, number)}/status`, { status, from })).status).toBe(200);
+        from = status;
+      }
+    }
+    await waitFor(() =>
+      expect(page.notices().slice(-2)).toEqual([
+        { kind: 'reviewStatus', number: 2, from: 'aprobado', to: 'publicado', observations: 0 },
+        { kind: 'reviewStatus', number: 1, from: 'publicado', to: 'aprobado', observations: 0 },
+      ]),
+    );
+  });
+
+  it('cross instances: a page on another instance hears a save made through this one, once', async () => {
+    cluster = await startLocalCluster(2);
+    const mesa = await cluster.createMesa();
+    const [here, there] = cluster.instances;
+    const near = connect(here!.wsUrl, mesa, 'facilitator');
+    const far = connect(there!.wsUrl, mesa, 'participant');
+    await Promise.all([near, far].map(whenSynced));
+
+    const res = await fetch(`${here!.baseUrl}/api/mesas/${mesa.mesa.id}/commitment/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${mesa.tokens.facilitator}` },
+      body: JSON.stringify({ commitment: commitmentOf(mesa) }),
+    });
+    expect(res.status).toBe(201);
+    await waitFor(() => {
+      expect(near.notices()).toEqual([{ kind: 'versionSaved', number: 1 }]);
+      expect(far.notices()).toEqual([{ kind: 'versionSaved', number: 1 }]);
+    });
+    // A second notice: had the first been delivered twice, it would show before this one.
+    const second = await fetch(`${there!.baseUrl}/api/mesas/${mesa.mesa.id}/commitment/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${mesa.tokens.facilitator}` },
+      body: JSON.stringify({ commitment: commitmentOf(mesa) }),
+    });
+    expect(second.status).toBe(201);
+    const both = [
+      { kind: 'versionSaved', number: 1 },
+      { kind: 'versionSaved', number: 2 },
+    ];
+    await waitFor(() => [near, far].forEach((page) => expect(page.notices()).toEqual(both)));
+  });
+});
