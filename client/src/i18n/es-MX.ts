@@ -572,6 +572,16 @@ export const esMX = {
   'sync.outdatedHint':
     'Esta página dejó de conectarse con el servidor. Lo que no se alcanzó a guardar sigue en este navegador y se enviará al recargar.',
   'sync.reload': 'Recargar la página',
+  'notice.region': 'Avisos de la mesa',
+  'notice.dismiss': 'Cerrar aviso',
+  'notice.versionSaved': 'Se guardó la versión {number} del compromiso.',
+  'notice.reviewStatus':
+    '{to, select, en_revision {El STL está revisando la versión {number}.} con_observaciones {{observations, plural, =0 {El STL devolvió la versión {number} sin observaciones.} one {El STL devolvió la versión {number} con # observación.} other {El STL devolvió la versión {number} con # observaciones.}}} aprobado {El STL aprobó la versión {number}.} publicado {El STL publicó la versión {number}.} other {La versión {number} volvió a borrador.}}',
+  'notice.withdrawn': 'La versión {number} dejó de estar publicada: una versión más reciente la reemplaza.',
+  'notice.observation':
+    '{observations, plural, one {El STL hizo una observación a la versión {number}.} other {El STL hizo otra observación a la versión {number}; ya son #.}}',
+  'notice.observationAnswer':
+    '{attended, select, yes {La facilitación marcó como atendida una observación de la versión {number}.} other {La facilitación respondió una observación de la versión {number}.}}',
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -46,7 +46,7 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
   const draft = useCommitmentDraft(doc);
   const tree = useTree(doc);
   const [showProblems, setShowProblems] = useState(false);
-  const review = useVersionReview(mesa.id, token);
+  const review = useVersionReview(mesa.id, token, connection.onNotice);
   const observationsByPath = useMemo(() => {
     const byPath = new Map<string, MesaObservation[]>();
     for (const o of outstandingObservations(review.observations, review.versions ?? [])) {

@@ -12,6 +12,7 @@ import { useToolLocked } from '../agenda/useToolLocked';
 import { PresenceList } from '../presence/PresenceList';
 import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
+import { Notices } from '../notices/Notices';
 import { TreeWorkspace } from '../tree/TreeWorkspace';
 import { OutdatedClientBanner } from './OutdatedClientBanner';
 import { SaveIndicator } from './SaveIndicator';
@@ -57,6 +58,7 @@ export function MesaPage({
           <PresenceList connection={connection} />
         </header>
         <OutdatedClientBanner connection={connection} />
+        <Notices source={connection.onNotice} />
         <AgendaBar />
         {linkRevoked && (
           <p className="banner-error" role="alert">
