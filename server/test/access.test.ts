@@ -71,6 +71,8 @@ interface World {
   memberId: string;
   /** A pending invitation of its own, for the case that revokes one. */
   invitationId: string;
+  /** An observation of the STL on version 1, for the case that answers one. */
+  observationId: string;
 }
 
 /** The paths a version takes to reach each status. */
@@ -151,6 +153,13 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: (w) => `${mesa(w)}/commitment/versions`, access: 'mesa', ok: 200 },
   { method: 'GET', path: (w) => `${mesa(w)}/commitment/versions/1`, access: 'mesa', ok: 200 },
   { method: 'GET', path: (w) => `${mesa(w)}/commitment/observations`, access: 'mesa', ok: 200 },
+  {
+    method: 'POST',
+    path: (w) => `${mesa(w)}/commitment/observations/${w.observationId}/response`,
+    access: 'facilitator',
+    ok: 200,
+    body: () => ({ text: 'Lo precisamos en la versión 2.', attended: true }),
+  },
   // stlRouter
   {
     method: 'POST',
@@ -295,7 +304,17 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     createdAt: Date.now(),
     expiresAt: Date.now() + 60_000,
   });
-  return { mesaId, date, tokens, memberId, invitationId };
+  const observationId = generateId();
+  await t.storage.addObservation({
+    id: observationId,
+    mesaId,
+    versionNumber: 1,
+    path: 'problem',
+    text: 'Precise el problema.',
+    memberId: null,
+    createdAt: new Date().toISOString(),
+  });
+  return { mesaId, date, tokens, memberId, invitationId, observationId };
 }
 
 /** A one-time invitation to accept; its token. */
@@ -385,6 +404,7 @@ describe('who may call what', () => {
       tokens: {} as World['tokens'],
       memberId: ':id',
       invitationId: ':id',
+      observationId: ':id',
     })}`;
     it(`${name}: ${endpoint.access}`, async () => {
       const answers: Record<string, number> = {};
@@ -543,6 +563,20 @@ const BAD_INPUTS: BadInput[] = [
     status: 400,
     version: 'en_revision',
   },
+  ...[
+    ['an observation the mesa does not have', UNKNOWN_MESA, { text: 'x', attended: true }, 404],
+    ['an observation id that cannot be one', 'no-es-un-id', { text: 'x', attended: true }, 404],
+    ['wrong types', null, { text: 7, attended: 'sí' }, 400],
+    ['a text too long', null, { text: 'x'.repeat(2001), attended: false }, 400],
+    ['a field of its own', null, { text: 'x', attended: true, by: 'Ana' }, 400],
+  ].map(([what, id, body, status]) => ({
+    name: `a response to ${String(what)}`,
+    actor: 'facilitator' as const,
+    method: 'POST',
+    path: (w: World) => `${mesa(w)}/commitment/observations/${(id as string | null) ?? w.observationId}/response`,
+    body,
+    status: status as number,
+  })),
   {
     name: 'an unknown status',
     actor: 'stl',

@@ -63,6 +63,36 @@ describe('notices about the versions (message 103)', () => {
     await waitFor(() => expect(elsewhere.notices()).toEqual([{ kind: 'versionSaved', number: 1 }]));
   });
 
+  it('tell the mesa when the facilitator answers an observation, which the STL then reads, without a name', async () => {
+    t = await startTestServer();
+    const mesa = await t.createMesa();
+    const pages = (['participant', 'observer'] as const).map((role) => connect(t!.wsUrl, mesa, role));
+    await Promise.all(pages.map(whenSynced));
+    await saveVersion(t, mesa);
+    await asAdmin(t, 'POST', `${review(mesa, 1)}/status`, { status: 'en_revision', from: 'borrador' });
+    const observed = await asAdmin<{ id: string }>(t, 'POST', `${review(mesa, 1)}/observations`, {
+      path: 'problem',
+      text: 'Precise el problema.',
+    });
+    const respond = (token: string) =>
+      fetch(`${t!.baseUrl}/api/mesas/${mesa.mesa.id}/commitment/observations/${observed.body.id}/response`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ text: 'Lo precisamos en la versión 2.', attended: true }),
+      });
+    expect((await respond(mesa.tokens.participant)).status).toBe(403);
+    const answered = await respond(mesa.tokens.facilitator);
+    expect(answered.status).toBe(200);
+    const { response } = (await answered.json()) as { response: Record<string, unknown> };
+    expect(response).toMatchObject({ text: 'Lo precisamos en la versión 2.', attended: true });
+    expect(Object.keys(response).sort()).toEqual(['at', 'attended', 'text']);
+
+    const notice = { kind: 'observationAnswer', number: 1, observationId: observed.body.id, attended: true };
+    await waitFor(() => pages.forEach((page) => expect(page.notices().at(-1)).toEqual(notice)));
+    const seen = await asAdmin<{ observations: { response: unknown }[] }>(t, 'GET', review(mesa, 1));
+    expect(seen.body.observations.map((o) => o.response)).toEqual([response]);
+  });
+
   it('say which earlier version a publication withdrew', async () => {
     t = await startTestServer();
     const mesa = await t.createMesa();

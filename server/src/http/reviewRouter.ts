@@ -111,7 +111,7 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     await store.addObservation({ ...observation, mesaId: mesa.id, memberId: actingMemberId(actor) });
     const observations = (await store.listObservations(mesa.id, version.number)).length;
     notices.publish(mesa.id, { kind: 'observation', number: version.number, observations });
-    const created: AuthoredObservation = { ...observation, author: actorName(actor) };
+    const created: AuthoredObservation = { ...observation, response: null, author: actorName(actor) };
     res.status(201).json(created);
   });
 
@@ -135,12 +135,13 @@ async function reviewed(store: ReviewStore, mesa: Mesa, version: CommitmentVersi
       { from: null, to: 'borrador', by: null, at: version.savedAt },
       ...events.map((e) => ({ from: e.from, to: e.to, by: e.memberName ?? ADMIN_ACTOR_NAME, at: e.at })),
     ],
-    observations: observations.map(({ id, versionNumber, path, text, createdAt, authorName }) => ({
+    observations: observations.map(({ id, versionNumber, path, text, createdAt, response, authorName }) => ({
       id,
       versionNumber,
       path,
       text,
       createdAt,
+      response,
       author: authorName ?? ADMIN_ACTOR_NAME,
     })),
   };

@@ -4,6 +4,7 @@ import {
   type CommitmentVersion,
   type CommitmentVersionSummary,
   type Mesa,
+  type ObservationResponse,
   type Participant,
   type PendingInvitation,
   type RecordedProgress,
@@ -529,6 +530,10 @@ export class PostgresStorage implements Storage {
 
   listObservations(mesaId: string, number?: number): Promise<StoredObservation[]> {
     return this.review.listObservations(mesaId, number);
+  }
+
+  respondToObservation(mesaId: string, id: string, response: ObservationResponse): Promise<StoredObservation | null> {
+    return this.review.respondToObservation(mesaId, id, response);
   }
 
   listPublications(): Promise<Publication[]> {

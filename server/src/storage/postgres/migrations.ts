@@ -159,6 +159,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX activity_progress_activity ON activity_progress(mesa_id, activity_id, id);
   `,
+  // The mesa's response to an observation, as the mesa: no author. Null until first answered or marked.
+  `
+  ALTER TABLE review_observations ADD COLUMN response_text text;
+  ALTER TABLE review_observations ADD COLUMN response_attended boolean;
+  ALTER TABLE review_observations ADD COLUMN response_at text COLLATE "C";
+  `,
 ];
 
 /**
