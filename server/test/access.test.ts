@@ -90,6 +90,8 @@ interface Endpoint {
   body?: (w: World) => unknown;
   /** Where version 1 of the case's mesa stands; `borrador` if not said. */
   version?: keyof typeof ROUTE;
+  /** An event stream, which never ends by itself: the case reads its status and hangs up. */
+  stream?: true;
 }
 
 const v1 = (w: World) => `/api/review/mesas/${w.mesaId}/versions/1`;
@@ -212,6 +214,7 @@ const ENDPOINTS: Endpoint[] = [
   // reviewRouter
   { method: 'GET', path: () => '/api/review/versions?status=borrador', access: 'stl', ok: 200 },
   { method: 'GET', path: v1, access: 'stl', ok: 200 },
+  { method: 'GET', path: (w) => `/api/review/mesas/${w.mesaId}/events`, access: 'stl', ok: 200, stream: true },
   {
     method: 'POST',
     path: (w) => `${v1(w)}/status`,
@@ -412,7 +415,8 @@ describe('who may call what', () => {
       for (const actor of ACTORS) {
         const w = await world(endpoint.version);
         const res = await send(actor, w, endpoint.method, endpoint.path(w), await endpoint.body?.(w));
-        await res.arrayBuffer();
+        if (endpoint.stream && res.ok) await res.body?.cancel();
+        else await res.arrayBuffer();
         answers[actor] = res.status;
         wanted[actor] = expected(endpoint.access, actor, endpoint.ok);
       }
@@ -503,6 +507,13 @@ const BAD_INPUTS: BadInput[] = [
       status: 404,
     },
   ]),
+  ...[UNKNOWN_MESA, 'corto'].map((id) => ({
+    name: `the events of mesa ${id}`,
+    actor: 'stl' as const,
+    method: 'GET',
+    path: () => `/api/review/mesas/${id}/events`,
+    status: 404,
+  })),
   {
     name: 'review of an unknown mesa',
     actor: 'stl',

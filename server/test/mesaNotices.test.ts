@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MesaNotice } from '@cocrea/shared';
+import { mesaNoticeSchema, type MesaNotice } from '@cocrea/shared';
 import { connectStockClient, whenSynced, type StockClient } from './support/clients';
 import { startLocalCluster, type LocalCluster } from './support/localCluster';
 import { asAdmin, commitmentOf, saveVersion } from './support/review';
-import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
+import { ADMIN_TOKEN, startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
 import { waitFor } from './support/waitFor';
 
 let t: TestServer | undefined;
@@ -20,6 +20,38 @@ function connect(wsUrl: string, mesa: CreatedMesa, role: 'facilitator' | 'partic
   const client = connectStockClient(wsUrl, mesa.mesa.id, mesa.tokens[role]);
   clients.push(client);
   return client;
+}
+
+/** The STL's review page listening to a mesa's events, with the admin token: the notices, as they arrive. */
+async function listenAsStl(baseUrl: string, mesa: CreatedMesa): Promise<{ notices: MesaNotice[]; close(): void }> {
+  const abort = new AbortController();
+  const res = await fetch(`${baseUrl}/api/review/mesas/${mesa.mesa.id}/events`, {
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    signal: abort.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const notices: MesaNotice[] = [];
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let markOpened = () => {};
+  const opened = new Promise<void>((resolve) => (markOpened = resolve));
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+      if (chunk.done) return;
+      buffer += chunk.value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (event.startsWith(': conectado')) markOpened();
+        if (event.startsWith('data: ')) notices.push(mesaNoticeSchema.parse(JSON.parse(event.slice(6))));
+      }
+    }
+  })();
+  await opened;
+  return { notices, close: () => abort.abort() };
 }
 
 const review = (mesa: CreatedMesa, number: number) => `/api/review/mesas/${mesa.mesa.id}/versions/${number}`;
@@ -91,6 +123,32 @@ describe('notices about the versions (message 103)', () => {
     await waitFor(() => pages.forEach((page) => expect(page.notices().at(-1)).toEqual(notice)));
     const seen = await asAdmin<{ observations: { response: unknown }[] }>(t, 'GET', review(mesa, 1));
     expect(seen.body.observations.map((o) => o.response)).toEqual([response]);
+  });
+
+  it('reach the STL’s review page of the mesa as server-sent events, on every instance, and not another mesa’s', async () => {
+    cluster = await startLocalCluster(2);
+    const mesa = await cluster.createMesa();
+    const other = await cluster.createMesa();
+    const [here, there] = cluster.instances;
+    const stlHere = await listenAsStl(here!.baseUrl, mesa);
+    const stlThere = await listenAsStl(there!.baseUrl, mesa);
+    const stlElsewhere = await listenAsStl(here!.baseUrl, other);
+    try {
+      const save = (at: string, m: CreatedMesa) =>
+        fetch(`${at}/api/mesas/${m.mesa.id}/commitment/versions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${m.tokens.facilitator}` },
+          body: JSON.stringify({ commitment: commitmentOf(m) }),
+        });
+      expect((await save(there!.baseUrl, mesa)).status).toBe(201);
+      const saved = [{ kind: 'versionSaved', number: 1 }];
+      await waitFor(() => [stlHere, stlThere].forEach((stl) => expect(stl.notices).toEqual(saved)));
+      expect((await save(here!.baseUrl, other)).status).toBe(201);
+      await waitFor(() => expect(stlElsewhere.notices).toEqual(saved));
+      expect(stlHere.notices).toEqual(saved);
+    } finally {
+      for (const stl of [stlHere, stlThere, stlElsewhere]) stl.close();
+    }
   });
 
   it('say which earlier version a publication withdrew', async () => {

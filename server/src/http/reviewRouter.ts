@@ -6,6 +6,8 @@ import {
   canTransition,
   commitmentFields,
   createObservationSchema,
+  mesaIdSchema,
+  wellFormedJson,
   reviewInboxQuerySchema,
   setReviewStatusSchema,
   type AuthoredObservation,
@@ -20,6 +22,9 @@ import { HttpError } from './HttpError';
 import { findVersion } from './params';
 import { actingMemberId, requireStl, type StlActor, type StlAuthOptions } from './stlAuth';
 import { parseBody, parseQuery } from './validate';
+
+/** Well under the 60 s after which common proxies close an idle response. */
+const EVENTS_KEEPALIVE_MS = 25_000;
 
 export interface ReviewRouterOptions extends StlAuthOptions {
   store: MesaStore & CommitmentStore & ReviewStore & AccountStore;
@@ -46,6 +51,38 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     await requireStl(req, options);
     const { mesa, version } = await findVersion(store, req.params);
     res.set('cache-control', 'no-store').json(await reviewed(store, mesa, version));
+  });
+
+  /**
+   * What happens to the mesa's versions from now on, as server-sent events (one `data:` line of a `MesaNotice`
+   * each): the STL's review page has no socket of the mesa (it is not one of the mesa's links, and has no use for
+   * the document), so it listens here, on plain HTTP with its session cookie; `EventSource` reconnects by itself,
+   * and the page reads the version again when it does. The same notices as the mesa's message 103, from the same
+   * `MesaNotices`, on every instance.
+   */
+  router.get('/mesas/:id/events', async (req, res) => {
+    await requireStl(req, options);
+    const mesa = mesaIdSchema.safeParse(req.params.id);
+    if (!mesa.success || !(await store.getMesa(mesa.data))) {
+      throw new HttpError(404, 'mesa_not_found', 'Esa mesa no existe.');
+    }
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      // Proxies that buffer responses (nginx) would hold the notices back.
+      'x-accel-buffering': 'no',
+    });
+    const stop = await notices.listen(mesa.data, (notice) => res.write(`data: ${wellFormedJson(notice)}\n\n`));
+    // Said once listening: from here on, nothing that happens to the mesa is missed.
+    res.write(': conectado\n\n');
+    // A comment now and then keeps proxies and load balancers from closing a quiet stream.
+    const keepAlive = setInterval(() => res.write(': \n\n'), EVENTS_KEEPALIVE_MS).unref();
+    const close = () => {
+      clearInterval(keepAlive);
+      stop();
+    };
+    if (req.socket.destroyed) close();
+    else res.on('close', close);
   });
 
   router.post('/mesas/:id/versions/:number/status', async (req, res) => {
