@@ -583,6 +583,8 @@ export const esMX = {
   'review.observations.attended': 'Atendida por la mesa',
   'review.observations.pending': 'La mesa no la ha marcado como atendida',
   'review.observations.response': 'Respuesta de la mesa: {text}',
+  'commitment.undo': 'Deshacer mis cambios',
+  'commitment.redo': 'Rehacer',
   'notice.region': 'Avisos de la mesa',
   'notice.dismiss': 'Cerrar aviso',
   'notice.versionSaved': 'Se guardó la versión {number} del compromiso.',

@@ -23,6 +23,8 @@ export function ObservationResponseForm({ mesaId, token, observation, onAnswered
   return (
     <form
       className="observation-response"
+      // Not part of the shared draft: Ctrl+Z here is the browser's own (see useCommitmentUndo).
+      data-own-undo
       aria-label={t('commitment.observations.respondTitle')}
       onSubmit={(event) => {
         event.preventDefault();
