@@ -7,6 +7,7 @@ import { AgendaService } from './agenda/AgendaService';
 import type { Bus } from './cluster/Bus';
 import { LocalBus } from './cluster/LocalBus';
 import { RoomBridge } from './cluster/RoomBridge';
+import { MesaNotices } from './review/MesaNotices';
 import { createApp } from './http/app';
 import { TRUST_NO_PROXY, clientAddress, type TrustProxy } from './http/clientAddress';
 import type { RateLimitStores } from './http/rateLimitStores';
@@ -46,6 +47,7 @@ export interface CocreaServer {
   http: Server;
   rooms: RoomRegistry;
   agenda: AgendaService;
+  notices: MesaNotices;
   /** Listens and resolves with the bound port (pass 0 for an ephemeral one). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting, closes every socket with 1001, stores every room, closes storage. */
@@ -62,6 +64,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     agenda: (room, snapshot) => agenda.publishToRoom(room, snapshot),
     agendaRevision: (room) => agenda.revisionOf(room),
     refreshAgenda: (room) => agenda.refreshRoom(room),
+    notice: (room, notice) => notices.tellRoom(room, notice),
     close: (mesaId, close) => closeLocalSockets(rooms, mesaId, close),
     recheckClosed: (room) => {
       recheckClosedMesa(storage, rooms, room.name).catch((error: unknown) =>
@@ -72,7 +75,8 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
   // A loaded room learns its tool locks from the agenda before anyone joins it; the agenda publishes to rooms.
   const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room), bridge);
   const agenda = new AgendaService(storage, rooms, bus, now);
-  const app = createApp({ ...options, agenda, rooms, bus, now });
+  const notices = new MesaNotices(rooms, bus);
+  const app = createApp({ ...options, agenda, rooms, bus, notices, now });
   const http = createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();
@@ -155,6 +159,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     http,
     rooms,
     agenda,
+    notices,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         http.once('error', reject);

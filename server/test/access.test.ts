@@ -98,6 +98,8 @@ interface World {
   unseatedId: string;
   /** A file of the event's kit. */
   kitFileId: string;
+  /** An observation of the STL on version 1, for the case that answers one. */
+  observationId: string;
 }
 
 /** The paths a version takes to reach each status. */
@@ -115,6 +117,8 @@ interface Endpoint {
   body?: (w: World) => unknown;
   /** Where version 1 of the case's mesa stands; `borrador` if not said. */
   version?: keyof typeof ROUTE;
+  /** An event stream, which never ends by itself: the case reads its status and hangs up. */
+  stream?: true;
 }
 
 const v1 = (w: World) => `/api/review/mesas/${w.mesaId}/versions/1`;
@@ -180,6 +184,13 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: (w) => `${mesa(w)}/commitment/versions`, access: 'mesa', ok: 200 },
   { method: 'GET', path: (w) => `${mesa(w)}/commitment/versions/1`, access: 'mesa', ok: 200 },
   { method: 'GET', path: (w) => `${mesa(w)}/commitment/observations`, access: 'mesa', ok: 200 },
+  {
+    method: 'POST',
+    path: (w) => `${mesa(w)}/commitment/observations/${w.observationId}/response`,
+    access: 'facilitator',
+    ok: 200,
+    body: () => ({ text: 'Lo precisamos en la versión 2.', attended: true }),
+  },
   // stlRouter
   {
     method: 'POST',
@@ -232,6 +243,7 @@ const ENDPOINTS: Endpoint[] = [
   // reviewRouter
   { method: 'GET', path: () => '/api/review/versions?status=borrador', access: 'stl', ok: 200 },
   { method: 'GET', path: v1, access: 'stl', ok: 200 },
+  { method: 'GET', path: (w) => `/api/review/mesas/${w.mesaId}/events`, access: 'stl', ok: 200, stream: true },
   {
     method: 'POST',
     path: (w) => `${v1(w)}/status`,
@@ -425,6 +437,16 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     createdAt: Date.now(),
     expiresAt: Date.now() + 60_000,
   });
+  const observationId = generateId();
+  await t.storage.addObservation({
+    id: observationId,
+    mesaId,
+    versionNumber: 1,
+    path: 'problem',
+    text: 'Precise el problema.',
+    memberId: null,
+    createdAt: new Date().toISOString(),
+  });
   const planId = generateId();
   await t.storage.createPlan({
     id: planId,
@@ -505,6 +527,7 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     50,
   );
   return {
+    observationId,
     kitFileId,
     mesaId,
     date,
@@ -613,6 +636,7 @@ describe('who may call what', () => {
       registrationToken: '',
       unseatedId: ':registrationId',
       kitFileId: ':itemId',
+      observationId: ':id',
     })}`;
     it(`${name}: ${endpoint.access}`, async () => {
       const answers: Record<string, number> = {};
@@ -620,7 +644,8 @@ describe('who may call what', () => {
       for (const actor of ACTORS) {
         const w = await world(endpoint.version);
         const res = await send(actor, w, endpoint.method, endpoint.path(w), await endpoint.body?.(w));
-        await res.arrayBuffer();
+        if (endpoint.stream && res.ok) await res.body?.cancel();
+        else await res.arrayBuffer();
         answers[actor] = res.status;
         wanted[actor] = expected(endpoint.access, actor, endpoint.ok);
       }
@@ -711,6 +736,13 @@ const BAD_INPUTS: BadInput[] = [
       status: 404,
     },
   ]),
+  ...[UNKNOWN_MESA, 'corto'].map((id) => ({
+    name: `the events of mesa ${id}`,
+    actor: 'stl' as const,
+    method: 'GET',
+    path: () => `/api/review/mesas/${id}/events`,
+    status: 404,
+  })),
   {
     name: 'review of an unknown mesa',
     actor: 'stl',
@@ -771,6 +803,20 @@ const BAD_INPUTS: BadInput[] = [
     status: 400,
     version: 'en_revision',
   },
+  ...[
+    ['an observation the mesa does not have', UNKNOWN_MESA, { text: 'x', attended: true }, 404],
+    ['an observation id that cannot be one', 'no-es-un-id', { text: 'x', attended: true }, 404],
+    ['wrong types', null, { text: 7, attended: 'sí' }, 400],
+    ['a text too long', null, { text: 'x'.repeat(2001), attended: false }, 400],
+    ['a field of its own', null, { text: 'x', attended: true, by: 'Ana' }, 400],
+  ].map(([what, id, body, status]) => ({
+    name: `a response to ${String(what)}`,
+    actor: 'facilitator' as const,
+    method: 'POST',
+    path: (w: World) => `${mesa(w)}/commitment/observations/${(id as string | null) ?? w.observationId}/response`,
+    body,
+    status: status as number,
+  })),
   {
     name: 'an unknown status',
     actor: 'stl',

@@ -207,6 +207,7 @@ describe('observations', () => {
         path: field,
         text: 'Precise qué documento se entrega.',
         createdAt: expect.any(String),
+        response: null,
         versionStatus: 'con_observaciones',
       },
       expect.objectContaining({ path: '', versionStatus: 'con_observaciones' }),

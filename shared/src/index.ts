@@ -27,6 +27,7 @@ export * from './schema/commitmentCriteria';
 export * from './schema/commitmentVersion';
 export * from './schema/commitmentExport';
 export * from './schema/review';
+export * from './schema/mesaNotice';
 export * from './schema/commitmentDiff';
 export * from './schema/board';
 export * from './schema/responses';

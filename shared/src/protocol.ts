@@ -26,6 +26,12 @@ export const MessageType = {
    * refused so far. Each such message is either stored (counted by `stored`) or refused (counted here).
    */
   refused: 102,
+  /**
+   * Cocrea's own: server → client, `varString(JSON)` of a `MesaNotice`: a version saved, its review status moved,
+   * an observation written or answered. Sent once, when it happens, to every socket of the mesa on every instance;
+   * a page that was not open reads the same facts from the API when it opens. Stock clients log and ignore it.
+   */
+  notice: 103,
 } as const;
 
 /** y-protocols sync sub-types, the second varUint of a `sync` message. */

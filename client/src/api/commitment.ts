@@ -2,10 +2,12 @@ import {
   commitmentVersionListSchema,
   commitmentVersionSchema,
   mesaObservationListSchema,
+  mesaObservationSchema,
   type Commitment,
   type CommitmentVersion,
   type CommitmentVersionSummary,
   type MesaObservation,
+  type ObservationResponseInput,
 } from '@cocrea/shared';
 import { request } from './request';
 
@@ -42,4 +44,19 @@ export async function fetchObservations(mesaId: string, token: string): Promise<
     { headers: auth(token) },
   );
   return observations;
+}
+
+/** The facilitator answers an observation or marks it attended, as the mesa (the server checks the role). */
+export function respondToObservation(
+  mesaId: string,
+  token: string,
+  observationId: string,
+  response: ObservationResponseInput,
+): Promise<MesaObservation> {
+  const path = `/api/mesas/${encodeURIComponent(mesaId)}/commitment/observations/${encodeURIComponent(observationId)}/response`;
+  return request(mesaObservationSchema, path, {
+    method: 'POST',
+    headers: auth(token),
+    body: JSON.stringify(response),
+  });
 }

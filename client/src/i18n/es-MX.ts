@@ -589,6 +589,14 @@ export const esMX = {
   'commitment.observations.of': 'Versión {number}',
   'commitment.observations.general': 'En general',
   'commitment.observations.gone': 'Un campo que el borrador ya no tiene',
+  'commitment.observations.respondTitle': 'Respuesta de la mesa a la observación',
+  'commitment.observations.responseLabel': 'Respuesta de la mesa (opcional)',
+  'commitment.observations.attendedLabel': 'Atendida',
+  'commitment.observations.respond': 'Guardar respuesta',
+  'commitment.observations.responding': 'Guardando respuesta…',
+  'commitment.observations.attended': 'Atendida',
+  'commitment.observations.pending': 'Sin atender',
+  'commitment.observations.response': 'Respuesta de la mesa: {text}',
   'commitment.observations.note': 'Observación del STL (versión {number}):',
   'sync.outdated': 'Hay una versión nueva de Cocrea: recargue la página.',
   'sync.outdatedHint':
@@ -811,6 +819,21 @@ export const esMX = {
   'kit.link.submit': 'Agregar enlace',
   'kit.link.sending': 'Agregando…',
   'kit.downloadError': 'No se pudo descargar el archivo. Intente de nuevo.',
+  'review.observations.attended': 'Atendida por la mesa',
+  'review.observations.pending': 'La mesa no la ha marcado como atendida',
+  'review.observations.response': 'Respuesta de la mesa: {text}',
+  'commitment.undo': 'Deshacer mis cambios',
+  'commitment.redo': 'Rehacer',
+  'notice.region': 'Avisos de la mesa',
+  'notice.dismiss': 'Cerrar aviso',
+  'notice.versionSaved': 'Se guardó la versión {number} del compromiso.',
+  'notice.reviewStatus':
+    '{to, select, en_revision {El STL está revisando la versión {number}.} con_observaciones {{observations, plural, =0 {El STL devolvió la versión {number} sin observaciones.} one {El STL devolvió la versión {number} con # observación.} other {El STL devolvió la versión {number} con # observaciones.}}} aprobado {El STL aprobó la versión {number}.} publicado {El STL publicó la versión {number}.} other {La versión {number} volvió a borrador.}}',
+  'notice.withdrawn': 'La versión {number} dejó de estar publicada: una versión más reciente la reemplaza.',
+  'notice.observation':
+    '{observations, plural, one {El STL hizo una observación a la versión {number}.} other {El STL hizo otra observación a la versión {number}; ya son #.}}',
+  'notice.observationAnswer':
+    '{attended, select, yes {La facilitación marcó como atendida una observación de la versión {number}.} other {La facilitación respondió una observación de la versión {number}.}}',
 } as const;
 
 export type MessageKey = keyof typeof esMX;

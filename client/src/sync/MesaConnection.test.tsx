@@ -4,7 +4,7 @@
  * longer speaks this client's protocol. IndexedDB is fake-indexeddb's, in memory.
  */
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -24,6 +24,7 @@ import {
 } from '@cocrea/shared';
 import { unversionedMesaUpdate } from '@cocrea/shared/fixtures/unversionedMesa';
 import { OutdatedClientBanner } from '../features/mesa/OutdatedClientBanner';
+import { Notices } from '../features/notices/Notices';
 import { SaveIndicator } from '../features/mesa/SaveIndicator';
 import { MesaConnection } from './MesaConnection';
 import { FakeSocket, frame } from './testing/FakeSocket';
@@ -119,6 +120,38 @@ describe('the save indicator', () => {
     refused(socket, 1, 'tree');
     expect(indicator().dataset.state).toBe('refused');
     expect(indicator().textContent).toBe('Cambios sin guardar');
+  });
+});
+
+describe('notices the server pushes (message 103)', () => {
+  it('show at once in a polite live region, and one this client cannot read is dropped', async () => {
+    const { connection, socket } = await openConnection();
+    render(<Notices source={connection.onNotice} />);
+    firstSync(socket);
+    const push = (json: string) =>
+      act(() => socket.receive(frame(MessageType.notice, (encoder) => encoding.writeVarString(encoder, json))));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    push(JSON.stringify({ kind: 'reviewStatus', number: 9, from: 'en_revision', to: 'listo', observations: 1 }));
+    expect(error).toHaveBeenCalledOnce();
+    error.mockRestore();
+    push(
+      JSON.stringify({
+        kind: 'reviewStatus',
+        number: 2,
+        from: 'en_revision',
+        to: 'con_observaciones',
+        observations: 3,
+      }),
+    );
+    const region = screen.getByRole('status');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(
+      within(region)
+        .getAllByRole('listitem')
+        .map((item) => item.firstChild?.textContent),
+    ).toEqual(['El STL devolvió la versión 2 con 3 observaciones.']);
+    act(() => screen.getByRole('button', { name: 'Cerrar aviso' }).click());
+    expect(within(region).queryAllByRole('listitem')).toEqual([]);
   });
 });
 

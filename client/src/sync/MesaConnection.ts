@@ -9,8 +9,10 @@ import {
   PROTOCOL_VERSION_PARAM,
   SYNC_PATH,
   agendaSnapshotSchema,
+  parseMesaNotice,
   toolSchema,
   type AgendaSnapshot,
+  type MesaNotice,
   type PresenceUser,
   type Tool,
 } from '@cocrea/shared';
@@ -60,6 +62,7 @@ export class MesaConnection {
   private saveState: SaveState = 'connecting';
   private presence: PresenceState[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly noticeListeners = new Set<(notice: MesaNotice) => void>();
 
   constructor(mesaId: string, credentials: Credentials) {
     this.persistence = new IndexeddbPersistence(`cocrea:${mesaId}`, this.doc);
@@ -109,6 +112,11 @@ export class MesaConnection {
         console.error('agenda: the server sent a snapshot this client does not understand', error);
       }
     });
+    onMessage(this.provider, MessageType.notice, (decoder) => {
+      const notice = parseMesaNotice(decoding.readVarString(decoder));
+      if (notice === null) return console.error('notice: the server sent one this client does not understand');
+      for (const listener of this.noticeListeners) listener(notice);
+    });
     // y-websocket stops reconnecting by itself on a 44xx close; this one is ours to explain.
     this.provider.on('closed', ({ code }) => {
       if (code !== CloseCode.outdatedClient) return;
@@ -153,6 +161,15 @@ export class MesaConnection {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Calls `listener` with each notice the server pushes about the mesa's versions (message 103) until the returned
+   * function is called. Notices are events, not state: one that came before a listener was added is not replayed.
+   */
+  onNotice = (listener: (notice: MesaNotice) => void): (() => void) => {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
   };
 
   getSaveState = (): SaveState => this.saveState;

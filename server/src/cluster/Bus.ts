@@ -1,4 +1,11 @@
-import { agendaSnapshotSchema, roleSchema, type AgendaSnapshot, type Role } from '@cocrea/shared';
+import {
+  agendaSnapshotSchema,
+  mesaNoticeSchema,
+  roleSchema,
+  type AgendaSnapshot,
+  type MesaNotice,
+  type Role,
+} from '@cocrea/shared';
 import { z } from 'zod';
 
 /**
@@ -19,6 +26,8 @@ export type BusMessage =
   | { kind: 'who' }
   /** The mesa's agenda as stored (message 101), and the tool locks it implies. */
   | { kind: 'agenda'; snapshot: AgendaSnapshot }
+  /** Something happened to the mesa's versions (message 103): every instance tells its sockets of the mesa. */
+  | { kind: 'notice'; notice: MesaNotice }
   /** Close the mesa's sockets (all, or those of one link's role): a closed mesa, a replaced link. */
   | { kind: 'close'; code: number; reason: string; linkRole?: Role | undefined };
 
@@ -53,6 +62,7 @@ const envelopeSchema = z.object({
     z.object({ kind: z.literal('awareness'), update: bytes }),
     z.object({ kind: z.literal('who') }),
     z.object({ kind: z.literal('agenda'), snapshot: agendaSnapshotSchema }),
+    z.object({ kind: z.literal('notice'), notice: mesaNoticeSchema }),
     z.object({ kind: z.literal('close'), code: z.number().int(), reason: z.string(), linkRole: roleSchema.optional() }),
   ]),
 });

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { presenceWindowMs, type AgendaSnapshot } from '@cocrea/shared';
+import { presenceWindowMs, type AgendaSnapshot, type MesaNotice } from '@cocrea/shared';
 import type { SocketClose } from '../mesas/closeSockets';
 import type { DocStore } from '../storage/Storage';
 import { REMOTE_OWNER } from '../sync/awarenessFilter';
@@ -27,6 +27,8 @@ export interface BridgeHooks {
   agendaRevision(room: Room): number;
   /** The room may have missed agenda changes: read and publish the stored one. */
   refreshAgenda(room: Room): void;
+  /** A notice another instance published about the mesa's versions. */
+  notice(room: Room, notice: MesaNotice): void;
   /** Another instance asks to close this mesa's sockets. */
   close(mesaId: string, close: SocketClose): void;
   /** The bus was away: a close published meanwhile may be lost; what the database says is applied again. */
@@ -173,6 +175,8 @@ export class RoomBridge implements RoomLink {
       }
       case 'agenda':
         return this.hooks.agenda(room, message.snapshot);
+      case 'notice':
+        return this.hooks.notice(room, message.notice);
       case 'close':
         return this.hooks.close(room.name, message);
     }

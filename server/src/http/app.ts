@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { wellFormedReplacer } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
 import type { Bus } from '../cluster/Bus';
+import type { MesaNotices } from '../review/MesaNotices';
 import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from '../sync/RoomRegistry';
 import { agendaRouter } from './agendaRouter';
@@ -28,6 +29,8 @@ import { tableroRouter } from './tableroRouter';
 export interface AppOptions {
   storage: Storage;
   agenda: AgendaService;
+  /** Tells the mesa's open pages what happened to its versions. */
+  notices: MesaNotices;
   /** The resident rooms: closing a mesa or replacing a link closes its open sockets. */
   rooms: Pick<RoomRegistry, 'get'>;
   /** The other instances: they close their sockets of a mesa too. */
@@ -56,6 +59,7 @@ export function createApp(options: AppOptions): express.Express {
   const {
     storage,
     agenda,
+    notices,
     rooms,
     bus,
     adminToken,
@@ -98,11 +102,11 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/events', kitUploadRouter(plans));
   api.use(requireJsonBody);
   // Before the API-wide body parser: a saved commitment may be larger than 64 kB.
-  api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda }));
+  api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda, notices }));
   api.use(express.json({ limit: '64kb' }));
   api.use('/mesas/:id/agenda', agendaRouter({ store: storage, agenda }));
   api.use('/stl', stlRouter({ ...stlAuth, publicUrl, rateLimits }));
-  api.use('/review', reviewRouter(stlAuth));
+  api.use('/review', reviewRouter({ ...stlAuth, notices }));
   api.use('/followup', followupRouter(stlAuth));
   api.use(tableroRouter({ store: storage }));
   api.use('/plans', plansRouter(plans));

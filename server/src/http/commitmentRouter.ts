@@ -2,23 +2,38 @@ import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
 import {
   COMMITMENT_BODY_LIMIT_BYTES,
+  observationIdSchema,
+  observationResponseSchema,
   saveCommitmentSchema,
   type Commitment,
   type MesaObservation,
+  type ReviewStatus,
   type VersionStage,
 } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
-import type { CommitmentStore, MesaStore, ReviewStore } from '../storage/Storage';
+import type { MesaNotices } from '../review/MesaNotices';
+import type { CommitmentStore, MesaStore, ReviewStore, StoredObservation } from '../storage/Storage';
 import { authorizeMesa } from './auth';
 import { HttpError } from './HttpError';
 import { parseBody } from './validate';
 
 /** Saving is the facilitator's. */
 const FACILITATOR = { role: 'facilitator', refusal: 'Solo la facilitación puede guardar el compromiso.' } as const;
+/** So is answering the STL: the facilitator speaks for the mesa. */
+const RESPONDER = { role: 'facilitator', refusal: 'Solo la facilitación responde las observaciones del STL.' } as const;
+
+/** An observation as the mesa sees it: without who of the STL wrote it. */
+function asMesaSeesIt(
+  { id, versionNumber, path, text, createdAt, response }: StoredObservation,
+  versionStatus: ReviewStatus,
+): MesaObservation {
+  return { id, versionNumber, path, text, createdAt, response, versionStatus };
+}
 
 export interface CommitmentRouterOptions {
   store: MesaStore & CommitmentStore & ReviewStore;
   agenda: AgendaService;
+  notices: MesaNotices;
 }
 
 /**
@@ -26,7 +41,7 @@ export interface CommitmentRouterOptions {
  * link of the mesa reads the versions (the printable view, JSON and CSV) and the STL's observations on them. It parses its own, larger JSON bodies:
  * a complete commitment with its lines of action outgrows the API's 64 kB.
  */
-export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Router {
+export function commitmentRouter({ store, agenda, notices }: CommitmentRouterOptions): Router {
   const router = Router({ mergeParams: true });
   router.use(express.json({ limit: COMMITMENT_BODY_LIMIT_BYTES }));
 
@@ -48,6 +63,7 @@ export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Ro
       contentHash: contentHash(commitment),
       commitment,
     });
+    notices.publish(mesaId, { kind: 'versionSaved', number: version.number });
     res.status(201).location(`versions/${version.number}`).json(version);
   });
 
@@ -72,15 +88,31 @@ export function commitmentRouter({ store, agenda }: CommitmentRouterOptions): Ro
       store.listCommitmentVersions(mesaId),
     ]);
     const statusOf = new Map(versions.map((v) => [v.number, v.status]));
-    const answer: MesaObservation[] = observations.map(({ id, versionNumber, path, text, createdAt }) => ({
-      id,
-      versionNumber,
-      path,
-      text,
-      createdAt,
-      versionStatus: statusOf.get(versionNumber) ?? 'borrador',
-    }));
+    const answer = observations.map((o) => asMesaSeesIt(o, statusOf.get(o.versionNumber) ?? 'borrador'));
     res.json({ observations: answer });
+  });
+
+  /** The mesa answers an observation, or marks it attended: as the mesa, never who of it (Chatham House). */
+  router.post('/observations/:observationId/response', async (req, res) => {
+    const mesaId = await authorizeMesa(req, store, RESPONDER);
+    const id = observationIdSchema.safeParse(req.params.observationId);
+    if (!id.success) throw new HttpError(404, 'observation_not_found', 'Esa observación no existe.');
+    const { text, attended } = parseBody(observationResponseSchema, req.body);
+    const observation = await store.respondToObservation(mesaId, id.data, {
+      text,
+      attended,
+      at: new Date().toISOString(),
+    });
+    if (!observation) throw new HttpError(404, 'observation_not_found', 'Esa observación no existe.');
+    const version = await store.getCommitmentVersion(mesaId, observation.versionNumber);
+    const notice = {
+      kind: 'observationAnswer',
+      number: observation.versionNumber,
+      observationId: id.data,
+      attended,
+    } as const;
+    notices.publish(mesaId, notice);
+    res.json(asMesaSeesIt(observation, version?.status ?? 'borrador'));
   });
 
   return router;

@@ -6,6 +6,8 @@ import {
   canTransition,
   commitmentFields,
   createObservationSchema,
+  mesaIdSchema,
+  wellFormedJson,
   reviewInboxQuerySchema,
   setReviewStatusSchema,
   type AuthoredObservation,
@@ -14,14 +16,19 @@ import {
   type ReviewedVersion,
 } from '@cocrea/shared';
 import { generateId } from '../auth/tokens';
+import type { MesaNotices } from '../review/MesaNotices';
 import type { AccountStore, CommitmentStore, MesaStore, ReviewStore } from '../storage/Storage';
 import { HttpError } from './HttpError';
 import { findVersion } from './params';
 import { actingMemberId, requireStl, type StlActor, type StlAuthOptions } from './stlAuth';
 import { parseBody, parseQuery } from './validate';
 
+/** Well under the 60 s after which common proxies close an idle response. */
+const EVENTS_KEEPALIVE_MS = 25_000;
+
 export interface ReviewRouterOptions extends StlAuthOptions {
   store: MesaStore & CommitmentStore & ReviewStore & AccountStore;
+  notices: MesaNotices;
 }
 
 /**
@@ -30,7 +37,7 @@ export interface ReviewRouterOptions extends StlAuthOptions {
  * its fields. Members with the `stl` role and the admin token only.
  */
 export function reviewRouter(options: ReviewRouterOptions): Router {
-  const { store } = options;
+  const { store, notices } = options;
   const router = Router();
 
   router.get('/versions', async (req, res) => {
@@ -44,6 +51,38 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     await requireStl(req, options);
     const { mesa, version } = await findVersion(store, req.params);
     res.set('cache-control', 'no-store').json(await reviewed(store, mesa, version));
+  });
+
+  /**
+   * What happens to the mesa's versions from now on, as server-sent events (one `data:` line of a `MesaNotice`
+   * each): the STL's review page has no socket of the mesa (it is not one of the mesa's links, and has no use for
+   * the document), so it listens here, on plain HTTP with its session cookie; `EventSource` reconnects by itself,
+   * and the page reads the version again when it does. The same notices as the mesa's message 103, from the same
+   * `MesaNotices`, on every instance.
+   */
+  router.get('/mesas/:id/events', async (req, res) => {
+    await requireStl(req, options);
+    const mesa = mesaIdSchema.safeParse(req.params.id);
+    if (!mesa.success || !(await store.getMesa(mesa.data))) {
+      throw new HttpError(404, 'mesa_not_found', 'Esa mesa no existe.');
+    }
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      // Proxies that buffer responses (nginx) would hold the notices back.
+      'x-accel-buffering': 'no',
+    });
+    const stop = await notices.listen(mesa.data, (notice) => res.write(`data: ${wellFormedJson(notice)}\n\n`));
+    // Said once listening: from here on, nothing that happens to the mesa is missed.
+    res.write(': conectado\n\n');
+    // A comment now and then keeps proxies and load balancers from closing a quiet stream.
+    const keepAlive = setInterval(() => res.write(': \n\n'), EVENTS_KEEPALIVE_MS).unref();
+    const close = () => {
+      clearInterval(keepAlive);
+      stop();
+    };
+    if (req.socket.destroyed) close();
+    else res.on('close', close);
   });
 
   router.post('/mesas/:id/versions/:number/status', async (req, res) => {
@@ -70,7 +109,21 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     }
     if (!result.ok) throw new HttpError(404, 'version_not_found', 'Esa versión del compromiso no existe.');
     const updated = await findVersion(store, req.params);
-    res.json(await reviewed(store, updated.mesa, updated.version));
+    const answer = await reviewed(store, updated.mesa, updated.version);
+    const moves = [
+      { number: version.number, from, to: status, observations: answer.observations.length },
+      // A publication withdrew the mesa's earlier published version: its pages learn that too.
+      ...(await Promise.all(
+        result.withdrawn.map(async (number) => ({
+          number,
+          from: 'publicado' as const,
+          to: 'aprobado' as const,
+          observations: (await store.listObservations(mesa.id, number)).length,
+        })),
+      )),
+    ];
+    for (const move of moves) notices.publish(mesa.id, { kind: 'reviewStatus', ...move });
+    res.json(answer);
   });
 
   router.post('/mesas/:id/versions/:number/observations', async (req, res) => {
@@ -93,7 +146,9 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
       createdAt: new Date().toISOString(),
     };
     await store.addObservation({ ...observation, mesaId: mesa.id, memberId: actingMemberId(actor) });
-    const created: AuthoredObservation = { ...observation, author: actorName(actor) };
+    const observations = (await store.listObservations(mesa.id, version.number)).length;
+    notices.publish(mesa.id, { kind: 'observation', number: version.number, observations });
+    const created: AuthoredObservation = { ...observation, response: null, author: actorName(actor) };
     res.status(201).json(created);
   });
 
@@ -117,12 +172,13 @@ async function reviewed(store: ReviewStore, mesa: Mesa, version: CommitmentVersi
       { from: null, to: 'borrador', by: null, at: version.savedAt },
       ...events.map((e) => ({ from: e.from, to: e.to, by: e.memberName ?? ADMIN_ACTOR_NAME, at: e.at })),
     ],
-    observations: observations.map(({ id, versionNumber, path, text, createdAt, authorName }) => ({
+    observations: observations.map(({ id, versionNumber, path, text, createdAt, response, authorName }) => ({
       id,
       versionNumber,
       path,
       text,
       createdAt,
+      response,
       author: authorName ?? ADMIN_ACTOR_NAME,
     })),
   };

@@ -7,6 +7,7 @@ import type {
   CommitmentVersionSummary,
   Mesa,
   Observation,
+  ObservationResponse,
   Participant,
   PendingInvitation,
   RecordedProgress,
@@ -264,7 +265,7 @@ export interface StoredReviewEvent {
   at: string;
 }
 
-export interface NewObservation extends Omit<Observation, 'versionNumber'> {
+export interface NewObservation extends Omit<Observation, 'versionNumber' | 'response'> {
   mesaId: string;
   versionNumber: number;
   /** The author; null for the admin token. */
@@ -303,6 +304,11 @@ export interface ReviewStore {
   addObservation(observation: NewObservation): Promise<void>;
   /** A mesa's observations, oldest first; of one version when `number` is given. */
   listObservations(mesaId: string, number?: number): Promise<StoredObservation[]>;
+  /**
+   * Records the mesa's response to one of its observations, replacing an earlier one; the observation as it is
+   * now, or null if the mesa has no observation `id`.
+   */
+  respondToObservation(mesaId: string, id: string, response: ObservationResponse): Promise<StoredObservation | null>;
   /** Every mesa's published version. */
   listPublications(): Promise<Publication[]>;
 }

@@ -142,7 +142,19 @@ const TABLES: TableCopy[] = [
   },
   {
     table: 'review_observations',
-    columns: ['id', 'mesa_id', 'version_number', 'path', 'text', 'member_id', 'created_at'],
+    columns: [
+      'id',
+      'mesa_id',
+      'version_number',
+      'path',
+      'text',
+      'member_id',
+      'created_at',
+      'response_text',
+      'response_attended',
+      'response_at',
+    ],
+    convert: { response_attended: (value) => (value === null ? null : value === 1) },
     orderBy: 'rowid',
   },
   {

@@ -59,3 +59,11 @@ export function agendaMessage(snapshotJson: string): Uint8Array {
   encoding.writeVarString(e, snapshotJson);
   return encoding.toUint8Array(e);
 }
+
+/** A notice about the mesa's versions (message 103), already serialized: one JSON string sent to many sockets. */
+export function noticeMessage(noticeJson: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.notice);
+  encoding.writeVarString(e, noticeJson);
+  return encoding.toUint8Array(e);
+}

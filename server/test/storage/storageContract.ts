@@ -440,434 +440,457 @@ export function storageContract(name: string, factory: StorageFactory): void {
         expect(replay(stored).getArray<number>('a').toArray()).toEqual(Array.from({ length: 30 }, (_, i) => i));
       });
     });
-
-    describe(`storage contract: ${name}, STL accounts`, () => {
-      let storage: Storage;
-      beforeEach(async () => {
-        storage = await factory.create();
-      });
-      afterEach(async () => {
-        await storage.close();
-        await factory.dispose();
-      });
-
-      const NOW = 1_790_000_000_000;
-      const HOUR = 3_600_000;
-
-      function member(overrides: Partial<StoredMember> = {}): StoredMember {
-        return {
-          id: generateId(),
-          email: 'ana@infoem.org.mx',
-          name: 'Ana',
-          role: 'stl',
-          passwordHash: 'scrypt$prueba',
-          createdAt: new Date(NOW).toISOString(),
-          ...overrides,
-        };
-      }
-
-      it('a member is found by e-mail with the password hash, and an e-mail has one account', async () => {
-        const ana = member();
-        const { passwordHash: _hash, ...shown } = ana;
-        expect(await storage.addMember(ana)).toEqual(shown);
-        expect(await storage.findMemberByEmail('ana@infoem.org.mx')).toEqual({ ...ana, disabledAt: null });
-        expect(await storage.addMember(member({ email: 'ANA@infoem.org.mx' }))).toBeNull();
-        expect(await storage.findMemberByEmail('beto@infoem.org.mx')).toBeNull();
-      });
-
-      it('a session finds its member until it expires, and not after it is deleted', async () => {
-        const ana = member();
-        await storage.addMember(ana);
-        await storage.addSession({ tokenHash: hashToken('s'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
-        expect((await storage.findSessionMember(hashToken('s'), NOW))?.id).toBe(ana.id);
-        expect(await storage.findSessionMember(hashToken('s'), NOW + HOUR)).toBeNull();
-        expect(await storage.findSessionMember(hashToken('otro'), NOW)).toBeNull();
-        await storage.deleteSession(hashToken('s'));
-        expect(await storage.findSessionMember(hashToken('s'), NOW)).toBeNull();
-      });
-
-      it('each session records when its member last signed in', async () => {
-        const ana = member();
-        await storage.addMember(ana);
-        expect((await storage.getMember(ana.id))?.lastSignedInAt).toBeNull();
-        await storage.addSession({ tokenHash: hashToken('1'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
-        await storage.addSession(
-          { tokenHash: hashToken('2'), memberId: ana.id, expiresAt: NOW + 3 * HOUR },
-          NOW + HOUR,
-        );
-        storage = await factory.reopen(storage);
-        expect((await storage.listMembers()).map((m) => m.lastSignedInAt)).toEqual([
-          new Date(NOW + HOUR).toISOString(),
-        ]);
-      });
-
-      it('a member’s role changes and access is taken away, ending its sessions, and given back', async () => {
-        const ana = member();
-        const beto = member({ email: 'beto@uaemex.mx', name: 'Beto', createdAt: new Date(NOW + 1).toISOString() });
-        for (const m of [ana, beto]) await storage.addMember(m);
-        await storage.addSession({ tokenHash: hashToken('b'), memberId: beto.id, expiresAt: NOW + HOUR }, NOW);
-        await storage.addSession({ tokenHash: hashToken('a'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
-        const shown = ({ passwordHash: _hash, ...m }: StoredMember) => ({
-          ...m,
-          disabledAt: null,
-          disabledBy: null,
-          lastSignedInAt: new Date(NOW).toISOString(),
-        });
-        expect(await storage.listMembers()).toEqual([shown(ana), shown(beto)]);
-
-        expect(await storage.updateMember(beto.id, { role: 'seguimiento', by: ana.id })).toEqual({
-          ...shown(beto),
-          role: 'seguimiento',
-        });
-        expect((await storage.findSessionMember(hashToken('b'), NOW))?.role).toBe('seguimiento');
-
-        const away = new Date(NOW + 2).toISOString();
-        expect(await storage.updateMember(beto.id, { disabledAt: away, by: ana.id })).toMatchObject({
-          disabledAt: away,
-          disabledBy: 'Ana',
-        });
-        expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
-        expect((await storage.findSessionMember(hashToken('a'), NOW))?.id).toBe(ana.id);
-        // Taken away again, by the admin token: the first time and author stay.
-        await storage.updateMember(beto.id, { disabledAt: new Date(NOW + 3).toISOString(), by: null });
-        expect((await storage.findMemberByEmail(beto.email))?.disabledAt).toBe(away);
-
-        storage = await factory.reopen(storage);
-        expect((await storage.listMembers()).map((m) => [m.disabledAt, m.disabledBy])).toEqual([
-          [null, null],
-          [away, 'Ana'],
-        ]);
-        expect(await storage.updateMember(beto.id, { disabledAt: null, by: ana.id })).toMatchObject({
-          disabledAt: null,
-          disabledBy: null,
-        });
-        // Given back, the account signs in again; the sessions ended with the access stay ended.
-        expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
-        expect(await storage.updateMember(generateId(), { role: 'stl', by: null })).toBeNull();
-      });
-
-      it('a password link sets a new password once, ends the member’s sessions, and a newer one retires it', async () => {
-        const ana = member();
-        const beto = member({ email: 'beto@uaemex.mx', name: 'Beto' });
-        for (const m of [ana, beto]) await storage.addMember(m);
-        await storage.addSession({ tokenHash: hashToken('b'), memberId: beto.id, expiresAt: NOW + HOUR }, NOW);
-        const reset = (token: string, expiresAt = NOW + HOUR) =>
-          storage.addPasswordReset({
-            tokenHash: hashToken(token),
-            memberId: beto.id,
-            createdBy: ana.id,
-            createdAt: NOW,
-            expiresAt,
-          });
-
-        await reset('viejo');
-        await reset('nuevo');
-        expect(await storage.resetPassword(hashToken('viejo'), NOW, 'scrypt$nueva')).toBeNull();
-        expect(await storage.resetPassword(hashToken('nuevo'), NOW, 'scrypt$nueva')).toEqual({
-          id: beto.id,
-          email: beto.email,
-          name: 'Beto',
-          role: 'stl',
-          createdAt: beto.createdAt,
-        });
-        expect((await storage.findMemberByEmail(beto.email))?.passwordHash).toBe('scrypt$nueva');
-        expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
-        expect(await storage.resetPassword(hashToken('nuevo'), NOW, 'scrypt$otra')).toBeNull();
-
-        await reset('vencido', NOW);
-        expect(await storage.resetPassword(hashToken('vencido'), NOW, 'scrypt$otra')).toBeNull();
-        await reset('sin-acceso');
-        await storage.updateMember(beto.id, { disabledAt: new Date(NOW).toISOString(), by: ana.id });
-        expect(await storage.resetPassword(hashToken('sin-acceso'), NOW, 'scrypt$otra')).toBeNull();
-        expect((await storage.findMemberByEmail(beto.email))?.passwordHash).toBe('scrypt$nueva');
-        expect((await storage.findMemberByEmail(ana.email))?.passwordHash).toBe(ana.passwordHash);
-      });
-
-      it('sessions survive a reopen', async () => {
-        const ana = member();
-        await storage.addMember(ana);
-        await storage.addSession({ tokenHash: hashToken('s'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
-        storage = await factory.reopen(storage);
-        expect((await storage.findSessionMember(hashToken('s'), NOW))?.email).toBe(ana.email);
-      });
-
-      it('an invitation is accepted once, under its own e-mail and role', async () => {
-        const ana = member();
-        await storage.addMember(ana);
-        await storage.addInvitation({
-          id: generateId(),
-          tokenHash: hashToken('i'),
-          email: 'beto@uaemex.mx',
-          role: 'seguimiento',
-          invitedBy: ana.id,
-          createdAt: NOW,
-          expiresAt: NOW + HOUR,
-        });
-        const beto = {
-          id: generateId(),
-          name: 'Beto',
-          passwordHash: 'scrypt$b',
-          createdAt: new Date(NOW).toISOString(),
-        };
-        const accepted = await storage.acceptInvitation(hashToken('i'), NOW, beto);
-        expect(accepted).toEqual({
-          ok: true,
-          member: {
-            id: beto.id,
-            email: 'beto@uaemex.mx',
-            name: 'Beto',
-            role: 'seguimiento',
-            createdAt: beto.createdAt,
-          },
-        });
-        expect((await storage.findMemberByEmail('beto@uaemex.mx'))?.passwordHash).toBe('scrypt$b');
-        expect(await storage.acceptInvitation(hashToken('i'), NOW, { ...beto, id: generateId() })).toEqual({
-          ok: false,
-          reason: 'invalid',
-        });
-      });
-
-      it('pending invitations are listed, the newest first, and a revoked one opens nothing', async () => {
-        const ana = member();
-        await storage.addMember(ana);
-        const invite = async (email: string, token: string, createdAt: number, expiresAt = NOW + HOUR) => {
-          const id = generateId();
-          await storage.addInvitation({
-            id,
-            tokenHash: hashToken(token),
-            email,
-            role: 'stl',
-            invitedBy: ana.id,
-            createdAt,
-            expiresAt,
-          });
-          return id;
-        };
-        // Made in the other order than their times: the newest first means the caller's times.
-        const second = await invite('dos@x.mx', 'i2', NOW - 1000);
-        const first = await invite('uno@x.mx', 'i1', NOW - 2000);
-        await invite('vencida@x.mx', 'i3', NOW - HOUR, NOW);
-        const pending = await storage.listPendingInvitations(NOW);
-        expect(pending.map((i) => [i.id, i.email, i.invitedBy])).toEqual([
-          [second, 'dos@x.mx', 'Ana'],
-          [first, 'uno@x.mx', 'Ana'],
-        ]);
-        expect(pending[0]!.expiresAt).toBe(new Date(NOW + HOUR).toISOString());
-        expect(pending[0]!.createdAt).toBe(new Date(NOW - 1000).toISOString());
-
-        expect(await storage.revokeInvitation(first, NOW, ana.id)).toBe(true);
-        expect(await storage.revokeInvitation(first, NOW, ana.id)).toBe(false);
-        const uno = { id: generateId(), name: 'Uno', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
-        expect(await storage.acceptInvitation(hashToken('i1'), NOW, uno)).toEqual({ ok: false, reason: 'invalid' });
-        const dos = { ...uno, id: generateId(), name: 'Dos' };
-        expect((await storage.acceptInvitation(hashToken('i2'), NOW, dos)).ok).toBe(true);
-        expect(await storage.revokeInvitation(second, NOW, null)).toBe(false);
-        expect(await storage.listPendingInvitations(NOW)).toEqual([]);
-      });
-
-      it('an expired or unknown invitation is refused and adds no one', async () => {
-        const ana = member();
-        await storage.addMember(ana);
-        await storage.addInvitation({
-          id: generateId(),
-          tokenHash: hashToken('i'),
-          email: 'c@x.mx',
-          role: 'stl',
-          invitedBy: ana.id,
-          createdAt: NOW - HOUR,
-          expiresAt: NOW,
-        });
-        const carla = { id: generateId(), name: 'Carla', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
-        expect(await storage.acceptInvitation(hashToken('i'), NOW, carla)).toEqual({ ok: false, reason: 'invalid' });
-        expect(await storage.acceptInvitation(hashToken('nada'), NOW - HOUR, carla)).toEqual({
-          ok: false,
-          reason: 'invalid',
-        });
-        expect(await storage.findMemberByEmail('c@x.mx')).toBeNull();
-      });
-
-      it('an invitation to an e-mail that has an account meanwhile is refused', async () => {
-        const ana = member();
-        await storage.addMember(ana);
-        await storage.addInvitation({
-          id: generateId(),
-          tokenHash: hashToken('i'),
-          email: 'd@x.mx',
-          role: 'stl',
-          invitedBy: ana.id,
-          createdAt: NOW,
-          expiresAt: NOW + HOUR,
-        });
-        await storage.addMember(member({ id: generateId(), email: 'd@x.mx' }));
-        const dora = { id: generateId(), name: 'Dora', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
-        expect(await storage.acceptInvitation(hashToken('i'), NOW, dora)).toEqual({ ok: false, reason: 'email_taken' });
-      });
-    });
-    describe(`storage contract: ${name}, review and follow-up`, () => {
-      let storage: Storage;
-      beforeEach(async () => {
-        storage = await factory.create();
-      });
-      afterEach(async () => {
-        await storage.close();
-        await factory.dispose();
-      });
-
-      const stage: VersionStage = { status: 'finished', number: 7, name: 'Formulación definitiva del compromiso' };
-
-      /** A mesa with `count` saved versions. */
-      async function mesaWithVersions(count: number, overrides: Partial<Mesa> = {}): Promise<Mesa> {
-        const m = mesa(overrides);
-        await storage.createMesa(m, []);
-        for (let i = 0; i < count; i++) {
-          await storage.addCommitmentVersion(m.id, {
-            savedAt: AT,
-            stage,
-            contentHash: String(i).repeat(64),
-            commitment: { ...seed004Commitment, mesaId: m.id },
-          });
-        }
-        return m;
-      }
-
-      const by = (memberId: string | null, from: ReviewStatus, to: ReviewStatus) => ({ from, to, memberId, at: AT });
-
-      async function moveThrough(m: Mesa, number: number, statuses: ReviewStatus[]): Promise<void> {
-        let from: ReviewStatus = 'borrador';
-        for (const to of statuses) {
-          expect(await storage.setReviewStatus(m.id, number, by(null, from, to))).toMatchObject({ ok: true });
-          from = to;
-        }
-      }
-
-      it('a saved version is a draft until moved, and moves only from the status it is in', async () => {
-        const m = await mesaWithVersions(1);
-        expect((await storage.getCommitmentVersion(m.id, 1))?.status).toBe('borrador');
-        expect(await storage.setReviewStatus(m.id, 1, by(null, 'en_revision', 'aprobado'))).toEqual({
-          ok: false,
-          reason: 'stale',
-        });
-        expect(await storage.setReviewStatus(m.id, 2, by(null, 'borrador', 'en_revision'))).toEqual({
-          ok: false,
-          reason: 'not_found',
-        });
-        expect(await storage.setReviewStatus(m.id, 1, by(null, 'borrador', 'en_revision'))).toEqual({
-          ok: true,
-          withdrawn: [],
-        });
-        expect((await storage.listCommitmentVersions(m.id)).map((v) => v.status)).toEqual(['en_revision']);
-        expect(await storage.listReviewEvents(m.id, 1)).toEqual([
-          { from: 'borrador', to: 'en_revision', memberName: null, at: AT },
-        ]);
-      });
-
-      it('every move is recorded with the member’s name, and survives a reopen', async () => {
-        const ana = { id: generateId(), email: 'ana@infoem.org.mx', name: 'Ana', role: 'stl' as const };
-        await storage.addMember({ ...ana, passwordHash: 'h', createdAt: AT });
-        const m = await mesaWithVersions(1);
-        await storage.setReviewStatus(m.id, 1, by(ana.id, 'borrador', 'en_revision'));
-        storage = await factory.reopen(storage);
-        expect((await storage.getCommitmentVersion(m.id, 1))?.status).toBe('en_revision');
-        expect((await storage.listReviewEvents(m.id, 1)).map((e) => e.memberName)).toEqual(['Ana']);
-      });
-
-      it('publishing refuses while a newer version is approved, and withdraws the mesa’s older publication', async () => {
-        const m = await mesaWithVersions(3);
-        await moveThrough(m, 1, ['en_revision', 'aprobado', 'publicado']);
-        await moveThrough(m, 2, ['en_revision', 'aprobado']);
-        await moveThrough(m, 3, ['en_revision', 'aprobado']);
-        expect(await storage.setReviewStatus(m.id, 2, by(null, 'aprobado', 'publicado'))).toEqual({
-          ok: false,
-          reason: 'not_newest',
-        });
-        expect(await storage.setReviewStatus(m.id, 3, by(null, 'aprobado', 'publicado'))).toEqual({
-          ok: true,
-          withdrawn: [1],
-        });
-        expect((await storage.listCommitmentVersions(m.id)).map((v) => v.status)).toEqual([
-          'publicado',
-          'aprobado',
-          'aprobado',
-        ]);
-        expect((await storage.listReviewEvents(m.id, 1)).at(-1)).toMatchObject({ from: 'publicado', to: 'aprobado' });
-        expect((await storage.listPublications()).filter((p) => p.mesaId === m.id)).toEqual([
-          { mesaId: m.id, number: 3, publishedAt: AT },
-        ]);
-      });
-
-      it('the inbox lists every version with its mesa, filtered, counting observations', async () => {
-        const a = await mesaWithVersions(2, { title: 'A', theme: 'movilidad' });
-        const b = await mesaWithVersions(1, { title: 'B', theme: 'seguridad' });
-        await moveThrough(a, 2, ['en_revision']);
-        await storage.addObservation({
-          id: generateId(),
-          mesaId: a.id,
-          versionNumber: 2,
-          path: 'problem',
-          text: 'Precisar.',
-          memberId: null,
-          createdAt: AT,
-        });
-        const all = await storage.listReviewVersions({});
-        expect(all.map((v) => `${v.mesaTitle} ${v.number}`).sort()).toEqual(['A 1', 'A 2', 'B 1']);
-        expect(all.find((v) => v.mesaId === a.id && v.number === 2)).toMatchObject({
-          theme: 'movilidad',
-          status: 'en_revision',
-          observationCount: 1,
-          stage,
-        });
-        expect((await storage.listReviewVersions({ theme: 'seguridad' })).map((v) => v.mesaId)).toEqual([b.id]);
-        expect((await storage.listReviewVersions({ mesaId: a.id, status: 'borrador' })).map((v) => v.number)).toEqual([
-          1,
-        ]);
-      });
-
-      it('observations list per mesa or version, oldest first, with their author’s name', async () => {
-        const beto = { id: generateId(), email: 'beto@infoem.org.mx', name: 'Beto', role: 'stl' as const };
-        await storage.addMember({ ...beto, passwordHash: 'h', createdAt: AT });
-        const m = await mesaWithVersions(2);
-        const note = (versionNumber: number, text: string, memberId: string | null, createdAt: string) =>
-          storage.addObservation({
-            id: generateId(),
-            mesaId: m.id,
-            versionNumber,
-            path: '',
-            text,
-            memberId,
-            createdAt,
-          });
-        await note(1, 'Primera', beto.id, '2026-12-01T10:00:00.000Z');
-        await note(2, 'Segunda', null, '2026-12-01T11:00:00.000Z');
-        expect((await storage.listObservations(m.id)).map((o) => [o.versionNumber, o.text, o.authorName])).toEqual([
-          [1, 'Primera', 'Beto'],
-          [2, 'Segunda', null],
-        ]);
-        expect((await storage.listObservations(m.id, 2)).map((o) => o.text)).toEqual(['Segunda']);
-        expect(await storage.listObservations(mesa().id)).toEqual([]);
-      });
-
-      it('an activity’s newest progress is its current one', async () => {
-        const m = await mesaWithVersions(1);
-        const record = (activityId: string, level: 'limitado' | 'completo', at: string) =>
-          storage.recordActivityProgress({
-            mesaId: m.id,
-            activityId,
-            level,
-            evidence: [`https://infoem.org.mx/${level}`],
-            note: '',
-            memberId: null,
-            at,
-          });
-        await record('la1-a1', 'limitado', '2026-12-01T10:00:00.000Z');
-        await record('la1-a2', 'limitado', '2026-12-01T10:30:00.000Z');
-        await record('la1-a1', 'completo', '2026-12-02T10:00:00.000Z');
-        storage = await factory.reopen(storage);
-        const current = await storage.listActivityProgress(m.id);
-        expect(current.map((p) => [p.activityId, p.level, p.evidence, p.updatedAt]).sort()).toEqual([
-          ['la1-a1', 'completo', ['https://infoem.org.mx/completo'], '2026-12-02T10:00:00.000Z'],
-          ['la1-a2', 'limitado', ['https://infoem.org.mx/limitado'], '2026-12-01T10:30:00.000Z'],
-        ]);
-      });
-    });
   }
+
+  describe(`storage contract: ${name}, STL accounts`, () => {
+    let storage: Storage;
+    beforeEach(async () => {
+      storage = await factory.create();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await factory.dispose();
+    });
+
+    const NOW = 1_790_000_000_000;
+    const HOUR = 3_600_000;
+
+    function member(overrides: Partial<StoredMember> = {}): StoredMember {
+      return {
+        id: generateId(),
+        email: 'ana@infoem.org.mx',
+        name: 'Ana',
+        role: 'stl',
+        passwordHash: 'scrypt$prueba',
+        createdAt: new Date(NOW).toISOString(),
+        ...overrides,
+      };
+    }
+
+    it('a member is found by e-mail with the password hash, and an e-mail has one account', async () => {
+      const ana = member();
+      const { passwordHash: _hash, ...shown } = ana;
+      expect(await storage.addMember(ana)).toEqual(shown);
+      expect(await storage.findMemberByEmail('ana@infoem.org.mx')).toEqual({ ...ana, disabledAt: null });
+      expect(await storage.addMember(member({ email: 'ANA@infoem.org.mx' }))).toBeNull();
+      expect(await storage.findMemberByEmail('beto@infoem.org.mx')).toBeNull();
+    });
+
+    it('a session finds its member until it expires, and not after it is deleted', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addSession({ tokenHash: hashToken('s'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
+      expect((await storage.findSessionMember(hashToken('s'), NOW))?.id).toBe(ana.id);
+      expect(await storage.findSessionMember(hashToken('s'), NOW + HOUR)).toBeNull();
+      expect(await storage.findSessionMember(hashToken('otro'), NOW)).toBeNull();
+      await storage.deleteSession(hashToken('s'));
+      expect(await storage.findSessionMember(hashToken('s'), NOW)).toBeNull();
+    });
+
+    it('each session records when its member last signed in', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      expect((await storage.getMember(ana.id))?.lastSignedInAt).toBeNull();
+      await storage.addSession({ tokenHash: hashToken('1'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
+      await storage.addSession({ tokenHash: hashToken('2'), memberId: ana.id, expiresAt: NOW + 3 * HOUR }, NOW + HOUR);
+      storage = await factory.reopen(storage);
+      expect((await storage.listMembers()).map((m) => m.lastSignedInAt)).toEqual([new Date(NOW + HOUR).toISOString()]);
+    });
+
+    it('a member’s role changes and access is taken away, ending its sessions, and given back', async () => {
+      const ana = member();
+      const beto = member({ email: 'beto@uaemex.mx', name: 'Beto', createdAt: new Date(NOW + 1).toISOString() });
+      for (const m of [ana, beto]) await storage.addMember(m);
+      await storage.addSession({ tokenHash: hashToken('b'), memberId: beto.id, expiresAt: NOW + HOUR }, NOW);
+      await storage.addSession({ tokenHash: hashToken('a'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
+      const shown = ({ passwordHash: _hash, ...m }: StoredMember) => ({
+        ...m,
+        disabledAt: null,
+        disabledBy: null,
+        lastSignedInAt: new Date(NOW).toISOString(),
+      });
+      expect(await storage.listMembers()).toEqual([shown(ana), shown(beto)]);
+
+      expect(await storage.updateMember(beto.id, { role: 'seguimiento', by: ana.id })).toEqual({
+        ...shown(beto),
+        role: 'seguimiento',
+      });
+      expect((await storage.findSessionMember(hashToken('b'), NOW))?.role).toBe('seguimiento');
+
+      const away = new Date(NOW + 2).toISOString();
+      expect(await storage.updateMember(beto.id, { disabledAt: away, by: ana.id })).toMatchObject({
+        disabledAt: away,
+        disabledBy: 'Ana',
+      });
+      expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
+      expect((await storage.findSessionMember(hashToken('a'), NOW))?.id).toBe(ana.id);
+      // Taken away again, by the admin token: the first time and author stay.
+      await storage.updateMember(beto.id, { disabledAt: new Date(NOW + 3).toISOString(), by: null });
+      expect((await storage.findMemberByEmail(beto.email))?.disabledAt).toBe(away);
+
+      storage = await factory.reopen(storage);
+      expect((await storage.listMembers()).map((m) => [m.disabledAt, m.disabledBy])).toEqual([
+        [null, null],
+        [away, 'Ana'],
+      ]);
+      expect(await storage.updateMember(beto.id, { disabledAt: null, by: ana.id })).toMatchObject({
+        disabledAt: null,
+        disabledBy: null,
+      });
+      // Given back, the account signs in again; the sessions ended with the access stay ended.
+      expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
+      expect(await storage.updateMember(generateId(), { role: 'stl', by: null })).toBeNull();
+    });
+
+    it('a password link sets a new password once, ends the member’s sessions, and a newer one retires it', async () => {
+      const ana = member();
+      const beto = member({ email: 'beto@uaemex.mx', name: 'Beto' });
+      for (const m of [ana, beto]) await storage.addMember(m);
+      await storage.addSession({ tokenHash: hashToken('b'), memberId: beto.id, expiresAt: NOW + HOUR }, NOW);
+      const reset = (token: string, expiresAt = NOW + HOUR) =>
+        storage.addPasswordReset({
+          tokenHash: hashToken(token),
+          memberId: beto.id,
+          createdBy: ana.id,
+          createdAt: NOW,
+          expiresAt,
+        });
+
+      await reset('viejo');
+      await reset('nuevo');
+      expect(await storage.resetPassword(hashToken('viejo'), NOW, 'scrypt$nueva')).toBeNull();
+      expect(await storage.resetPassword(hashToken('nuevo'), NOW, 'scrypt$nueva')).toEqual({
+        id: beto.id,
+        email: beto.email,
+        name: 'Beto',
+        role: 'stl',
+        createdAt: beto.createdAt,
+      });
+      expect((await storage.findMemberByEmail(beto.email))?.passwordHash).toBe('scrypt$nueva');
+      expect(await storage.findSessionMember(hashToken('b'), NOW)).toBeNull();
+      expect(await storage.resetPassword(hashToken('nuevo'), NOW, 'scrypt$otra')).toBeNull();
+
+      await reset('vencido', NOW);
+      expect(await storage.resetPassword(hashToken('vencido'), NOW, 'scrypt$otra')).toBeNull();
+      await reset('sin-acceso');
+      await storage.updateMember(beto.id, { disabledAt: new Date(NOW).toISOString(), by: ana.id });
+      expect(await storage.resetPassword(hashToken('sin-acceso'), NOW, 'scrypt$otra')).toBeNull();
+      expect((await storage.findMemberByEmail(beto.email))?.passwordHash).toBe('scrypt$nueva');
+      expect((await storage.findMemberByEmail(ana.email))?.passwordHash).toBe(ana.passwordHash);
+    });
+
+    it('sessions survive a reopen', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addSession({ tokenHash: hashToken('s'), memberId: ana.id, expiresAt: NOW + HOUR }, NOW);
+      storage = await factory.reopen(storage);
+      expect((await storage.findSessionMember(hashToken('s'), NOW))?.email).toBe(ana.email);
+    });
+
+    it('an invitation is accepted once, under its own e-mail and role', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addInvitation({
+        id: generateId(),
+        tokenHash: hashToken('i'),
+        email: 'beto@uaemex.mx',
+        role: 'seguimiento',
+        invitedBy: ana.id,
+        createdAt: NOW,
+        expiresAt: NOW + HOUR,
+      });
+      const beto = {
+        id: generateId(),
+        name: 'Beto',
+        passwordHash: 'scrypt$b',
+        createdAt: new Date(NOW).toISOString(),
+      };
+      const accepted = await storage.acceptInvitation(hashToken('i'), NOW, beto);
+      expect(accepted).toEqual({
+        ok: true,
+        member: {
+          id: beto.id,
+          email: 'beto@uaemex.mx',
+          name: 'Beto',
+          role: 'seguimiento',
+          createdAt: beto.createdAt,
+        },
+      });
+      expect((await storage.findMemberByEmail('beto@uaemex.mx'))?.passwordHash).toBe('scrypt$b');
+      expect(await storage.acceptInvitation(hashToken('i'), NOW, { ...beto, id: generateId() })).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+    });
+
+    it('pending invitations are listed, the newest first, and a revoked one opens nothing', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      const invite = async (email: string, token: string, createdAt: number, expiresAt = NOW + HOUR) => {
+        const id = generateId();
+        await storage.addInvitation({
+          id,
+          tokenHash: hashToken(token),
+          email,
+          role: 'stl',
+          invitedBy: ana.id,
+          createdAt,
+          expiresAt,
+        });
+        return id;
+      };
+      // Made in the other order than their times: the newest first means the caller's times.
+      const second = await invite('dos@x.mx', 'i2', NOW - 1000);
+      const first = await invite('uno@x.mx', 'i1', NOW - 2000);
+      await invite('vencida@x.mx', 'i3', NOW - HOUR, NOW);
+      const pending = await storage.listPendingInvitations(NOW);
+      expect(pending.map((i) => [i.id, i.email, i.invitedBy])).toEqual([
+        [second, 'dos@x.mx', 'Ana'],
+        [first, 'uno@x.mx', 'Ana'],
+      ]);
+      expect(pending[0]!.expiresAt).toBe(new Date(NOW + HOUR).toISOString());
+      expect(pending[0]!.createdAt).toBe(new Date(NOW - 1000).toISOString());
+
+      expect(await storage.revokeInvitation(first, NOW, ana.id)).toBe(true);
+      expect(await storage.revokeInvitation(first, NOW, ana.id)).toBe(false);
+      const uno = { id: generateId(), name: 'Uno', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
+      expect(await storage.acceptInvitation(hashToken('i1'), NOW, uno)).toEqual({ ok: false, reason: 'invalid' });
+      const dos = { ...uno, id: generateId(), name: 'Dos' };
+      expect((await storage.acceptInvitation(hashToken('i2'), NOW, dos)).ok).toBe(true);
+      expect(await storage.revokeInvitation(second, NOW, null)).toBe(false);
+      expect(await storage.listPendingInvitations(NOW)).toEqual([]);
+    });
+
+    it('an expired or unknown invitation is refused and adds no one', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addInvitation({
+        id: generateId(),
+        tokenHash: hashToken('i'),
+        email: 'c@x.mx',
+        role: 'stl',
+        invitedBy: ana.id,
+        createdAt: NOW - HOUR,
+        expiresAt: NOW,
+      });
+      const carla = { id: generateId(), name: 'Carla', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
+      expect(await storage.acceptInvitation(hashToken('i'), NOW, carla)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await storage.acceptInvitation(hashToken('nada'), NOW - HOUR, carla)).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+      expect(await storage.findMemberByEmail('c@x.mx')).toBeNull();
+    });
+
+    it('an invitation to an e-mail that has an account meanwhile is refused', async () => {
+      const ana = member();
+      await storage.addMember(ana);
+      await storage.addInvitation({
+        id: generateId(),
+        tokenHash: hashToken('i'),
+        email: 'd@x.mx',
+        role: 'stl',
+        invitedBy: ana.id,
+        createdAt: NOW,
+        expiresAt: NOW + HOUR,
+      });
+      await storage.addMember(member({ id: generateId(), email: 'd@x.mx' }));
+      const dora = { id: generateId(), name: 'Dora', passwordHash: 'h', createdAt: new Date(NOW).toISOString() };
+      expect(await storage.acceptInvitation(hashToken('i'), NOW, dora)).toEqual({ ok: false, reason: 'email_taken' });
+    });
+  });
+  describe(`storage contract: ${name}, review and follow-up`, () => {
+    let storage: Storage;
+    beforeEach(async () => {
+      storage = await factory.create();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await factory.dispose();
+    });
+
+    const stage: VersionStage = { status: 'finished', number: 7, name: 'Formulación definitiva del compromiso' };
+
+    /** A mesa with `count` saved versions. */
+    async function mesaWithVersions(count: number, overrides: Partial<Mesa> = {}): Promise<Mesa> {
+      const m = mesa(overrides);
+      await storage.createMesa(m, []);
+      for (let i = 0; i < count; i++) {
+        await storage.addCommitmentVersion(m.id, {
+          savedAt: AT,
+          stage,
+          contentHash: String(i).repeat(64),
+          commitment: { ...seed004Commitment, mesaId: m.id },
+        });
+      }
+      return m;
+    }
+
+    const by = (memberId: string | null, from: ReviewStatus, to: ReviewStatus) => ({ from, to, memberId, at: AT });
+
+    async function moveThrough(m: Mesa, number: number, statuses: ReviewStatus[]): Promise<void> {
+      let from: ReviewStatus = 'borrador';
+      for (const to of statuses) {
+        expect(await storage.setReviewStatus(m.id, number, by(null, from, to))).toMatchObject({ ok: true });
+        from = to;
+      }
+    }
+
+    it('a saved version is a draft until moved, and moves only from the status it is in', async () => {
+      const m = await mesaWithVersions(1);
+      expect((await storage.getCommitmentVersion(m.id, 1))?.status).toBe('borrador');
+      expect(await storage.setReviewStatus(m.id, 1, by(null, 'en_revision', 'aprobado'))).toEqual({
+        ok: false,
+        reason: 'stale',
+      });
+      expect(await storage.setReviewStatus(m.id, 2, by(null, 'borrador', 'en_revision'))).toEqual({
+        ok: false,
+        reason: 'not_found',
+      });
+      expect(await storage.setReviewStatus(m.id, 1, by(null, 'borrador', 'en_revision'))).toEqual({
+        ok: true,
+        withdrawn: [],
+      });
+      expect((await storage.listCommitmentVersions(m.id)).map((v) => v.status)).toEqual(['en_revision']);
+      expect(await storage.listReviewEvents(m.id, 1)).toEqual([
+        { from: 'borrador', to: 'en_revision', memberName: null, at: AT },
+      ]);
+    });
+
+    it('every move is recorded with the member’s name, and survives a reopen', async () => {
+      const ana = { id: generateId(), email: 'ana@infoem.org.mx', name: 'Ana', role: 'stl' as const };
+      await storage.addMember({ ...ana, passwordHash: 'h', createdAt: AT });
+      const m = await mesaWithVersions(1);
+      await storage.setReviewStatus(m.id, 1, by(ana.id, 'borrador', 'en_revision'));
+      storage = await factory.reopen(storage);
+      expect((await storage.getCommitmentVersion(m.id, 1))?.status).toBe('en_revision');
+      expect((await storage.listReviewEvents(m.id, 1)).map((e) => e.memberName)).toEqual(['Ana']);
+    });
+
+    it('publishing refuses while a newer version is approved, and withdraws the mesa’s older publication', async () => {
+      const m = await mesaWithVersions(3);
+      await moveThrough(m, 1, ['en_revision', 'aprobado', 'publicado']);
+      await moveThrough(m, 2, ['en_revision', 'aprobado']);
+      await moveThrough(m, 3, ['en_revision', 'aprobado']);
+      expect(await storage.setReviewStatus(m.id, 2, by(null, 'aprobado', 'publicado'))).toEqual({
+        ok: false,
+        reason: 'not_newest',
+      });
+      expect(await storage.setReviewStatus(m.id, 3, by(null, 'aprobado', 'publicado'))).toEqual({
+        ok: true,
+        withdrawn: [1],
+      });
+      expect((await storage.listCommitmentVersions(m.id)).map((v) => v.status)).toEqual([
+        'publicado',
+        'aprobado',
+        'aprobado',
+      ]);
+      expect((await storage.listReviewEvents(m.id, 1)).at(-1)).toMatchObject({ from: 'publicado', to: 'aprobado' });
+      expect((await storage.listPublications()).filter((p) => p.mesaId === m.id)).toEqual([
+        { mesaId: m.id, number: 3, publishedAt: AT },
+      ]);
+    });
+
+    it('the inbox lists every version with its mesa, filtered, counting observations', async () => {
+      const a = await mesaWithVersions(2, { title: 'A', theme: 'movilidad' });
+      const b = await mesaWithVersions(1, { title: 'B', theme: 'seguridad' });
+      await moveThrough(a, 2, ['en_revision']);
+      await storage.addObservation({
+        id: generateId(),
+        mesaId: a.id,
+        versionNumber: 2,
+        path: 'problem',
+        text: 'Precisar.',
+        memberId: null,
+        createdAt: AT,
+      });
+      const all = await storage.listReviewVersions({});
+      expect(all.map((v) => `${v.mesaTitle} ${v.number}`).sort()).toEqual(['A 1', 'A 2', 'B 1']);
+      expect(all.find((v) => v.mesaId === a.id && v.number === 2)).toMatchObject({
+        theme: 'movilidad',
+        status: 'en_revision',
+        observationCount: 1,
+        stage,
+      });
+      expect((await storage.listReviewVersions({ theme: 'seguridad' })).map((v) => v.mesaId)).toEqual([b.id]);
+      expect((await storage.listReviewVersions({ mesaId: a.id, status: 'borrador' })).map((v) => v.number)).toEqual([
+        1,
+      ]);
+    });
+
+    it('observations list per mesa or version, oldest first, with their author’s name', async () => {
+      const beto = { id: generateId(), email: 'beto@infoem.org.mx', name: 'Beto', role: 'stl' as const };
+      await storage.addMember({ ...beto, passwordHash: 'h', createdAt: AT });
+      const m = await mesaWithVersions(2);
+      const note = (versionNumber: number, text: string, memberId: string | null, createdAt: string) =>
+        storage.addObservation({
+          id: generateId(),
+          mesaId: m.id,
+          versionNumber,
+          path: '',
+          text,
+          memberId,
+          createdAt,
+        });
+      await note(1, 'Primera', beto.id, '2026-12-01T10:00:00.000Z');
+      await note(2, 'Segunda', null, '2026-12-01T11:00:00.000Z');
+      expect((await storage.listObservations(m.id)).map((o) => [o.versionNumber, o.text, o.authorName])).toEqual([
+        [1, 'Primera', 'Beto'],
+        [2, 'Segunda', null],
+      ]);
+      expect((await storage.listObservations(m.id, 2)).map((o) => o.text)).toEqual(['Segunda']);
+      expect(await storage.listObservations(mesa().id)).toEqual([]);
+    });
+
+    it('the mesa’s response to an observation replaces the previous one, and only its own mesa can give it', async () => {
+      const m = await mesaWithVersions(1);
+      const other = await mesaWithVersions(1);
+      const id = generateId();
+      await storage.addObservation({
+        id,
+        mesaId: m.id,
+        versionNumber: 1,
+        path: 'problem',
+        text: 'Precisar.',
+        memberId: null,
+        createdAt: AT,
+      });
+      expect((await storage.listObservations(m.id))[0]!.response).toBeNull();
+      const first = { text: 'Lo precisamos en la versión 2.', attended: false, at: '2026-12-01T12:00:00.000Z' };
+      expect((await storage.respondToObservation(m.id, id, first))?.response).toEqual(first);
+      const second = { text: '', attended: true, at: '2026-12-01T13:00:00.000Z' };
+      expect(await storage.respondToObservation(m.id, id, second)).toMatchObject({
+        id,
+        text: 'Precisar.',
+        response: second,
+      });
+      expect((await storage.listObservations(m.id)).map((o) => o.response)).toEqual([second]);
+      expect(await storage.respondToObservation(other.id, id, first)).toBeNull();
+      expect(await storage.respondToObservation(m.id, generateId(), first)).toBeNull();
+      expect((await storage.listObservations(m.id))[0]!.response).toEqual(second);
+    });
+
+    it('an activity’s newest progress is its current one', async () => {
+      const m = await mesaWithVersions(1);
+      const record = (activityId: string, level: 'limitado' | 'completo', at: string) =>
+        storage.recordActivityProgress({
+          mesaId: m.id,
+          activityId,
+          level,
+          evidence: [`https://infoem.org.mx/${level}`],
+          note: '',
+          memberId: null,
+          at,
+        });
+      await record('la1-a1', 'limitado', '2026-12-01T10:00:00.000Z');
+      await record('la1-a2', 'limitado', '2026-12-01T10:30:00.000Z');
+      await record('la1-a1', 'completo', '2026-12-02T10:00:00.000Z');
+      storage = await factory.reopen(storage);
+      const current = await storage.listActivityProgress(m.id);
+      expect(current.map((p) => [p.activityId, p.level, p.evidence, p.updatedAt]).sort()).toEqual([
+        ['la1-a1', 'completo', ['https://infoem.org.mx/completo'], '2026-12-02T10:00:00.000Z'],
+        ['la1-a2', 'limitado', ['https://infoem.org.mx/limitado'], '2026-12-01T10:30:00.000Z'],
+      ]);
+    });
+  });
 }

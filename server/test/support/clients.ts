@@ -2,7 +2,14 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { MessageType, SyncType, agendaSnapshotSchema, type AgendaSnapshot } from '@cocrea/shared';
+import {
+  MessageType,
+  SyncType,
+  agendaSnapshotSchema,
+  mesaNoticeSchema,
+  type AgendaSnapshot,
+  type MesaNotice,
+} from '@cocrea/shared';
 
 export interface StockClient {
   doc: Y.Doc;
@@ -15,6 +22,8 @@ export interface StockClient {
   refused(): { count: number; tool: string | null };
   /** The latest agenda the server published to this client (Cocrea's message 101), or null before the first. */
   agenda(): AgendaSnapshot | null;
+  /** Every notice the server sent this client (Cocrea's message 103), oldest first, as read from the frames. */
+  notices(): MesaNotice[];
   destroy(): void;
 }
 
@@ -27,6 +36,7 @@ export function connectStockClient(wsUrl: string, room: string, token: string, d
   let sent = 0;
   let refused = { count: 0, tool: null as string | null };
   let agenda: AgendaSnapshot | null = null;
+  const notices: MesaNotice[] = [];
   class CountingWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols);
@@ -53,6 +63,9 @@ export function connectStockClient(wsUrl: string, room: string, token: string, d
   provider.messageHandlers[MessageType.agenda] = (_encoder, decoder) => {
     agenda = agendaSnapshotSchema.parse(JSON.parse(decoding.readVarString(decoder)));
   };
+  provider.messageHandlers[MessageType.notice] = (_encoder, decoder) => {
+    notices.push(mesaNoticeSchema.parse(JSON.parse(decoding.readVarString(decoder))));
+  };
   return {
     doc,
     provider,
@@ -60,6 +73,7 @@ export function connectStockClient(wsUrl: string, room: string, token: string, d
     sent: () => sent,
     refused: () => refused,
     agenda: () => agenda,
+    notices: () => notices,
     destroy() {
       provider.destroy();
       doc.destroy();

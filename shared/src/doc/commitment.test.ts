@@ -32,6 +32,7 @@ import {
   type CommitmentTextPath,
 } from './commitment';
 import { localOrigin } from './origins';
+import { replaceChangedSpan } from './text';
 import { TestConnector, type Replica } from './testConnector';
 
 /** The initial structure's updates, as built by this version. Changing one would corrupt every existing mesa. */
@@ -566,6 +567,44 @@ describe('origins, undo and observation', () => {
     sync(connector);
     expect(lineTitles(a.doc)).toEqual(['de B']);
     expect(lineTitles(b.doc)).toEqual(['de B']);
+  });
+
+  it('undoes one person’s typing step by step across fields, however fast it came, and redoes it; never another’s', () => {
+    const connector = new TestConnector(2);
+    const [ana, beto] = connector.replicas as [Replica, Replica];
+    const undo = createCommitmentUndoManager(ana.doc);
+    const type = (who: Replica, path: CommitmentTextPath, added: string) => {
+      const text = commitmentText(who.doc, path);
+      replaceChangedSpan(text, text.toString() + added);
+      sync(connector);
+    };
+    const read = (path: CommitmentTextPath) => [ana, beto].map((r) => commitmentText(r.doc, path).toString());
+    // No pause anywhere: Yjs alone would merge Ana's two edits into one step.
+    type(ana, 'problem', 'ANA1 ');
+    type(beto, 'problem', 'BETO1 ');
+    type(ana, 'problem', 'ANA2 ');
+    // Moving to another field ends a step too: the page calls this when the focus moves (CommitmentWorkspace).
+    undo.stopCapturing();
+    type(ana, 'commitment', 'ANA3 ');
+    undo.undo();
+    sync(connector);
+    expect(read('commitment')).toEqual(['', '']);
+    expect(read('problem')).toEqual(['ANA1 BETO1 ANA2 ', 'ANA1 BETO1 ANA2 ']);
+    undo.undo();
+    sync(connector);
+    expect(read('problem')).toEqual(['ANA1 BETO1 ', 'ANA1 BETO1 ']);
+    undo.undo();
+    sync(connector);
+    expect(read('problem')).toEqual(['BETO1 ', 'BETO1 ']);
+    expect(undo.canUndo()).toBe(false);
+    undo.redo();
+    undo.redo();
+    sync(connector);
+    expect(read('problem')).toEqual(['ANA1 BETO1 ANA2 ', 'ANA1 BETO1 ANA2 ']);
+    undo.redo();
+    sync(connector);
+    expect(read('commitment')).toEqual(['ANA3 ', 'ANA3 ']);
+    undo.destroy();
   });
 
   it('notifies once per transaction, local or remote, until unsubscribed', () => {

@@ -241,9 +241,30 @@ export function observeCommitment(doc: Y.Doc, onChange: () => void): () => void 
   return () => root.unobserveDeep(handler);
 }
 
+/**
+ * The commitment's undo history of one person: their own edits ({@link localOrigin}), in every field of the draft,
+ * never another's. Yjs merges edits made within 500 ms into one step; another person's edit arriving in between
+ * ends the step, so "ANA1 ", then someone's "BETO1 ", then "ANA2 " are two steps of Ana's however fast they came.
+ */
+class CommitmentUndoManager extends Y.UndoManager {
+  private readonly endStepOnRemoteEdit = (transaction: Y.Transaction) => {
+    if (!transaction.local && transaction.changedParentTypes.size > 0) this.stopCapturing();
+  };
+
+  constructor(doc: Y.Doc) {
+    super(doc.getMap(ROOT), { trackedOrigins: new Set([localOrigin]) });
+    doc.on('afterTransaction', this.endStepOnRemoteEdit);
+  }
+
+  override destroy(): void {
+    this.doc.off('afterTransaction', this.endStepOnRemoteEdit);
+    super.destroy();
+  }
+}
+
 /** An undo manager for the commitment that undoes this user's edits ({@link localOrigin}) and never a remote one. */
 export function createCommitmentUndoManager(doc: Y.Doc): Y.UndoManager {
-  return new Y.UndoManager(doc.getMap(ROOT), { trackedOrigins: new Set([localOrigin]) });
+  return new CommitmentUndoManager(doc);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -92,13 +92,18 @@ const observationShape = {
   path: z.string(),
   text: z.string(),
   createdAt: isoInstant,
+  response: z.object({ text: z.string(), attended: z.boolean(), at: isoInstant }).nullable(),
 };
+
+/** One observation as the mesa sees it: `POST …/observations/:id/response` answers with it. */
+export const mesaObservationSchema = z.object({
+  ...observationShape,
+  versionStatus: reviewStatusSchema,
+}) satisfies z.ZodType<MesaObservation>;
 
 /** `GET /api/mesas/:id/commitment/observations`: the STL's observations, without who wrote them. */
 export const mesaObservationListSchema = z.object({
-  observations: z.array(
-    z.object({ ...observationShape, versionStatus: reviewStatusSchema }) satisfies z.ZodType<MesaObservation>,
-  ),
+  observations: z.array(mesaObservationSchema),
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -122,6 +122,31 @@ export const createObservationSchema = z.strictObject({
 });
 export type CreateObservation = z.infer<typeof createObservationSchema>;
 
+/** An observation's id, as the server makes them (12 random bytes, base64url). */
+export const observationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'La observación no es válida.');
+
+/**
+ * `POST /api/mesas/:id/commitment/observations/:observationId/response` (facilitator): what the mesa did about an
+ * observation. `text` may be empty (just marked attended); a new response replaces the previous one.
+ */
+export const observationResponseSchema = z.strictObject({
+  text: z
+    .string({ error: 'La respuesta debe ser texto.' })
+    .trim()
+    .max(OBSERVATION_MAX, `La respuesta admite como máximo ${OBSERVATION_MAX} caracteres.`),
+  attended: z.boolean({ error: 'Indique si la observación quedó atendida (true o false).' }),
+});
+export type ObservationResponseInput = z.infer<typeof observationResponseSchema>;
+
+/** The mesa's response to an observation, as the mesa: never who of the mesa wrote it (Chatham House). */
+export interface ObservationResponse {
+  text: string;
+  /** The facilitator marked it "atendida". */
+  attended: boolean;
+  /** When it was last answered or marked. */
+  at: string;
+}
+
 /** An observation as the mesa sees it: the STL speaks as an institution, so no member's name. */
 export interface Observation {
   id: string;
@@ -129,6 +154,8 @@ export interface Observation {
   path: string;
   text: string;
   createdAt: string;
+  /** The mesa's response; null until the facilitator answers it or marks it attended. */
+  response: ObservationResponse | null;
 }
 
 /** `GET /api/mesas/:id/commitment/observations`: each observation with its version's current status. */

@@ -26,6 +26,7 @@ import { RouteSteps } from './RouteSteps';
 import { SavePanel } from './SavePanel';
 import { SharedTextField } from './SharedTextField';
 import { useCommitmentDraft } from './useCommitmentDraft';
+import { useCommitmentUndo } from './useCommitmentUndo';
 import { useVersionReview } from './useVersionReview';
 import { CommitmentIndex, SECTION_HEADING } from './CommitmentIndex';
 
@@ -48,7 +49,8 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
   const draft = useCommitmentDraft(doc);
   const tree = useTree(doc);
   const [showProblems, setShowProblems] = useState(false);
-  const review = useVersionReview(mesa.id, token);
+  const review = useVersionReview(mesa.id, token, connection.onNotice);
+  const undo = useCommitmentUndo(doc, readOnly);
   const observationsByPath = useMemo(() => {
     const byPath = new Map<string, MesaObservation[]>();
     for (const o of outstandingObservations(review.observations, review.versions ?? [])) {
@@ -72,10 +74,20 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
 
   return (
     <FieldObservationsContext value={observationsByPath}>
-      <div className="commitment">
+      <div className="commitment" onKeyDown={undo.onKeyDown} onFocus={undo.onFocus}>
         <CommitmentIndex />
         <form className="commitment-form" aria-labelledby="compromiso-titulo" onSubmit={(e) => e.preventDefault()}>
           <h2 id="compromiso-titulo">{t('commitment.title')}</h2>
+          {!readOnly && (
+            <p className="commitment-undo">
+              <button type="button" onClick={undo.undo} aria-keyshortcuts="Control+Z">
+                {t('commitment.undo')}
+              </button>{' '}
+              <button type="button" onClick={undo.redo} aria-keyshortcuts="Control+Shift+Z Control+Y">
+                {t('commitment.redo')}
+              </button>
+            </p>
+          )}
           {locked && <p className="banner-info">{t('commitment.locked')}</p>}
 
           <section className="commitment-section" aria-labelledby={SECTION_HEADING.general}>

@@ -144,7 +144,11 @@ export function SavePanel(props: SavePanelProps) {
         </ol>
       )}
 
-      <StlObservations observations={review.observations} draft={draft} />
+      <StlObservations
+        observations={review.observations}
+        draft={draft}
+        responder={role === 'facilitator' ? { mesaId, token, onAnswered: refresh } : null}
+      />
     </section>
   );
 }

@@ -2,17 +2,20 @@ import { REVIEW_STATUS_LABELS, type CommitmentDraft, type MesaObservation } from
 import { t } from '../../i18n/t';
 import { draftFieldLabel } from './draftFieldLabel';
 import { fieldId, focusField } from './fieldId';
+import { ObservationResponseForm } from './ObservationResponseForm';
 
 interface StlObservationsProps {
   observations: readonly MesaObservation[];
   draft: CommitmentDraft;
+  /** The facilitator's link, who answers for the mesa; null for the others, who read the answers. */
+  responder: { mesaId: string; token: string; onAnswered(): void } | null;
 }
 
 /**
  * "Observaciones del STL": what the STL said about each saved version, newest version first, each observation
  * linked to its field in the draft when the draft still has it. The STL speaks as an institution: no names.
  */
-export function StlObservations({ observations, draft }: StlObservationsProps) {
+export function StlObservations({ observations, draft, responder }: StlObservationsProps) {
   const byVersion = new Map<number, MesaObservation[]>();
   for (const o of observations) byVersion.set(o.versionNumber, [...(byVersion.get(o.versionNumber) ?? []), o]);
   const versions = [...byVersion].sort(([a], [b]) => b - a);
@@ -46,7 +49,27 @@ export function StlObservations({ observations, draft }: StlObservationsProps) {
                   ) : (
                     <strong>{t('commitment.observations.gone')}</strong>
                   )}
-                  : {o.text}
+                  : {o.text}{' '}
+                  <span className={o.response?.attended ? 'badge ok' : 'badge muted'}>
+                    {o.response?.attended
+                      ? t('commitment.observations.attended')
+                      : t('commitment.observations.pending')}
+                  </span>
+                  {o.response && o.response.text !== '' && (
+                    <p className="observation-answer">
+                      {t('commitment.observations.response', { text: o.response.text })}
+                    </p>
+                  )}
+                  {responder && (
+                    <ObservationResponseForm
+                      // A fresh form when the stored response changes (another tab, another facilitator).
+                      key={o.response?.at ?? 'none'}
+                      mesaId={responder.mesaId}
+                      token={responder.token}
+                      observation={o}
+                      onAnswered={responder.onAnswered}
+                    />
+                  )}
                 </li>
               );
             })}

@@ -9,6 +9,7 @@ const observation = (versionNumber: number, versionStatus: ReviewStatus): MesaOb
   path: 'problem',
   text: 'Precise el problema.',
   createdAt: '2026-12-01T10:00:00.000Z',
+  response: null,
 });
 
 const version = (number: number, status: ReviewStatus) => ({ number, status });

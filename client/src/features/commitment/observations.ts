@@ -3,8 +3,9 @@ import type { CommitmentVersionSummary, MesaObservation } from '@cocrea/shared';
 
 /**
  * The observations the drafting form shows next to their fields: those of versions the STL returned
- * (`con_observaciones`) and that no later approval settled. Once a newer version is approved or published, earlier
- * returns have been answered; the save panel still lists every observation.
+ * (`con_observaciones`), that no later approval settled and that the facilitator has not marked attended. Once a
+ * newer version is approved or published, earlier returns have been answered; the save panel still lists every
+ * observation.
  */
 export function outstandingObservations(
   observations: readonly MesaObservation[],
@@ -14,7 +15,9 @@ export function outstandingObservations(
     0,
     ...versions.filter((v) => v.status === 'aprobado' || v.status === 'publicado').map((v) => v.number),
   );
-  return observations.filter((o) => o.versionStatus === 'con_observaciones' && o.versionNumber > settledUpTo);
+  return observations.filter(
+    (o) => o.versionStatus === 'con_observaciones' && o.versionNumber > settledUpTo && o.response?.attended !== true,
+  );
 }
 
 /** Outstanding observations by field path. */

@@ -3,6 +3,7 @@ import type { CommitmentVersionSummary, MesaObservation } from '@cocrea/shared';
 import { fetchObservations, listCommitmentVersions } from '../../api/commitment';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
+import type { NoticeSource } from '../notices/useNotices';
 
 export interface VersionReview {
   /** The saved versions with their review status, newest first; null until the first answer. */
@@ -14,10 +15,11 @@ export interface VersionReview {
 }
 
 /**
- * The mesa's saved versions and the STL's review of them, fetched on opening, after a save (`refresh`) and
- * whenever the tab comes back into view: the STL reviews on its own schedule, and a mesa keeps its page open.
+ * The mesa's saved versions and the STL's review of them, fetched on opening, after a save (`refresh`), whenever
+ * the server pushes a notice about them on the mesa's socket (someone saved, the STL moved or observed a version),
+ * and when the tab comes back into view (a notice may have been missed while the socket was down).
  */
-export function useVersionReview(mesaId: string, token: string): VersionReview {
+export function useVersionReview(mesaId: string, token: string, notices: NoticeSource): VersionReview {
   const [versions, setVersions] = useState<CommitmentVersionSummary[] | null>(null);
   const [observations, setObservations] = useState<MesaObservation[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +39,11 @@ export function useVersionReview(mesaId: string, token: string): VersionReview {
       if (document.visibilityState === 'visible') refresh();
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [refresh]);
+    const stopNotices = notices(refresh);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      stopNotices();
+    };
+  }, [refresh, notices]);
   return { versions, observations, error, refresh };
 }

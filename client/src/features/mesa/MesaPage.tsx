@@ -12,6 +12,7 @@ import { useToolLocked } from '../agenda/useToolLocked';
 import { PresenceList } from '../presence/PresenceList';
 import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
+import { Notices } from '../notices/Notices';
 import { TreeWorkspace } from '../tree/TreeWorkspace';
 import { MesaKit } from './MesaKit';
 import { OutdatedClientBanner } from './OutdatedClientBanner';
@@ -58,6 +59,7 @@ export function MesaPage({
           <PresenceList connection={connection} />
         </header>
         <OutdatedClientBanner connection={connection} />
+        <Notices source={connection.onNotice} />
         <AgendaBar />
         <MesaKit mesaId={session.mesa.id} token={credentials.token} />
         {linkRevoked && (

@@ -27,6 +27,12 @@ export function ObservationList({
               <p className="muted">
                 {t('review.observations.by', { author: o.author, date: formatInstant(o.createdAt) })}
               </p>
+              <p className={o.response?.attended ? 'ok' : 'muted'}>
+                {o.response?.attended ? t('review.observations.attended') : t('review.observations.pending')}
+              </p>
+              {o.response && o.response.text !== '' && (
+                <p className="observation-answer">{t('review.observations.response', { text: o.response.text })}</p>
+              )}
             </li>
           ))}
         </ol>

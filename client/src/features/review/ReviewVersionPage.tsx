@@ -1,11 +1,12 @@
 import { Link } from 'wouter';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   THEMES,
   acceptsObservations,
   commitmentFields,
   versionStageLabel,
   type CommitmentField,
+  type MesaNotice,
   type StlSession,
 } from '@cocrea/shared';
 import { formatInstant } from '../../i18n/dates';
@@ -17,10 +18,16 @@ import { ObservationForm } from './ObservationForm';
 import { ObservationList } from './ObservationList';
 import { ReviewHistory } from './ReviewHistory';
 import { StatusActions } from './StatusActions';
+import { useReviewEvents } from './useReviewEvents';
 import { useReviewedVersion } from './useReviewedVersion';
+import { Notices } from '../notices/Notices';
+import type { NoticeSource } from '../notices/useNotices';
 import { VersionDiff } from './VersionDiff';
 import { VersionFields } from './VersionFields';
 import { LoadFailure } from '../../ui/LoadFailure';
+
+/** What the STL itself does: its page shows the result, so a corner notice would only echo it. */
+const STL_MADE = new Set<MesaNotice['kind']>(['reviewStatus', 'observation']);
 
 interface ReviewVersionPageProps {
   session: StlSession;
@@ -34,7 +41,13 @@ interface ReviewVersionPageProps {
  * commitment itself with the criteria, its history, and what changed from another version.
  */
 export function ReviewVersionPage({ session, onLoggedOut, mesaId, number }: ReviewVersionPageProps) {
-  const { state, reload, replace } = useReviewedVersion(mesaId, number);
+  const { state, reload, refresh, replace } = useReviewedVersion(mesaId, number);
+  // Live: the facilitator answering an observation, another reviewer moving the version, a newer version saved.
+  const events = useReviewEvents(mesaId, refresh);
+  const otherSidesNotices = useCallback<NoticeSource>(
+    (listener) => events((notice) => (STL_MADE.has(notice.kind) ? undefined : listener(notice))),
+    [events],
+  );
   const [path, setPath] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
   const version = state.status === 'ready' ? state.version : null;
@@ -55,6 +68,7 @@ export function ReviewVersionPage({ session, onLoggedOut, mesaId, number }: Revi
       className="review-page"
       busy={state.status === 'loading'}
     >
+      <Notices source={otherSidesNotices} />
       <p>
         <Link href={PATHS.stlReview}>{t('review.version.back')}</Link>
       </p>

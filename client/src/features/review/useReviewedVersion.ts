@@ -19,6 +19,14 @@ export function useReviewedVersion(mesaId: string, number: number) {
     );
   }, [mesaId, number]);
   useEffect(reload, [reload]);
+  /** Reads the version again without a loading state in between: something changed while the page was open. */
+  const refresh = useCallback(() => {
+    fetchReviewedVersion(mesaId, number).then(
+      (version) => setState({ status: 'ready', version }),
+      // The page keeps what it shows; the next notice or a reload tries again.
+      (error: unknown) => console.error('review: could not read the version again', error),
+    );
+  }, [mesaId, number]);
   const replace = useCallback((version: ReviewedVersion) => setState({ status: 'ready', version }), []);
-  return { state, reload, replace };
+  return { state, reload, refresh, replace };
 }

@@ -106,6 +106,50 @@ describe('bindTextarea', () => {
   });
 });
 
+describe('bindTextarea while a composition is under way (dead keys, IME)', () => {
+  /** A Spanish dead key: ´ then e makes é; the browser shows the accent first, then the letter replaces it. */
+  function composeAcute(field: HTMLTextAreaElement, during?: () => void): void {
+    const at = field.selectionStart;
+    field.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    const before = field.value.slice(0, at);
+    const after = field.value.slice(at);
+    type(field, `${before}´${after}`);
+    during?.();
+    type(field, `${before}é${after}`);
+    field.setSelectionRange(at + 1, at + 1);
+    field.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: 'é' }));
+    type(field, field.value);
+  }
+
+  it('stores the composed letter once, never the half-composed accent', () => {
+    const { field, text } = boundField(1, 'caf');
+    field.focus();
+    field.setSelectionRange(3, 3);
+    const seen: string[] = [];
+    text.observe(() => seen.push(text.toString()));
+    composeAcute(field);
+    expect(text.toString()).toBe('café');
+    expect(field.value).toBe('café');
+    expect(seen).toEqual(['café']);
+  });
+
+  it('keeps a remote change made meanwhile before the caret, and the caret after the composed letter', () => {
+    const { field, doc, text } = boundField(1, 'caf');
+    field.focus();
+    field.setSelectionRange(3, 3);
+    composeAcute(field, () =>
+      Y.applyUpdate(
+        doc,
+        remoteEdit(text, (remote) => remote.insert(0, 'Un ')),
+        'remote',
+      ),
+    );
+    expect(text.toString()).toBe('Un café');
+    expect(field.value).toBe('Un café');
+    expect([field.selectionStart, field.selectionEnd]).toEqual([7, 7]);
+  });
+});
+
 /** An update made by another replica of `text`'s document: a copy of it, edited by `edit`. */
 function remoteEdit(text: Y.Text, edit: (remote: Y.Text) => void): Uint8Array {
   const remote = new Y.Doc();

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { replaceChangedSpan } from '@cocrea/shared';
+import { localOrigin, replaceChangedSpan, wellFormed } from '@cocrea/shared';
 
 type Field = HTMLTextAreaElement | HTMLInputElement;
 
@@ -11,9 +11,60 @@ type Field = HTMLTextAreaElement | HTMLInputElement;
 export function bindTextarea(field: Field, text: Y.Text): () => void {
   field.value = text.toString();
 
-  const onInput = () => replaceChangedSpan(text, field.value);
+  /**
+   * While a composition is under way (a dead key's accent, an IME's candidates), the field is the browser's: its
+   * half-composed text goes nowhere, and remote changes wait, their deltas kept, since rewriting the field would end
+   * the composition and lose or double the letter. At its end, the composed span goes into the Y.Text where the
+   * remote changes moved it.
+   */
+  let composing: { base: string; deltas: Y.YTextEvent['delta'][] } | null = null;
+  /** The composed span is being written: the field is brought up to date after, caret included. */
+  let settling = false;
+  const onCompositionStart = () => {
+    composing = { base: text.toString(), deltas: [] };
+  };
+  const onCompositionEnd = () => {
+    if (!composing) return;
+    const { base, deltas } = composing;
+    composing = null;
+    const value = wellFormed(field.value);
+    let start = 0;
+    while (start < Math.min(base.length, value.length) && base[start] === value[start]) start++;
+    let end = 0;
+    while (end < Math.min(base.length, value.length) - start && base.at(-1 - end) === value.at(-1 - end)) end++;
+    const inserted = value.slice(start, value.length - end);
+    const from = deltas.reduce((index, delta) => mapIndex(index, delta), start);
+    const to = Math.max(
+      from,
+      deltas.reduce((index, delta) => mapIndex(index, delta), base.length - end),
+    );
+    settling = true;
+    try {
+      text.doc!.transact(() => {
+        if (to > from) text.delete(from, to - from);
+        if (inserted) text.insert(from, inserted);
+      }, localOrigin);
+    } finally {
+      settling = false;
+    }
+    // The field still shows the text as it was when the composition began: bring in what others typed meanwhile,
+    // the caret right after the composed letters.
+    if (field.value !== text.toString()) {
+      field.value = text.toString();
+      field.setSelectionRange(from + inserted.length, from + inserted.length);
+    }
+  };
+
+  const onInput = () => {
+    if (!composing) replaceChangedSpan(text, field.value);
+  };
 
   const onChange = (event: Y.YTextEvent) => {
+    if (settling) return;
+    if (composing) {
+      composing.deltas.push(event.delta);
+      return;
+    }
     const next = text.toString();
     // Our own input (or an undo that already matches the field) needs no rewrite.
     if (field.value === next) return;
@@ -24,9 +75,13 @@ export function bindTextarea(field: Field, text: Y.Text): () => void {
   };
 
   field.addEventListener('input', onInput);
+  field.addEventListener('compositionstart', onCompositionStart);
+  field.addEventListener('compositionend', onCompositionEnd);
   text.observe(onChange);
   return () => {
     field.removeEventListener('input', onInput);
+    field.removeEventListener('compositionstart', onCompositionStart);
+    field.removeEventListener('compositionend', onCompositionEnd);
     text.unobserve(onChange);
   };
 }

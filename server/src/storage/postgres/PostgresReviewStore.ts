@@ -1,5 +1,11 @@
 import type { Pool } from 'pg';
-import { versionStageSchema, type RecordedProgress, type ReviewInboxItem, type ReviewStatus } from '@cocrea/shared';
+import {
+  versionStageSchema,
+  type ObservationResponse,
+  type RecordedProgress,
+  type ReviewInboxItem,
+  type ReviewStatus,
+} from '@cocrea/shared';
 import type {
   FollowUpStore,
   NewActivityProgress,
@@ -13,6 +19,22 @@ import type {
   StoredReviewEvent,
 } from '../Storage';
 import { transaction } from './pool';
+
+const OBSERVATION_COLUMNS = `o.id, o.version_number AS "versionNumber", o.path, o.text, o.created_at AS "createdAt",
+  m.name AS "authorName", o.response_text AS "responseText", o.response_attended AS "responseAttended",
+  o.response_at AS "responseAt"`;
+
+interface ObservationRow extends Omit<StoredObservation, 'response'> {
+  responseText: string | null;
+  responseAttended: boolean | null;
+  responseAt: string | null;
+}
+
+function observationOf({ responseText, responseAttended, responseAt, ...rest }: ObservationRow): StoredObservation {
+  const response =
+    responseAt === null ? null : { text: responseText ?? '', attended: responseAttended === true, at: responseAt };
+  return { ...rest, response };
+}
 
 /** The review and follow-up tables over PostgresStorage's pool. */
 export class PostgresReviewStore implements ReviewStore, FollowUpStore {
@@ -100,15 +122,30 @@ export class PostgresReviewStore implements ReviewStore, FollowUpStore {
   }
 
   async listObservations(mesaId: string, number?: number): Promise<StoredObservation[]> {
-    const { rows } = await this.pool.query<StoredObservation>(
-      `SELECT o.id, o.version_number AS "versionNumber", o.path, o.text, o.created_at AS "createdAt",
-         m.name AS "authorName"
+    const { rows } = await this.pool.query<ObservationRow>(
+      `SELECT ${OBSERVATION_COLUMNS}
        FROM review_observations o LEFT JOIN stl_members m ON m.id = o.member_id
        WHERE o.mesa_id = $1 AND ($2::integer IS NULL OR o.version_number = $2)
        ORDER BY o.created_at, o.ord`,
       [mesaId, number ?? null],
     );
-    return rows;
+    return rows.map(observationOf);
+  }
+
+  async respondToObservation(
+    mesaId: string,
+    id: string,
+    { text, attended, at }: ObservationResponse,
+  ): Promise<StoredObservation | null> {
+    const { rows } = await this.pool.query<ObservationRow>(
+      `WITH answered AS (
+         UPDATE review_observations SET response_text = $3, response_attended = $4, response_at = $5
+         WHERE mesa_id = $1 AND id = $2 RETURNING *
+       )
+       SELECT ${OBSERVATION_COLUMNS} FROM answered o LEFT JOIN stl_members m ON m.id = o.member_id`,
+      [mesaId, id, text, attended, at],
+    );
+    return rows[0] ? observationOf(rows[0]) : null;
   }
 
   async listPublications(): Promise<Publication[]> {

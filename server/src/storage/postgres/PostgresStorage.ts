@@ -9,6 +9,7 @@ import {
   type CommitmentVersion,
   type CommitmentVersionSummary,
   type Mesa,
+  type ObservationResponse,
   type Participant,
   type PendingInvitation,
   type RecordedProgress,
@@ -550,6 +551,10 @@ export class PostgresStorage implements Storage {
 
   listObservations(mesaId: string, number?: number): Promise<StoredObservation[]> {
     return this.review.listObservations(mesaId, number);
+  }
+
+  respondToObservation(mesaId: string, id: string, response: ObservationResponse): Promise<StoredObservation | null> {
+    return this.review.respondToObservation(mesaId, id, response);
   }
 
   listPublications(): Promise<Publication[]> {

@@ -255,6 +255,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX kit_items_event ON kit_items(event_id, created_at);
   `,
+  // 3: the mesa's response to an observation, as the mesa: no author. Null until first answered or marked.
+  `
+  ALTER TABLE review_observations ADD COLUMN response_text text;
+  ALTER TABLE review_observations ADD COLUMN response_attended boolean;
+  ALTER TABLE review_observations ADD COLUMN response_at text COLLATE "C";
+  `,
 ];
 
 /**

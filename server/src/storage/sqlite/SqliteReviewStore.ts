@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import { versionStageSchema, type RecordedProgress, type ReviewInboxItem, type ReviewStatus } from '@cocrea/shared';
+import {
+  versionStageSchema,
+  type ObservationResponse,
+  type RecordedProgress,
+  type ReviewInboxItem,
+  type ReviewStatus,
+} from '@cocrea/shared';
 import type {
   FollowUpStore,
   NewActivityProgress,
@@ -14,7 +20,20 @@ import type {
 } from '../Storage';
 
 const OBSERVATION_COLUMNS = `o.id, o.version_number AS versionNumber, o.path, o.text, o.created_at AS createdAt,
-  m.name AS authorName`;
+  m.name AS authorName, o.response_text AS responseText, o.response_attended AS responseAttended,
+  o.response_at AS responseAt`;
+
+interface ObservationRow extends Omit<StoredObservation, 'response'> {
+  responseText: string | null;
+  responseAttended: number | null;
+  responseAt: string | null;
+}
+
+function observationOf({ responseText, responseAttended, responseAt, ...rest }: ObservationRow): StoredObservation {
+  const response =
+    responseAt === null ? null : { text: responseText ?? '', attended: responseAttended === 1, at: responseAt };
+  return { ...rest, response };
+}
 
 /** The review and follow-up tables (migrations 7 and 9) over SqliteStorage's connection. */
 export class SqliteReviewStore implements ReviewStore, FollowUpStore {
@@ -63,6 +82,14 @@ export class SqliteReviewStore implements ReviewStore, FollowUpStore {
         `SELECT ${OBSERVATION_COLUMNS} FROM review_observations o LEFT JOIN stl_members m ON m.id = o.member_id
          WHERE o.mesa_id = @mesaId AND (@number IS NULL OR o.version_number = @number)
          ORDER BY o.created_at, o.rowid`,
+      ),
+      respond: db.prepare(
+        `UPDATE review_observations SET response_text = @text, response_attended = @attended, response_at = @at
+         WHERE mesa_id = @mesaId AND id = @id`,
+      ),
+      observation: db.prepare(
+        `SELECT ${OBSERVATION_COLUMNS} FROM review_observations o LEFT JOIN stl_members m ON m.id = o.member_id
+         WHERE o.mesa_id = ? AND o.id = ?`,
       ),
       publications: db.prepare(
         `SELECT v.mesa_id AS mesaId, v.number,
@@ -124,7 +151,17 @@ export class SqliteReviewStore implements ReviewStore, FollowUpStore {
   }
 
   async listObservations(mesaId: string, number?: number): Promise<StoredObservation[]> {
-    return this.stmt.observations.all({ mesaId, number: number ?? null }) as StoredObservation[];
+    return (this.stmt.observations.all({ mesaId, number: number ?? null }) as ObservationRow[]).map(observationOf);
+  }
+
+  async respondToObservation(
+    mesaId: string,
+    id: string,
+    { text, attended, at }: ObservationResponse,
+  ): Promise<StoredObservation | null> {
+    const { changes } = this.stmt.respond.run({ mesaId, id, text, attended: attended ? 1 : 0, at });
+    if (changes === 0) return null;
+    return observationOf(this.stmt.observation.get(mesaId, id) as ObservationRow);
   }
 
   async listPublications(): Promise<Publication[]> {

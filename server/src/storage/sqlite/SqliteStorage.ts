@@ -11,6 +11,7 @@ import {
   type CommitmentVersion,
   type CommitmentVersionSummary,
   type Mesa,
+  type ObservationResponse,
   type Participant,
   type RecordedProgress,
   type ReviewInboxItem,
@@ -428,6 +429,10 @@ export class SqliteStorage implements Storage {
 
   listObservations(mesaId: string, number?: number): Promise<StoredObservation[]> {
     return this.review.listObservations(mesaId, number);
+  }
+
+  respondToObservation(mesaId: string, id: string, response: ObservationResponse): Promise<StoredObservation | null> {
+    return this.review.respondToObservation(mesaId, id, response);
   }
 
   listPublications(): Promise<Publication[]> {

@@ -299,4 +299,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX kit_items_event ON kit_items(event_id, created_at);
   `,
+  // 17: the mesa's response to an observation (what it did, whether it is attended, when), as the mesa: no author.
+  // All three null until the facilitator first answers or marks it.
+  `
+  ALTER TABLE review_observations ADD COLUMN response_text TEXT;
+  ALTER TABLE review_observations ADD COLUMN response_attended INTEGER;
+  ALTER TABLE review_observations ADD COLUMN response_at TEXT;
+  `,
 ];
