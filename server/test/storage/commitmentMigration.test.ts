@@ -52,7 +52,7 @@ describe('a version saved before commitments had an identity', () => {
     const file = join(dir, 'db.sqlite');
     await new SqliteStorage(file).close();
     const db = new Database(file);
-    db.prepare('INSERT INTO mesas VALUES (?, ?, ?, ?, ?, NULL)').run(
+    db.prepare('INSERT INTO mesas (id, title, theme, date, created_at) VALUES (?, ?, ?, ?, ?)').run(
       mesa.id,
       mesa.title,
       mesa.theme,
