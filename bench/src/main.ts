@@ -1,16 +1,23 @@
 /**
- * `npm run bench`: runs every benchmark in turn. Each writes its own results/<name>.json and prints its own table;
- * new benchmarks join the list.
+ * `npm run bench`: runs every benchmark in turn, or those `BENCH_ONLY` names (see options.ts). Each writes its own
+ * results/<name>.json and prints its own table; new benchmarks join the list.
  */
 import { killChildren } from './childProcesses';
+import { selectedBenchmarks, type BenchmarkName } from './options';
+import { runScaleBench } from './scale/runScaleBench';
 import { runSyncBench } from './sync/runSyncBench';
 import { runTimerBench } from './timer/runTimerBench';
 import { runUiBench } from './ui';
 
-const benchmarks: (() => Promise<unknown>)[] = [runSyncBench, runTimerBench, runUiBench];
+const benchmarks: Record<BenchmarkName, () => Promise<unknown>> = {
+  sync: runSyncBench,
+  scale: runScaleBench,
+  timer: runTimerBench,
+  ui: runUiBench,
+};
 
 try {
-  for (const run of benchmarks) await run();
+  for (const name of selectedBenchmarks()) await benchmarks[name]();
 } finally {
   killChildren();
 }

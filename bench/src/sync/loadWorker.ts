@@ -26,8 +26,11 @@ function reply(message: Reply): void {
 async function connect(specs: ClientSpec[]): Promise<void> {
   clients = specs.map((spec) => ({
     spec,
-    client: connectWireClient(spec, (edit, receivedAt) => {
-      if (edit.measured) report.groups[spec.group]?.latenciesMs.push(receivedAt - edit.t);
+    client: connectWireClient({ address: spec, serverUrl: spec.serverUrl, client: spec.id }, (edit, receivedAt) => {
+      if (!edit.measured) return;
+      const group = report.groups[spec.group];
+      group?.latenciesMs.push(receivedAt - edit.t);
+      if (edit.instance !== spec.instance) group?.crossingLatenciesMs.push(receivedAt - edit.t);
     }),
   }));
   let timer: NodeJS.Timeout | undefined;
@@ -53,14 +56,17 @@ async function connect(specs: ClientSpec[]): Promise<void> {
  */
 function edit(plan: EditPlan): void {
   report = {
-    groups: Array.from({ length: plan.groups }, (): GroupReport => ({ measuredEdits: 0, latenciesMs: [] })),
+    groups: Array.from({ length: plan.groups }, (): GroupReport => ({
+      measuredEdits: 0,
+      latenciesMs: [],
+      crossingLatenciesMs: [],
+    })),
     lagP99Ms: 0,
   };
   const interval = 1000 / plan.editsPerSecond;
   const groupAt = (due: number) => Math.floor((due - plan.startAt) / plan.sliceMs) % plan.groups;
   for (const entry of clients) {
-    const key = String(entry.spec.id);
-    const group = entry.spec.group;
+    const { id: client, instance, group } = entry.spec;
     const mine = (due: number) => groupAt(due) === group;
     const first = plan.startAt + Math.random() * interval;
     for (let due = first; due < plan.stopAt; due += interval) {
@@ -68,7 +74,7 @@ function edit(plan: EditPlan): void {
     }
     let due = first;
     const tick = () => {
-      if (mine(due)) entry.client.edit(key, { t: now(), measured: due >= plan.measureFrom });
+      if (mine(due)) entry.client.edit({ client, instance, t: now(), measured: due >= plan.measureFrom });
       due += interval;
       if (due < plan.stopAt) entry.timer = setTimeout(tick, Math.max(0, due - now()));
     };
