@@ -5,12 +5,14 @@
 import { killChildren } from './childProcesses';
 import { selectedBenchmarks, type BenchmarkName } from './options';
 import { runScaleBench } from './scale/runScaleBench';
+import { runCapacityBench } from './sync/runCapacityBench';
 import { runSyncBench } from './sync/runSyncBench';
 import { runTimerBench } from './timer/runTimerBench';
 import { runUiBench } from './ui';
 
 const benchmarks: Record<BenchmarkName, () => Promise<unknown>> = {
   sync: runSyncBench,
+  capacity: runCapacityBench,
   scale: runScaleBench,
   timer: runTimerBench,
   ui: runUiBench,

@@ -1,11 +1,11 @@
 /**
  * What `npm run bench` runs, from the environment (README, "Mediciones de rendimiento"):
- * - `BENCH_ONLY=sync,scale`: only these benchmarks (of sync, scale, timer, ui);
+ * - `BENCH_ONLY=sync,scale`: only these benchmarks (of sync, capacity, scale, timer, ui);
  * - `BENCH_ROUNDS=3`: rounds per latency scenario (default 5; fewer for a quick look, never for figures to keep);
  * - `BENCH_SCENARIOS=1x25,100x10`: only these rooms × clients scenarios of the sync benchmark;
- * - `BENCH_SCALE_ROOMS=5,10,20`: the steps of the scale benchmark's capacity ladder.
+ * - `BENCH_LADDER=5,10,20`: the room counts of the capacity ladders (capacity and scale).
  */
-export const BENCHMARKS = ['sync', 'scale', 'timer', 'ui'] as const;
+export const BENCHMARKS = ['sync', 'capacity', 'scale', 'timer', 'ui'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function list(value: string | undefined): string[] | null {
@@ -37,11 +37,11 @@ export function scenarioSelected(rooms: number, clientsPerRoom: number, env = pr
   return only === null || only.includes(`${rooms}x${clientsPerRoom}`);
 }
 
-/** `BENCH_SCALE_ROOMS` as a list of room counts, or `fallback`. */
-export function scaleLadder(fallback: readonly number[], env = process.env): number[] {
-  const only = list(env.BENCH_SCALE_ROOMS);
+/** `BENCH_LADDER` as a list of room counts, or `fallback`. */
+export function ladder(fallback: readonly number[], env = process.env): number[] {
+  const only = list(env.BENCH_LADDER);
   if (only === null) return [...fallback];
   const steps = only.map(Number);
-  if (steps.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SCALE_ROOMS: ${env.BENCH_SCALE_ROOMS}`);
+  if (steps.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_LADDER: ${env.BENCH_LADDER}`);
   return steps;
 }

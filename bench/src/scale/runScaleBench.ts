@@ -2,8 +2,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { stealPercent } from '../hostSteal';
-import { rounds as roundsFromEnv, scaleLadder } from '../options';
+import { ladder as ladderFromEnv, rounds as roundsFromEnv } from '../options';
 import { distribution, median, roundMs } from '../percentiles';
+import { climbLadder, type LadderStep } from '../sync/ladder';
 import { measureMs, measureRound, perThousand, type Round, type Scenario } from '../sync/latency';
 import { LoadWorkers } from '../sync/LoadWorkers';
 import type { SyncServer } from '../sync/SyncServer';
@@ -15,15 +16,13 @@ const resultsDir = fileURLToPath(new URL('../../results/', import.meta.url));
 
 const CLIENTS_PER_ROOM = 25;
 const EDITS_PER_SECOND = 2;
-/** A room is held while the median of its rounds' p99 stays under this and every delivery arrives. */
-export const HELD_P99_MS = 50;
 export const MAX_HOP_P50_MS = 1;
 export const MIN_TWO_INSTANCE_RATIO = 1.8;
 /**
- * Rooms per step of the capacity ladder (`BENCH_SCALE_ROOMS` changes it); it stops at the first step that neither
+ * Rooms per step of the capacity ladder (`BENCH_LADDER` changes it); it stops at the first step that neither
  * deployment holds.
  */
-const LADDER = scaleLadder([5, 10, 15, 20, 30, 40, 60, 80]);
+const LADDER = ladderFromEnv([5, 10, 15, 20, 30, 40, 60, 80]);
 /** Rooms of the per-edit storage comparison: enough deliveries a round for CPU ticks of 10 ms to matter little. */
 const STORAGE_ROOMS = 4;
 const WORKERS = Math.min(4, Math.max(2, cpus().length));
@@ -161,18 +160,17 @@ export async function runScaleBench(): Promise<ScaleResults> {
     );
 
     const ladder = [asSyncServer(one, 'first'), asSyncServer(pair, 'spread')];
-    const steps: CapacityStep[] = [];
     const capacityBefore = readFileSync('/proc/loadavg', 'utf8').trim();
-    const machine: Round['machineCpu'][] = [];
-    for (const rooms of LADDER) {
-      console.log(`scale: capacity, ${rooms} rooms of ${CLIENTS_PER_ROOM} on one instance and on two…`);
-      const step = await phase(ladder, workers, scenario(rooms), rounds, (byServer) =>
-        byServer.map((r, s) => capacityStep(ladder[s]!, [one, pair][s]!.instances.length, scenario(rooms), r)),
-      );
-      machine.push(...step.rounds.map((r) => r.machineCpu));
-      steps.push(...step.result);
-      if (step.result.every((s) => !s.held)) break;
-    }
+    const climbed = await climbLadder(
+      ladder,
+      workers,
+      { clientsPerRoom: CLIENTS_PER_ROOM, editsPerSecond: EDITS_PER_SECOND },
+      LADDER,
+      rounds,
+      (rooms) => console.log(`scale: capacity, ${rooms} rooms of ${CLIENTS_PER_ROOM} on one instance and on two…`),
+    );
+    const steps = climbed.map((step) => capacityStep(step, [one, pair][step.index]!.instances.length));
+    const machine = climbed.filter((step) => step.index === 0).flatMap((step) => step.rounds.map((r) => r.machineCpu));
     const maxRooms = (name: string) =>
       Math.max(0, ...steps.filter((s) => s.deployment === name && s.held).map((s) => s.rooms));
     const oneMax = maxRooms(one.name);
@@ -288,15 +286,12 @@ function hopResult(one: Round[], split: Round[]): HopResult {
   };
 }
 
-function capacityStep(server: SyncServer, instances: number, at: Scenario, rounds: Round[]): CapacityStep {
-  const p99MsByRound = rounds.map((r) => distribution(r.latenciesMs).p99Ms);
-  const medianP99Ms = median(p99MsByRound);
-  const got = delivered(rounds);
-  const due = expected(rounds);
+function capacityStep(step: LadderStep, instances: number): CapacityStep {
+  const { server, scenario: at, rounds, p99MsByRound, medianP99Ms, held } = step;
   // Room j is on instance j % instances and every room delivers alike, so each instance has its rooms' share.
   const roomsOn = (i: number) => Math.floor((at.rooms - i - 1) / instances) + 1;
   const share = (r: Round, i: number) => (r.latenciesMs.length * roomsOn(i)) / at.rooms;
-  const windowMs = measureMs(at) * 2;
+  const windowMs = measureMs(at) * step.turns;
   const clientMs = rounds.map((r) => r.clientCpuMs);
   return {
     deployment: server.name,
@@ -305,9 +300,9 @@ function capacityStep(server: SyncServer, instances: number, at: Scenario, round
     clients: at.rooms * at.clientsPerRoom,
     p99MsByRound,
     medianP99Ms,
-    delivered: got,
-    expected: due,
-    held: medianP99Ms < HELD_P99_MS && got >= due,
+    delivered: step.delivered,
+    expected: step.expected,
+    held,
     serverCpuMsPerThousandByInstance: Array.from(
       { length: instances },
       (_, i) => spread(rounds.map((r) => perThousand(r.serverCpuMsByProcess[i] ?? null, share(r, i))))?.median ?? null,

@@ -49,8 +49,14 @@ export class LoadWorkers {
     for (const reply of replies) {
       if (reply.type !== 'report') throw new Error(`expected a report, got ${reply.type}`);
       reply.report.groups.forEach((group, g) => {
-        const into = (merged.groups[g] ??= { measuredEdits: 0, latenciesMs: [], crossingLatenciesMs: [] });
+        const into = (merged.groups[g] ??= {
+          measuredEdits: 0,
+          latenciesMs: [],
+          crossingLatenciesMs: [],
+          presenceBytes: 0,
+        });
         into.measuredEdits += group.measuredEdits;
+        into.presenceBytes += group.presenceBytes;
         for (const latency of group.latenciesMs) into.latenciesMs.push(latency);
         for (const latency of group.crossingLatenciesMs) into.crossingLatenciesMs.push(latency);
       });

@@ -11,6 +11,8 @@ export interface Scenario {
   rooms: number;
   clientsPerRoom: number;
   editsPerSecond: number;
+  /** Cursor moves a second per client, as presence; none when absent. */
+  cursorsPerSecond?: number;
 }
 
 export interface LatencyEntry extends Scenario, Distribution {
@@ -65,14 +67,15 @@ export const SCENARIOS: readonly Scenario[] = [
  */
 const SLICE_MS = 500;
 /**
- * Rounds per scenario, each on new rooms with newly joined clients; a round's p99 is kept beside the pooled one.
- * `BENCH_ROUNDS` changes it for a quick look.
+ * Rounds per scenario, each on new rooms with newly joined clients; a round's p99 is kept beside the pooled one,
+ * and each round is one alternated run of every server for the per-update CPU. Three, the fewest that give a
+ * median and a spread, since four servers take turns (`BENCH_ROUNDS` changes it).
  */
-export const ROUNDS = roundsFromEnv(5);
-/** Each round's measuring time per server: at 25 clients, five rounds make 18,000 deliveries per server… */
+export const ROUNDS = roundsFromEnv(3);
+/** Each round's measuring time per server: at 25 clients, three rounds make 10,800 deliveries per server… */
 const MEASURE_MS = 3000;
 /**
- * …and a small room's is longer, to this many deliveries a round (210 in all). A pair makes 4 a second: in 5 s
+ * …and a small room's is longer, to this many deliveries a round (126 in all). A pair makes 4 a second: in 5 s
  * windows its p99 was the single slowest of 60 deliveries, and flipped the comparison run to run.
  */
 const MIN_DELIVERIES_PER_ROUND = 42;
@@ -136,6 +139,8 @@ export interface Round {
   latenciesMs: number[];
   /** The deliveries among `latenciesMs` that crossed from one instance to another. */
   crossingLatenciesMs: number[];
+  /** Bytes of presence frames the server's clients received in the window. */
+  presenceBytes: number;
   measuredEdits: number;
   /** CPU time of the server's processes in the window, summed (null off Linux). */
   serverCpuMs: number | null;
@@ -201,6 +206,7 @@ export async function measureRound(
       stopAt,
       sliceMs: SLICE_MS,
       groups: servers.length,
+      ...(scenario.cursorsPerSecond === undefined ? {} : { cursorsPerSecond: scenario.cursorsPerSecond }),
     });
     await sleep(measureFrom - now());
     const cpuFrom = servers.map((s) => cpuOf(s.pids));
@@ -231,6 +237,7 @@ export async function measureRound(
         databaseCpuMs: databaseCpuMs[s] ?? null,
         latenciesMs: groups[s]?.latenciesMs ?? [],
         crossingLatenciesMs: groups[s]?.crossingLatenciesMs ?? [],
+        presenceBytes: groups[s]?.presenceBytes ?? 0,
         measuredEdits: groups[s]?.measuredEdits ?? 0,
         serverCpuMs: total(byProcess),
         serverCpuMsByProcess: byProcess,

@@ -36,6 +36,11 @@ export interface EditPlan {
   stopAt: number;
   sliceMs: number;
   groups: number;
+  /**
+   * Cursor moves a second per client, sent as presence (awareness) in its group's slices; none when absent. The
+   * web client sends them at most every `presenceWindowMs(room size)`, at least every 50 ms.
+   */
+  cursorsPerSecond?: number;
 }
 
 /** What one group's clients in one worker saw during the measuring window. */
@@ -46,6 +51,8 @@ export interface GroupReport {
   latenciesMs: number[];
   /** The same, for the edits that reached their reader through another instance than the one they were sent to. */
   crossingLatenciesMs: number[];
+  /** Bytes of presence (awareness) frames its clients received in the measuring window. */
+  presenceBytes: number;
 }
 
 /** What one worker saw during the measuring window: one report per group, and its own event-loop delay. */

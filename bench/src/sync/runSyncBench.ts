@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureBytesPerEdit, type BytesPerEdit } from './bytesPerEdit';
@@ -113,8 +113,15 @@ export async function runSyncBench(): Promise<SyncResults> {
     targets: checkTargets(latency, cpu, coldLoad, heapPerRoomBytes),
   };
   mkdirSync(resultsDir, { recursive: true });
+  // The capacity part (runCapacityBench) writes its own keys into the same file: kept as its last run left them.
+  const previous = existsSync(`${resultsDir}sync.json`)
+    ? (JSON.parse(readFileSync(`${resultsDir}sync.json`, 'utf8')) as Record<string, unknown>)
+    : {};
+  const kept = Object.fromEntries(
+    ['capacity', 'plenary', 'capacityRun'].flatMap((key) => (key in previous ? [[key, previous[key]]] : [])),
+  );
   // Written aside and renamed, so an interrupted run never leaves a half-written sync.json behind.
-  writeFileSync(`${resultsDir}sync.json.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${resultsDir}sync.json.tmp`, `${JSON.stringify({ ...results, ...kept }, null, 2)}\n`);
   renameSync(`${resultsDir}sync.json.tmp`, `${resultsDir}sync.json`);
   console.log(`\n${formatSyncTable(results)}\n\nWritten to bench/results/sync.json`);
   return results;

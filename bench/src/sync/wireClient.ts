@@ -19,6 +19,8 @@ import type { Protocol, RoomAddress } from './SyncServer';
 export interface WireClient {
   /** Writes this client's entry of the shared `edits` map: one update, sent to the server. */
   edit(value: Edit): void;
+  /** Sends its presence with a cursor somewhere else, as the web client does while the mouse moves. */
+  moveCursor(): void;
   /** Resolves once the server's sync step 2 has arrived; rejects if the socket fails or closes before. */
   synced: Promise<void>;
   destroy(): void;
@@ -77,9 +79,16 @@ export interface WireClientSpec {
   client: number;
 }
 
+export interface WireClientEvents {
+  /** Another client's edit arrived, at `receivedAt` on the shared clock. */
+  onRemoteEdit(edit: Edit, receivedAt: number): void;
+  /** A presence (awareness) frame of `bytes` arrived. */
+  onPresence(bytes: number): void;
+}
+
 export function connectWireClient(
   { address, serverUrl, client }: WireClientSpec,
-  onRemoteEdit: (edit: Edit, receivedAt: number) => void,
+  { onRemoteEdit, onPresence }: WireClientEvents,
 ): WireClient {
   const protocol: Protocol = address.protocol ?? 'y-websocket';
   const doc = new Y.Doc();
@@ -108,14 +117,17 @@ export function connectWireClient(
     ws.send(encoding.toUint8Array(encoder));
   };
   const sendSync = (write: (encoder: encoding.Encoder) => void) => send(MessageType.sync, write);
-  // Presence written by hand rather than through y-protocols' Awareness, which would run a timer per client.
+  // Presence written by hand rather than through y-protocols' Awareness, which would run a timer per client. A
+  // person's state as the web client shares it: who they are and, once they move the mouse, where.
+  const user = { id: `p${client}`, role: 'participant', name: `Persona ${client}`, color: '#1f77b4' };
+  let state = JSON.stringify({ user });
   const sendPresence = () =>
     send(MessageType.awareness, (encoder) => {
       const update = encoding.createEncoder();
       encoding.writeVarUint(update, 1);
       encoding.writeVarUint(update, doc.clientID);
       encoding.writeVarUint(update, ++awarenessClock);
-      encoding.writeVarString(update, '{}');
+      encoding.writeVarString(update, state);
       encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
     });
 
@@ -130,10 +142,14 @@ export function connectWireClient(
     sendPresence();
     renewTimer = setInterval(sendPresence, AWARENESS_RENEW_MS);
   });
+  // A server that fell behind goes on sending until the close handshake ends: none of that belongs to the next round.
+  let destroyed = false;
   ws.on('message', (data: Buffer) => {
+    if (destroyed) return;
     const decoder = decoding.createDecoder(data);
     if (protocol === 'hocuspocus') decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
+    if (type === MessageType.awareness) onPresence(data.length);
     if (type !== MessageType.sync && !(protocol === 'hocuspocus' && type === HOCUSPOCUS_SYNC_REPLY)) return;
     const syncType = decoding.readVarUint(decoder);
     if (syncType === SyncType.step1) {
@@ -149,8 +165,16 @@ export function connectWireClient(
 
   return {
     edit: (value) => edits.set(key, encodeEdit(value)),
+    moveCursor() {
+      state = JSON.stringify({
+        user,
+        cursor: { x: Math.round(Math.random() * 1200), y: Math.round(Math.random() * 800) },
+      });
+      sendPresence();
+    },
     synced,
     destroy() {
+      destroyed = true;
       clearInterval(renewTimer);
       ws.close();
       doc.destroy();
