@@ -140,7 +140,7 @@ export async function runScaleBench(): Promise<ScaleResults> {
     const sqlite = await start('sqlite', {});
     const postgres = await start('postgres', { schema });
     const one = await start('postgres+redis', { schema, redis: true });
-    const pair = await start('postgres+redis×2', { count: 2, schema, redis: true });
+    const pair = await start('postgres+redis x2', { count: 2, schema, redis: true });
     workers = await LoadWorkers.start(WORKERS);
 
     // One unmeasured round, so that the phases measure warm processes (see `warmUp` in sync/latency.ts).
