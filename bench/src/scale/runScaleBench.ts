@@ -22,7 +22,7 @@ export const MIN_TWO_INSTANCE_RATIO = 1.8;
  * Rooms per step of the capacity ladder (`BENCH_LADDER` changes it); it stops at the first step that neither
  * deployment holds.
  */
-const LADDER = ladderFromEnv([5, 10, 15, 20, 30, 40, 60, 80]);
+const LADDER = ladderFromEnv([5, 10, 20, 30, 40, 60]);
 /** Rooms of the per-edit storage comparison: enough deliveries a round for CPU ticks of 10 ms to matter little. */
 const STORAGE_ROOMS = 4;
 const WORKERS = Math.min(4, Math.max(2, cpus().length));
