@@ -128,19 +128,21 @@ export interface ScaleResults {
 export async function runScaleBench(): Promise<ScaleResults> {
   const rounds = roundsFromEnv(3);
   const deployments: Deployment[] = [];
-  let schema: BenchSchema | undefined;
+  const schemas: BenchSchema[] = [];
   let workers: LoadWorkers | undefined;
   try {
-    schema = await createBenchSchema();
-    const start = async (...args: Parameters<typeof startDeployment>) => {
-      const d = await startDeployment(...args);
+    // Each deployment has a database of its own, as separate installations would.
+    const start = async (name: string, options: { count?: number; postgres?: boolean; redis?: boolean }) => {
+      const schema = options.postgres ? await createBenchSchema() : undefined;
+      if (schema) schemas.push(schema);
+      const d = await startDeployment(name, { ...options, ...(schema ? { schema } : {}) });
       deployments.push(d);
       return d;
     };
     const sqlite = await start('sqlite', {});
-    const postgres = await start('postgres', { schema });
-    const one = await start('postgres+redis', { schema, redis: true });
-    const pair = await start('postgres+redis x2', { count: 2, schema, redis: true });
+    const postgres = await start('postgres', { postgres: true });
+    const one = await start('postgres+redis', { postgres: true, redis: true });
+    const pair = await start('postgres+redis x2', { count: 2, postgres: true, redis: true });
     workers = await LoadWorkers.start(WORKERS);
 
     // One unmeasured round, so that the phases measure warm processes (see `warmUp` in sync/latency.ts).
@@ -209,7 +211,7 @@ export async function runScaleBench(): Promise<ScaleResults> {
   } finally {
     await workers?.stop();
     await Promise.all(deployments.map((d) => d.stop()));
-    await schema?.drop();
+    await Promise.all(schemas.map((schema) => schema.drop()));
   }
 }
 
