@@ -11,7 +11,7 @@ const running = new Set<ChildProcess>();
  * Node flags that load TypeScript through tsx's loader, resolved from this package. Children get them directly
  * rather than through the `tsx` binary, which would put a second process between us and the one to kill.
  */
-const TSX = ['--import', import.meta.resolve('tsx')];
+export const TSX = ['--import', import.meta.resolve('tsx')];
 
 function track(child: ChildProcess): ChildProcess {
   running.add(child);

@@ -36,14 +36,25 @@ function bundleServer(): void {
   bundled = true;
 }
 
+export interface CocreaProcessOptions {
+  /** Serve this build of the client. */
+  clientDir?: string;
+  /** `COCREA_DATABASE_URL`: PostgreSQL instead of the data folder's SQLite file. */
+  databaseUrl?: string;
+  /** `COCREA_REDIS_URL` and `COCREA_REDIS_PREFIX`: one of several instances serving the same mesas. */
+  redis?: { url: string; prefix: string };
+  /** Instances of one deployment share their admin token; a fresh one otherwise. */
+  adminToken?: string;
+}
+
 /**
  * Starts the server exactly as `npm start` runs it (`node dist/main.mjs`), over a fresh data folder that `stop()`
  * removes; with `clientDir`, serving that build of the client. Every benchmark measures the server through this one
  * door.
  */
-export async function startCocreaProcess(options: { clientDir?: string } = {}): Promise<CocreaProcess> {
+export async function startCocreaProcess(options: CocreaProcessOptions = {}): Promise<CocreaProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cocrea-bench-'));
-  const adminToken = randomBytes(24).toString('base64url');
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   bundleServer();
   const child = spawnNode(['dist/main.mjs'], {
     cwd: serverDir,
@@ -54,6 +65,9 @@ export async function startCocreaProcess(options: { clientDir?: string } = {}): 
       COCREA_DATA_DIR: dataDir,
       COCREA_ADMIN_TOKEN: adminToken,
       ...(options.clientDir === undefined ? {} : { COCREA_CLIENT_DIR: options.clientDir }),
+      COCREA_DATABASE_URL: options.databaseUrl ?? '',
+      COCREA_REDIS_URL: options.redis?.url ?? '',
+      COCREA_REDIS_PREFIX: options.redis?.prefix ?? '',
       // The default: the benchmark measures what ships, whatever the caller's environment says.
       COCREA_SQLITE_SYNC: 'NORMAL',
     },

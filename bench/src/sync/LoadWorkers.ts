@@ -12,6 +12,11 @@ const REPLY_TIMEOUT_MS = 90_000;
 export class LoadWorkers {
   private constructor(private readonly workers: ChildProcess[]) {}
 
+  /** The worker processes, to read their CPU time. */
+  get pids(): (number | undefined)[] {
+    return this.workers.map((w) => w.pid);
+  }
+
   static async start(count: number): Promise<LoadWorkers> {
     const workers = Array.from({ length: count }, () => forkTs(workerModule));
     const pool = new LoadWorkers(workers);
@@ -44,9 +49,16 @@ export class LoadWorkers {
     for (const reply of replies) {
       if (reply.type !== 'report') throw new Error(`expected a report, got ${reply.type}`);
       reply.report.groups.forEach((group, g) => {
-        const into = (merged.groups[g] ??= { measuredEdits: 0, latenciesMs: [] });
+        const into = (merged.groups[g] ??= {
+          measuredEdits: 0,
+          latenciesMs: [],
+          crossingLatenciesMs: [],
+          presenceBytes: 0,
+        });
         into.measuredEdits += group.measuredEdits;
+        into.presenceBytes += group.presenceBytes;
         for (const latency of group.latenciesMs) into.latenciesMs.push(latency);
+        for (const latency of group.crossingLatenciesMs) into.crossingLatenciesMs.push(latency);
       });
       merged.lagP99Ms = Math.max(merged.lagP99Ms, reply.report.lagP99Ms);
     }

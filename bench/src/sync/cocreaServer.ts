@@ -1,26 +1,30 @@
-import { startCocreaProcess } from '../cocreaProcess';
+import { startCocreaProcess, type CocreaProcess, type CocreaProcessOptions } from '../cocreaProcess';
 import type { RoomAddress, SyncServer } from './SyncServer';
 
 export interface CocreaServer extends SyncServer {
-  /** The SQLite file the server writes. */
+  /** The SQLite file the server writes (none on PostgreSQL). */
   databaseFile: string;
   /** Creates a mesa through the REST API, as the STL would, and returns a participant's address. */
   createMesa(title: string): Promise<RoomAddress>;
 }
 
 /** Cocrea as the sync benchmark sees it: rooms are mesas, reached with a participant's capability. */
-export async function startCocreaServer(): Promise<CocreaServer> {
-  const server = await startCocreaProcess();
+export async function startCocreaServer(
+  name = 'cocrea',
+  options: CocreaProcessOptions = {},
+): Promise<CocreaServer & { process: CocreaProcess }> {
+  const server = await startCocreaProcess(options);
   let created = 0;
 
   async function createMesa(title: string): Promise<RoomAddress> {
     const { mesa, tokens } = await server.createMesa(title);
-    return { serverUrl: `ws://127.0.0.1:${server.port}/sync`, room: mesa.id, params: { token: tokens.participant } };
+    return { serverUrl: syncUrl(server), room: mesa.id, params: { token: tokens.participant } };
   }
 
   return {
-    name: 'cocrea',
-    pid: server.pid,
+    name,
+    pids: [server.pid],
+    process: server,
     databaseFile: server.databaseFile,
     createMesa,
     async openRooms(count) {
@@ -31,4 +35,9 @@ export async function startCocreaServer(): Promise<CocreaServer> {
     },
     stop: () => server.stop(),
   };
+}
+
+/** The y-websocket endpoint of a Cocrea process. */
+export function syncUrl(server: CocreaProcess): string {
+  return `ws://127.0.0.1:${server.port}/sync`;
 }

@@ -1,7 +1,8 @@
 import { now, sleep } from '../clock';
 import { machineCpuTicks, stealPercent, type CpuTicks } from '../hostSteal';
+import { rounds as roundsFromEnv } from '../options';
 import { distribution, median, roundMs, type Distribution } from '../percentiles';
-import { processCpuMs } from '../processCpu';
+import { processCpuMs, processesNamed } from '../processCpu';
 import type { ClientSpec } from './loadProtocol';
 import type { LoadWorkers } from './LoadWorkers';
 import type { ServerName, SyncServer } from './SyncServer';
@@ -10,6 +11,8 @@ export interface Scenario {
   rooms: number;
   clientsPerRoom: number;
   editsPerSecond: number;
+  /** Cursor moves a second per client, as presence; none when absent. */
+  cursorsPerSecond?: number;
 }
 
 export interface LatencyEntry extends Scenario, Distribution {
@@ -22,6 +25,17 @@ export interface LatencyEntry extends Scenario, Distribution {
   p99MsByRound: number[];
   /** The server process's CPU time in the measuring windows per second of its turns, in % of one core (null off Linux). */
   serverCpuPercent: number | null;
+  /**
+   * Each round's server CPU time (every process of the server, user + system) per 1,000 deliveries it made in
+   * that round's window, in ms (null off Linux): what one delivered update costs the server.
+   */
+  cpuMsPerThousandByRound: (number | null)[];
+  /**
+   * The load workers' CPU time in the measuring windows per second of window, in % of one core (null off Linux):
+   * every server's clients together, since they take turns in the same processes. Near the machine's cores, the
+   * clients and not the servers set the latencies.
+   */
+  clientCpuPercent: number | null;
   /**
    * The worst load worker's 99th-percentile event-loop delay, the median over rounds. Each latency includes its
    * reader's wait for its event loop, so when this nears the latency figures the load generator is the bottleneck.
@@ -52,18 +66,22 @@ export const SCENARIOS: readonly Scenario[] = [
  * it is on.
  */
 const SLICE_MS = 500;
-/** Rounds per scenario, each on new rooms with newly joined clients; a round's p99 is kept beside the pooled one. */
-export const ROUNDS = 5;
-/** Each round's measuring time per server: at 25 clients, five rounds make 18,000 deliveries per server… */
+/**
+ * Rounds per scenario, each on new rooms with newly joined clients; a round's p99 is kept beside the pooled one,
+ * and each round is one alternated run of every server for the per-update CPU. Three, the fewest that give a
+ * median and a spread, since four servers take turns (`BENCH_ROUNDS` changes it).
+ */
+export const ROUNDS = roundsFromEnv(3);
+/** Each round's measuring time per server: at 25 clients, three rounds make 10,800 deliveries per server… */
 const MEASURE_MS = 3000;
 /**
- * …and a small room's is longer, to this many deliveries a round (210 in all). A pair makes 4 a second: in 5 s
+ * …and a small room's is longer, to this many deliveries a round (126 in all). A pair makes 4 a second: in 5 s
  * windows its p99 was the single slowest of 60 deliveries, and flipped the comparison run to run.
  */
 const MIN_DELIVERIES_PER_ROUND = 42;
 
 /** Time each server is on in one round, a whole number of slices. */
-function measureMs({ rooms, clientsPerRoom, editsPerSecond }: Scenario): number {
+export function measureMs({ rooms, clientsPerRoom, editsPerSecond }: Scenario): number {
   const deliveriesPerSecond = rooms * clientsPerRoom * editsPerSecond * (clientsPerRoom - 1);
   const ms = Math.max(MEASURE_MS, Math.ceil((MIN_DELIVERIES_PER_ROUND / deliveriesPerSecond) * 1000));
   return Math.ceil(ms / SLICE_MS) * SLICE_MS;
@@ -92,6 +110,7 @@ export async function measureScenario(
     pool(
       server.name,
       scenario,
+      servers.length,
       rounds.map((r) => r[s]!),
     ),
   );
@@ -116,16 +135,48 @@ export async function warmUp(servers: readonly SyncServer[], workers: LoadWorker
   await sleep(SETTLE_MS);
 }
 
-interface Round {
+export interface Round {
   latenciesMs: number[];
+  /** The deliveries among `latenciesMs` that crossed from one instance to another. */
+  crossingLatenciesMs: number[];
+  /** Bytes of presence frames the server's clients received in the window. */
+  presenceBytes: number;
   measuredEdits: number;
+  /** CPU time of the server's processes in the window, summed (null off Linux). */
   serverCpuMs: number | null;
+  /** The same, process by process. */
+  serverCpuMsByProcess: (number | null)[];
+  /** CPU time of the server's PostgreSQL backends in the window (null when it has none, or off Linux). */
+  databaseCpuMs: number | null;
+  /** CPU time of every load worker in the window, summed: shared by every server's clients. */
+  clientCpuMs: number | null;
   lagP99Ms: number;
   machineCpu: { from: CpuTicks | null; to: CpuTicks | null };
 }
 
-/** One window, every server's rooms at once: connect, warm up, measure in turns, drain, disconnect. */
-async function measureRound(
+/** CPU time so far of each process in `pids`. */
+function cpuOf(pids: readonly (number | undefined)[]): (number | null)[] {
+  return pids.map((pid) => processCpuMs(pid));
+}
+
+/** Spent CPU between two readings of the same processes, process by process; null where either is missing. */
+function spent(from: readonly (number | null)[], to: readonly (number | null)[]): (number | null)[] {
+  return from.map((f, i) => {
+    const t = to[i] ?? null;
+    return f === null || t === null ? null : t - f;
+  });
+}
+
+/** The sum of a list of CPU times, or null if any is missing. */
+function total(values: readonly (number | null)[]): number | null {
+  return values.some((v) => v === null) ? null : values.reduce<number>((sum, v) => sum + v!, 0);
+}
+
+/**
+ * One window, every server's rooms at once: connect, warm up, measure in turns, drain, disconnect. A room with
+ * `serverUrls` has its clients dealt over those instances in turn.
+ */
+export async function measureRound(
   servers: readonly SyncServer[],
   workers: LoadWorkers,
   scenario: Scenario,
@@ -134,7 +185,11 @@ async function measureRound(
   for (const [group, server] of servers.entries()) {
     const rooms = await server.openRooms(scenario.rooms);
     for (const room of rooms) {
-      for (let c = 0; c < scenario.clientsPerRoom; c++) clients.push({ ...room, id: clients.length, group });
+      const urls = room.serverUrls ?? [room.serverUrl];
+      for (let c = 0; c < scenario.clientsPerRoom; c++) {
+        const instance = c % urls.length;
+        clients.push({ ...room, serverUrl: urls[instance]!, instance, id: clients.length, group });
+      }
     }
   }
   try {
@@ -151,22 +206,42 @@ async function measureRound(
       stopAt,
       sliceMs: SLICE_MS,
       groups: servers.length,
+      ...(scenario.cursorsPerSecond === undefined ? {} : { cursorsPerSecond: scenario.cursorsPerSecond }),
     });
     await sleep(measureFrom - now());
-    const cpuFrom = servers.map((s) => processCpuMs(s.pid));
+    const cpuFrom = servers.map((s) => cpuOf(s.pids));
+    const clientFrom = cpuOf(workers.pids);
+    const databaseFrom = processesNamed('postgres');
     const machineFrom = machineCpuTicks();
     await sleep(stopAt - now());
-    const cpuTo = servers.map((s) => processCpuMs(s.pid));
+    const cpuTo = servers.map((s) => cpuOf(s.pids));
+    const databaseTo = processesNamed('postgres');
+    const clientCpuMs = total(spent(clientFrom, cpuOf(workers.pids)));
     const machineCpu = { from: machineFrom, to: machineCpuTicks() };
     await sleep(stopAt + DRAIN_MS - now());
     const { groups, lagP99Ms } = await workers.report();
+    // A backend that started inside the window counts from zero: its start-up is part of the load.
+    const databaseCpuMs = await Promise.all(
+      servers.map(async (server) => {
+        if (!server.databasePids || databaseTo.size === 0) return null;
+        const pids = await server.databasePids();
+        return pids.reduce((sum, pid) => {
+          const to = databaseTo.get(pid);
+          return to === undefined ? sum : sum + to - (databaseFrom.get(pid) ?? 0);
+        }, 0);
+      }),
+    );
     return servers.map((_, s) => {
-      const from = cpuFrom[s] ?? null;
-      const to = cpuTo[s] ?? null;
+      const byProcess = spent(cpuFrom[s]!, cpuTo[s]!);
       return {
+        databaseCpuMs: databaseCpuMs[s] ?? null,
         latenciesMs: groups[s]?.latenciesMs ?? [],
+        crossingLatenciesMs: groups[s]?.crossingLatenciesMs ?? [],
+        presenceBytes: groups[s]?.presenceBytes ?? 0,
         measuredEdits: groups[s]?.measuredEdits ?? 0,
-        serverCpuMs: from === null || to === null ? null : to - from,
+        serverCpuMs: total(byProcess),
+        serverCpuMsByProcess: byProcess,
+        clientCpuMs,
         lagP99Ms,
         machineCpu,
       };
@@ -176,8 +251,15 @@ async function measureRound(
   }
 }
 
-function pool(server: ServerName, scenario: Scenario, rounds: readonly Round[]): LatencyEntry {
+/** CPU time per 1,000 deliveries, in ms to a tenth; null without a CPU reading or a delivery. */
+export function perThousand(cpuMs: number | null, delivered: number): number | null {
+  return cpuMs === null || delivered === 0 ? null : Math.round((cpuMs / delivered) * 10_000) / 10;
+}
+
+/** `servers`: how many took turns in the rounds, so each had 1/servers of every window. */
+export function pool(server: ServerName, scenario: Scenario, servers: number, rounds: readonly Round[]): LatencyEntry {
   const cpuMs = rounds.flatMap((r) => (r.serverCpuMs === null ? [] : [r.serverCpuMs]));
+  const clientMs = rounds.flatMap((r) => (r.clientCpuMs === null ? [] : [r.clientCpuMs]));
   const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
   return {
     server,
@@ -188,6 +270,11 @@ function pool(server: ServerName, scenario: Scenario, rounds: readonly Round[]):
     p99MsByRound: rounds.map((r) => distribution(r.latenciesMs).p99Ms),
     serverCpuPercent:
       cpuMs.length < rounds.length ? null : Math.round((sum(cpuMs) / (rounds.length * measureMs(scenario))) * 100),
+    cpuMsPerThousandByRound: rounds.map((r) => perThousand(r.serverCpuMs, r.latenciesMs.length)),
+    clientCpuPercent:
+      clientMs.length < rounds.length
+        ? null
+        : Math.round((sum(clientMs) / (rounds.length * measureMs(scenario) * servers)) * 100),
     clientLagP99Ms: roundMs(median(rounds.map((r) => r.lagP99Ms))),
     hostStealPercent: stealPercent(rounds.map((r) => r.machineCpu)),
   };

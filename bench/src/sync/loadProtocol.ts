@@ -4,19 +4,24 @@ import type { RoomAddress } from './SyncServer';
 
 /**
  * One edit as it travels inside the document: each client rewrites its own entry of a shared Y.Map (keyed by its
- * client id) with when it sent it, on the shared clock, and whether it counts. A map entry rather than a growing
- * list: readers learn what changed from `keysChanged`, while a Y.Array event's `changes` walks the whole list,
- * which would make the clients slower the longer a scenario runs.
+ * client id) with who sent it, through which instance, when, on the shared clock, and whether it counts. A map
+ * entry rather than a growing list keeps every update the same size however long a scenario runs.
  */
 export interface Edit {
+  client: number;
+  instance: number;
   t: number;
   measured: boolean;
 }
 
-/** A client to connect; `id` is its index across every worker, `group` the server it talks to (see `EditPlan`). */
+/**
+ * A client to connect; `id` is its index across every worker, `group` the server it talks to (see `EditPlan`),
+ * `serverUrl` the instance it connects to and `instance` that instance's index among the room's.
+ */
 export interface ClientSpec extends RoomAddress {
   id: number;
   group: number;
+  instance: number;
 }
 
 /**
@@ -31,6 +36,11 @@ export interface EditPlan {
   stopAt: number;
   sliceMs: number;
   groups: number;
+  /**
+   * Cursor moves a second per client, sent as presence (awareness) in its group's slices; none when absent. The
+   * web client sends them at most every `presenceWindowMs(room size)`, at least every 50 ms.
+   */
+  cursorsPerSecond?: number;
 }
 
 /** What one group's clients in one worker saw during the measuring window. */
@@ -39,6 +49,10 @@ export interface GroupReport {
   measuredEdits: number;
   /** One entry per measured edit one of its clients received from another: receive time − send time. */
   latenciesMs: number[];
+  /** The same, for the edits that reached their reader through another instance than the one they were sent to. */
+  crossingLatenciesMs: number[];
+  /** Bytes of presence (awareness) frames its clients received in the measuring window. */
+  presenceBytes: number;
 }
 
 /** What one worker saw during the measuring window: one report per group, and its own event-loop delay. */

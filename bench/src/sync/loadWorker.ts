@@ -14,10 +14,13 @@ interface LoadClient {
   spec: ClientSpec;
   client: WireClient;
   timer?: NodeJS.Timeout;
+  cursorTimer?: NodeJS.Timeout;
 }
 
 let clients: LoadClient[] = [];
 let report: WorkerReport = { groups: [], lagP99Ms: 0 };
+/** Whether the measuring window is on: presence bytes count only then. */
+let measuring = false;
 
 function reply(message: Reply): void {
   process.send!(message);
@@ -26,9 +29,21 @@ function reply(message: Reply): void {
 async function connect(specs: ClientSpec[]): Promise<void> {
   clients = specs.map((spec) => ({
     spec,
-    client: connectWireClient(spec, (edit, receivedAt) => {
-      if (edit.measured) report.groups[spec.group]?.latenciesMs.push(receivedAt - edit.t);
-    }),
+    client: connectWireClient(
+      { address: spec, serverUrl: spec.serverUrl, client: spec.id },
+      {
+        onRemoteEdit(edit, receivedAt) {
+          if (!edit.measured) return;
+          const group = report.groups[spec.group];
+          group?.latenciesMs.push(receivedAt - edit.t);
+          if (edit.instance !== spec.instance) group?.crossingLatenciesMs.push(receivedAt - edit.t);
+        },
+        onPresence(bytes) {
+          const group = report.groups[spec.group];
+          if (group && measuring) group.presenceBytes += bytes;
+        },
+      },
+    ),
   }));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -53,14 +68,18 @@ async function connect(specs: ClientSpec[]): Promise<void> {
  */
 function edit(plan: EditPlan): void {
   report = {
-    groups: Array.from({ length: plan.groups }, (): GroupReport => ({ measuredEdits: 0, latenciesMs: [] })),
+    groups: Array.from({ length: plan.groups }, (): GroupReport => ({
+      measuredEdits: 0,
+      latenciesMs: [],
+      crossingLatenciesMs: [],
+      presenceBytes: 0,
+    })),
     lagP99Ms: 0,
   };
   const interval = 1000 / plan.editsPerSecond;
   const groupAt = (due: number) => Math.floor((due - plan.startAt) / plan.sliceMs) % plan.groups;
   for (const entry of clients) {
-    const key = String(entry.spec.id);
-    const group = entry.spec.group;
+    const { id: client, instance, group } = entry.spec;
     const mine = (due: number) => groupAt(due) === group;
     const first = plan.startAt + Math.random() * interval;
     for (let due = first; due < plan.stopAt; due += interval) {
@@ -68,13 +87,26 @@ function edit(plan: EditPlan): void {
     }
     let due = first;
     const tick = () => {
-      if (mine(due)) entry.client.edit(key, { t: now(), measured: due >= plan.measureFrom });
+      if (mine(due)) entry.client.edit({ client, instance, t: now(), measured: due >= plan.measureFrom });
       due += interval;
       if (due < plan.stopAt) entry.timer = setTimeout(tick, Math.max(0, due - now()));
     };
     entry.timer = setTimeout(tick, Math.max(0, first - now()));
+    if (plan.cursorsPerSecond !== undefined) moveCursor(entry, plan, plan.cursorsPerSecond, mine);
   }
   watchLag(plan);
+}
+
+/** A cursor moving at `perSecond`, from a random phase, in the client's group's slices only (open-loop, as edits). */
+function moveCursor(entry: LoadClient, plan: EditPlan, perSecond: number, mine: (due: number) => boolean): void {
+  const interval = 1000 / perSecond;
+  let due = plan.startAt + Math.random() * interval;
+  const tick = () => {
+    if (mine(due)) entry.client.moveCursor();
+    due += interval;
+    if (due < plan.stopAt) entry.cursorTimer = setTimeout(tick, Math.max(0, due - now()));
+  };
+  entry.cursorTimer = setTimeout(tick, Math.max(0, due - now()));
 }
 
 /**
@@ -83,9 +115,16 @@ function edit(plan: EditPlan): void {
  */
 function watchLag(plan: EditPlan): void {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
-  setTimeout(() => histogram.enable(), Math.max(0, plan.measureFrom - now()));
   setTimeout(
     () => {
+      histogram.enable();
+      measuring = true;
+    },
+    Math.max(0, plan.measureFrom - now()),
+  );
+  setTimeout(
+    () => {
+      measuring = false;
       histogram.disable();
       report.lagP99Ms = histogram.count > 0 ? histogram.percentile(99) / 1e6 : 0;
     },
@@ -94,8 +133,9 @@ function watchLag(plan: EditPlan): void {
 }
 
 function disconnect(): void {
-  for (const { client, timer } of clients) {
+  for (const { client, timer, cursorTimer } of clients) {
     clearTimeout(timer);
+    clearTimeout(cursorTimer);
     client.destroy();
   }
   clients = [];

@@ -15,9 +15,9 @@ const serverScript = join(
  * Starts the stock @y/websocket-server as its own process, as its README runs it: in memory, no auth, Yjs GC on.
  * Its `src/server.js` and `src/utils.js` read HOST, PORT, GC, YPERSISTENCE (any string, even empty, turns on
  * LevelDB) and CALLBACK_URL; the last two are kept out. It logs the port it was given, not the one it bound, so
- * the port is picked here.
+ * the port is picked here. A second one under another `name` measures the harness against itself (the A/A band).
  */
-export async function startStockServer(): Promise<SyncServer> {
+export async function startStockServer(name = 'y-websocket-server'): Promise<SyncServer> {
   const port = await freePort();
   const { YPERSISTENCE: _persistence, CALLBACK_URL: _callback, GC: _gc, ...env } = process.env;
   const child = spawnNode([serverScript], {
@@ -32,8 +32,8 @@ export async function startStockServer(): Promise<SyncServer> {
   }
   let opened = 0;
   return {
-    name: 'y-websocket-server',
-    pid: child.pid,
+    name,
+    pids: [child.pid],
     async openRooms(count) {
       // It keeps every document in memory for good, so each scenario gets rooms no earlier one touched.
       return Array.from({ length: count }, () => ({
