@@ -4,7 +4,7 @@ import { registerAtDoor } from '../../api/plan';
 import { t } from '../../i18n/t';
 import { useSubmit } from '../../ui/useSubmit';
 import { CopyField } from '../stl/CopyField';
-import { Field } from '../stl/Field';
+import { Field } from '../../ui/Field';
 
 interface Props {
   eventId: string;

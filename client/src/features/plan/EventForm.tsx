@@ -12,7 +12,7 @@ import {
 } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { useSubmit } from '../../ui/useSubmit';
-import { Field } from '../stl/Field';
+import { Field } from '../../ui/Field';
 import { blankEventForm, eventFormOf, eventInputOf, type EventFormValues } from './eventFormValues';
 
 const ACCESS_LABELS = {

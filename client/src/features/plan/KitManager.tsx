@@ -6,7 +6,7 @@ import { t } from '../../i18n/t';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { useSubmit } from '../../ui/useSubmit';
 import { formatSize } from '../registration/formatSize';
-import { Field } from '../stl/Field';
+import { Field } from '../../ui/Field';
 import { useAction } from '../stl/useAction';
 
 /**

@@ -3,8 +3,7 @@ import { DEFAULT_PRIVACY_NOTICE, createPlanSchema, type Plan } from '@cocrea/sha
 import { createPlan } from '../../api/plan';
 import { t } from '../../i18n/t';
 import { useSubmit } from '../../ui/useSubmit';
-import { Field } from '../stl/Field';
-import { TextAreaField } from './TextAreaField';
+import { Field, TextAreaField } from '../../ui/Field';
 
 /** A new Plan de Acción Local: title, period, entity and the privacy notice its registrants accept. */
 export function PlanCreateForm({ csrfToken, onCreated }: { csrfToken: string; onCreated(plan: Plan): void }) {

@@ -8,7 +8,7 @@ import { t } from '../../i18n/t';
 import { ownRegistrationPath } from '../../routes';
 import { loadRegistration, saveRegistration } from '../../session/registrations';
 import { useSubmit } from '../../ui/useSubmit';
-import { Field } from '../stl/Field';
+import { Field } from '../../ui/Field';
 import { EventFacts } from './EventFacts';
 import { useFragmentSecret } from './useFragmentSecret';
 

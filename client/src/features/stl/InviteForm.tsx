@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { STL_ROLES, createInvitationSchema, type CreatedInvitation, type StlRole } from '@cocrea/shared';
 import { formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { OneTimeLinks } from './OneTimeLinks';
 import { createInvitation } from '../../api/stl';
 import { useSubmit } from '../../ui/useSubmit';

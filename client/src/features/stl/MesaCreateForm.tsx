@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { THEMES, createMesaSchema, type CreatedMesa } from '@cocrea/shared';
 import { t } from '../../i18n/t';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { createMesa } from '../../api/stl';
 import { useSubmit } from '../../ui/useSubmit';
 

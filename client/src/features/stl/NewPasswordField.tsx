@@ -1,5 +1,5 @@
 import { t } from '../../i18n/t';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 
 interface NewPasswordFieldProps {
   value: string;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { acceptInvitationSchema, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { CardForm } from './CardForm';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { NewPasswordField } from './NewPasswordField';
 import { acceptInvitation } from '../../api/stl';
 import { useFragmentToken } from './useFragmentToken';

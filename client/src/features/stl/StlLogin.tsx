@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { loginSchema, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { CardForm } from './CardForm';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { login } from '../../api/stl';
 import { useSubmit } from '../../ui/useSubmit';
 

@@ -569,8 +569,7 @@ export class PostgresStorage implements Storage {
     return this.review.listActivityProgress(mesaId);
   }
 
-  /** Waits for the appends under way, then closes every connection. */
-  // PlanStore: plans, events, registrations, seating and kits (migrations 15 and 16).
+  // PlanStore: plans, events, registrations, seating and kits (migration 2).
 
   createPlan(plan: Plan): Promise<void> {
     return this.plans.createPlan(plan);
@@ -684,6 +683,7 @@ export class PostgresStorage implements Storage {
     return this.plans.deleteKitItem(eventId, itemId);
   }
 
+  /** Waits for the appends under way, then closes every connection. */
   async close(): Promise<void> {
     await Promise.all(this.appendTails.values());
     await this.pool.end();
