@@ -108,7 +108,7 @@ async function draftCommitment(page: Page): Promise<void> {
 
 async function save(page: Page, number: number): Promise<void> {
   await page.getByRole('button', { name: 'Guardar compromiso' }).click();
-  await expect(page.getByText(new RegExp(`Se guardó la versión ${number} `))).toBeVisible();
+  await expect(page.getByText(new RegExp(`Se guardó la versión ${number} \\(`))).toBeVisible();
 }
 
 async function move(page: Page, button: string, status: string): Promise<void> {
