@@ -48,6 +48,12 @@ export interface DocStore {
    */
   appendUpdate(room: string, update: Uint8Array): number | Promise<number>;
   /**
+   * Appends several updates of one room, in this order, in one commit (all or none), and gives their sequence
+   * numbers, increasing in the same order. A store across a network commits a burst of a room's updates at the
+   * price of one round trip and one flush to disk instead of one each (group commit, see `sync/Room.ts`).
+   */
+  appendUpdates(room: string, updates: readonly Uint8Array[]): number[] | Promise<number[]>;
+  /**
    * Stores `snapshot`, which must contain every update of the room up to and including `upToSeq`, and drops
    * those updates, in one transaction: a crash leaves either the old log or the new snapshot, never neither. A
    * snapshot never replaces a newer one; while another process compacts the room, this call may leave the log as

@@ -28,6 +28,11 @@ const COMPACT_AFTER_UPDATES = 2000;
  */
 const APPLY_AFTER_UPDATES = 64;
 const APPLY_AFTER_MS = 200;
+/**
+ * The most updates stored in one append. Each peer's unstored bytes are already bounded (`sync/Connection.ts`); this
+ * keeps one statement, and the wait of the first update in it, short.
+ */
+const MAX_BATCH_UPDATES = 256;
 
 /** An update received from a peer. */
 export interface Incoming {
@@ -55,6 +60,8 @@ export class Room {
   private queue: Promise<void> = Promise.resolve();
   /** Updates in the queue, waiting for their store or for one ahead of them. */
   private waiting = 0;
+  /** The batch at the queue's end that updates arriving now join (see `receiveUpdate`); null once it has started. */
+  private gathering: Incoming[] | null = null;
   private compactionQueued = false;
   private tail: number;
   /** Tools whose updates are refused, as the mesa's agenda says now (see `server/src/agenda/`). */
@@ -155,11 +162,59 @@ export class Room {
     for (const peer of this.peers) peer.send(message);
   }
 
-  /** Takes a decoded update from a peer: at once, or behind the updates still waiting in the queue. */
+  /**
+   * Takes a decoded update from a peer: at once, or behind the updates still waiting in the queue. Updates that
+   * arrive while the queue is busy gather in one batch, stored in one append when their turn comes (group commit):
+   * a store across a network then commits a room's burst of edits in one round trip, instead of capping the room
+   * at one edit per round trip.
+   */
   receiveUpdate(incoming: Incoming): void {
-    if (this.waiting > 0) return this.wait(() => this.accept(incoming));
-    const accepted = this.accept(incoming);
-    if (accepted !== undefined) this.wait(() => accepted);
+    if (this.waiting === 0) {
+      const accepted = this.accept(incoming);
+      if (accepted !== undefined) this.wait(() => accepted);
+      return;
+    }
+    if (this.gathering !== null && this.gathering.length < MAX_BATCH_UPDATES) {
+      this.gathering.push(incoming);
+      return;
+    }
+    const batch = [incoming];
+    this.gathering = batch;
+    this.wait(() => {
+      if (this.gathering === batch) this.gathering = null;
+      return this.acceptBatch(batch);
+    });
+  }
+
+  /**
+   * A batch with nothing locked is stored in one append, then relayed and acknowledged in arrival order. While a
+   * tool is locked, each update is checked and stored on its own: the check of one must see the document with the
+   * ones before it (see `lockedToolTouched`).
+   */
+  private async acceptBatch(batch: Incoming[]): Promise<void> {
+    if (batch.length === 1 || this.lockedTools.size > 0) {
+      for (const incoming of batch) await this.accept(incoming);
+      return;
+    }
+    const changing = batch.filter((incoming) => !changesNothing(incoming.decoded));
+    let seqs: number[] = [];
+    try {
+      if (changing.length > 0) {
+        seqs = await this.store.appendUpdates(
+          this.name,
+          changing.map((incoming) => incoming.update),
+        );
+      }
+    } catch (error) {
+      for (const peer of new Set(batch.map((incoming) => incoming.peer))) peer.fail(error);
+      return;
+    }
+    let next = 0;
+    for (const incoming of batch) {
+      // Acknowledged in order with the sender's other updates: the count a client reads is cumulative.
+      if (changesNothing(incoming.decoded)) incoming.peer.acknowledgeStored();
+      else this.commit(incoming, seqs[next++]!);
+    }
   }
 
   /**

@@ -163,6 +163,43 @@ export function storageContract(name: string, factory: StorageFactory): void {
       );
     });
 
+    it('a batch appends in its order, numbered after what came before it', async () => {
+      const updates = ['a;', 'b;', 'c;', 'd;', 'e;'].map(textUpdate);
+      const first = await storage.appendUpdate('r', updates[0]!);
+      const batch = updates.slice(1, 4);
+      const seqs = await storage.appendUpdates('r', batch);
+      expect(seqs).toHaveLength(3);
+      expect(seqs[0]).toBeGreaterThan(first);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      expect(new Set(seqs).size).toBe(3);
+      const after = await storage.appendUpdate('r', updates[4]!);
+      expect(after).toBeGreaterThan(seqs[2]!);
+      const stored = await storage.loadDoc('r');
+      expect(stored.lastSeq).toBe(after);
+      expect(stored.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(
+        updates.map((u) => Buffer.from(u).toString('hex')),
+      );
+    });
+
+    it('batches and single appends made at once to one room commit in the order they were made', async () => {
+      const updates = Array.from({ length: 30 }, (_, i) => textUpdate(`w${i};`));
+      const pending: Promise<number[]>[] = [];
+      for (let i = 0; i < updates.length; i += 3) {
+        const group = updates.slice(i, i + 3);
+        pending.push(
+          i % 2 === 0
+            ? Promise.resolve(storage.appendUpdates('r', group))
+            : Promise.all(group.map((u) => storage.appendUpdate('r', u))),
+        );
+      }
+      const seqs = (await Promise.all(pending)).flat();
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      const stored = await storage.loadDoc('r');
+      expect(stored.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(
+        updates.map((u) => Buffer.from(u).toString('hex')),
+      );
+    });
+
     it('a compaction never replaces a newer snapshot with an older one', async () => {
       const doc = new Y.Doc();
       const seqs: number[] = [];

@@ -5,7 +5,7 @@ import { createCocreaServer, type CocreaServer, type CocreaServerOptions } from 
 import { PostgresStorage } from '../../src/storage/postgres/PostgresStorage';
 import { SqliteStorage } from '../../src/storage/sqlite/SqliteStorage';
 import type { Storage } from '../../src/storage/Storage';
-import { answeringLater } from './answeringLater';
+import { answeringLater, type AnsweringLaterOptions } from './answeringLater';
 import { createTestSchema, type TestSchema } from './postgres';
 
 export const ADMIN_TOKEN = 'test-admin-token-que-nadie-adivina';
@@ -34,8 +34,11 @@ export interface TestServerOptions {
    * `support/postgres.ts`), dropped on close.
    */
   backend?: 'sqlite' | 'postgres';
-  /** `later`: the server sees its SQLite storage answer appends on a later turn, as PostgreSQL's does. */
-  appends?: 'in-process' | 'later';
+  /**
+   * `later`: the server sees its SQLite storage answer appends on a later turn, as PostgreSQL's does; options for
+   * a slower answer, or to count the appends.
+   */
+  appends?: 'in-process' | 'later' | AnsweringLaterOptions;
   /** Which proxies to believe (none by default, as in production). */
   trustProxy?: CocreaServerOptions['trustProxy'];
   /** Smaller send-queue limits, to reach them without sending megabytes. */
@@ -58,7 +61,7 @@ export async function startTestServer(
     storage = new SqliteStorage(join(dataDir, 'cocrea.sqlite'));
   }
   const server = createCocreaServer({
-    storage: appends === 'later' ? answeringLater(storage) : storage,
+    storage: appends === 'in-process' ? storage : answeringLater(storage, appends === 'later' ? {} : appends),
     adminToken: ADMIN_TOKEN,
     trustProxy,
     sendQueue,

@@ -133,14 +133,19 @@ export class PostgresStorage implements Storage {
     };
   }
 
-  /**
-   * One statement, committed before the promise resolves: it raises the room's counter and inserts the update
-   * under the new number. The counter row stays locked until the commit, so appends of other processes to the
-   * room wait their turn and numbers grow in commit order. Appends of one room from this process go one after
-   * another, so that they commit in the order they were made (on a pool, two at once could commit either way).
-   */
   appendUpdate(room: string, update: Uint8Array): Promise<number> {
-    const insert = () => this.insertUpdate(room, update);
+    return this.appendUpdates(room, [update]).then((seqs) => seqs[0]!);
+  }
+
+  /**
+   * One statement, committed before the promise resolves: it raises the room's counter by the number of updates
+   * and inserts them under the numbers it skipped over, in order. The counter row stays locked until the commit, so
+   * appends of other processes to the room wait their turn and numbers grow in commit order. Appends of one room
+   * from this process go one after another, so that they commit in the order they were made (on a pool, two at once
+   * could commit either way).
+   */
+  appendUpdates(room: string, updates: readonly Uint8Array[]): Promise<number[]> {
+    const insert = () => this.insertUpdates(room, updates);
     const appended = (this.appendTails.get(room) ?? Promise.resolve()).then(insert, insert);
     const tail = appended.catch(() => undefined);
     this.appendTails.set(room, tail);
@@ -150,17 +155,21 @@ export class PostgresStorage implements Storage {
     return appended;
   }
 
-  private async insertUpdate(room: string, update: Uint8Array): Promise<number> {
+  private async insertUpdates(room: string, updates: readonly Uint8Array[]): Promise<number[]> {
+    if (updates.length === 0) return [];
     const { rows } = await this.pool.query<{ seq: number }>(
       `WITH counter AS (
-         INSERT INTO doc_rooms AS r (room, last_seq) VALUES ($1, 1)
-         ON CONFLICT (room) DO UPDATE SET last_seq = r.last_seq + 1
+         INSERT INTO doc_rooms AS r (room, last_seq) VALUES ($1, $3)
+         ON CONFLICT (room) DO UPDATE SET last_seq = r.last_seq + $3
          RETURNING last_seq
        )
-       INSERT INTO doc_updates (room, seq, data) SELECT $1, last_seq, $2 FROM counter RETURNING seq`,
-      [room, asBuffer(update)],
+       INSERT INTO doc_updates (room, seq, data)
+       SELECT $1, counter.last_seq - $3 + u.n, u.data
+       FROM counter, unnest($2::bytea[]) WITH ORDINALITY AS u(data, n)
+       RETURNING seq`,
+      [room, updates.map(asBuffer), updates.length],
     );
-    return rows[0]!.seq;
+    return rows.map((row) => row.seq).sort((a, b) => a - b);
   }
 
   /**

@@ -472,6 +472,11 @@ export class SqliteStorage implements Storage {
     return seq;
   }
 
+  /** One transaction for all of them, like the single append (see `appendUpdate`). */
+  appendUpdates(room: string, updates: readonly Uint8Array[]): number[] {
+    return this.db.transaction(() => updates.map((update) => this.appendUpdate(room, update)))();
+  }
+
   private nextSeq(room: string): number {
     const next = (this.lastSeqs.get(room) ?? (this.stmt.lastSeq.get({ room }) as number)) + 1;
     this.lastSeqs.set(room, next);
