@@ -74,6 +74,15 @@ export function encodeEnvelope(from: string, message: BusMessage): string {
   return JSON.stringify({ from, message: wire });
 }
 
+/**
+ * Whether `text` is an envelope that `from` encoded, told without parsing it: every instance also hears its own
+ * publications on the channels it listens to, one per stored update, and skips them. `encodeEnvelope` writes the
+ * sender first.
+ */
+export function isEnvelopeFrom(text: string, from: string): boolean {
+  return text.startsWith(`{"from":${JSON.stringify(from)},`);
+}
+
 /** The message and its sender, or null for one that does not parse (logged: it means a bug or a foreign publisher). */
 export function decodeEnvelope(text: string): { from: string; message: BusMessage } | null {
   try {

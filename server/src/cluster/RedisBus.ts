@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { RateLimitStores } from '../http/rateLimitStores';
 import type { UpgradeBudget } from '../sync/UpgradeLimiter';
-import { decodeEnvelope, encodeEnvelope, type Bus, type BusListener, type BusMessage } from './Bus';
+import { decodeEnvelope, encodeEnvelope, isEnvelopeFrom, type Bus, type BusListener, type BusMessage } from './Bus';
 import { RedisUpgradeLimiter } from './RedisUpgradeLimiter';
 
 /** How long a room being loaded waits for its subscription before it goes on without (see `Bus.subscribe`). */
@@ -110,7 +110,7 @@ export class RedisBus implements Bus {
   private deliver(channel: string, text: string): void {
     if (!channel.startsWith(`${this.prefix}mesa:`)) return;
     const listeners = this.listeners.get(channel.slice(this.prefix.length + 'mesa:'.length));
-    if (!listeners) return;
+    if (!listeners || isEnvelopeFrom(text, this.instanceId)) return;
     const envelope = decodeEnvelope(text);
     if (envelope === null || envelope.from === this.instanceId) return;
     for (const listener of listeners) listener(envelope.message);
