@@ -13,7 +13,7 @@ const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 export interface CreatedMesa {
   mesa: { id: string };
   links: { participant: string };
-  tokens: { participant: string };
+  tokens: { participant: string; facilitator: string };
 }
 
 /** A Cocrea server in a process of its own, over a fresh data folder. */
@@ -23,6 +23,8 @@ export interface CocreaProcess {
   baseUrl: string;
   /** The SQLite file the server writes. */
   databaseFile: string;
+  /** The STL's admin token, for calls the STL's scripts make (the review of versions, say). */
+  adminToken: string;
   /** Creates a mesa through the REST API with the admin token, as the STL would. */
   createMesa(title: string): Promise<CreatedMesa>;
   stop(): Promise<void>;
@@ -87,6 +89,7 @@ export async function startCocreaProcess(options: CocreaProcessOptions = {}): Pr
     port,
     baseUrl,
     databaseFile: join(dataDir, 'cocrea.sqlite'),
+    adminToken,
     async createMesa(title) {
       const res = await fetch(`${baseUrl}/api/mesas`, {
         method: 'POST',

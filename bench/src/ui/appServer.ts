@@ -14,10 +14,14 @@ export interface UiMesa {
   /** Sync address for a Node-side client with the participant's capability (no seat: anonymous, like a script). */
   syncUrl: string;
   participantToken: string;
+  /** The facilitator's capability, for saving versions of the commitment as "Guardar compromiso" does. */
+  facilitatorToken: string;
 }
 
 export interface AppServer {
   baseUrl: string;
+  /** The STL's admin token (see `cocreaProcess.ts`). */
+  adminToken: string;
   createMesa(title: string): Promise<UiMesa>;
   stop(): Promise<void>;
 }
@@ -43,6 +47,7 @@ export async function startAppServer(clientDir = clientDist): Promise<AppServer>
   const server = await startCocreaProcess({ clientDir });
   return {
     baseUrl: server.baseUrl,
+    adminToken: server.adminToken,
     async createMesa(title) {
       const { mesa, links, tokens } = await server.createMesa(title);
       return {
@@ -50,6 +55,7 @@ export async function startAppServer(clientDir = clientDist): Promise<AppServer>
         participantLink: links.participant,
         syncUrl: `ws://127.0.0.1:${server.port}/sync`,
         participantToken: tokens.participant,
+        facilitatorToken: tokens.facilitator,
       };
     },
     stop: () => server.stop(),

@@ -30,6 +30,12 @@ export function formatUiTable(results: UiResults): string {
       `≤ ${targets.initialJsGzip.targetKb} KiB`,
       verdict(targets.initialJsGzip.pass),
     ],
+    [
+      `review notice in ${results.reviewNotice.pages} open pages, p95`,
+      `${results.reviewNotice.p95Ms.toFixed(0)} ms`,
+      `≤ ${targets.reviewNoticeP95.targetMs} ms`,
+      verdict(targets.reviewNoticeP95.pass),
+    ],
   ];
   const header = ['UI (problem tree)', 'measured', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -68,6 +74,9 @@ export function formatUiTable(results: UiResults): string {
         `${r.frames} frames, longest gap ${r.maxFrameGapMs.toFixed(0)} ms; ` +
         `saw ${r.cursorMoves} cursor moves, ${r.nodeMoves} node moves; main thread ${r.watcherCpuMs} ms CPU`,
     ),
+    `Review notice: ${results.reviewNotice.samples} samples over ${results.reviewNotice.moves} moves ` +
+      `(${results.reviewNotice.missed} missed), p50 ${results.reviewNotice.p50Ms.toFixed(0)} ms, ` +
+      `max ${results.reviewNotice.maxMs.toFixed(0)} ms`,
     `Initial JS: ${results.initialJs.map((f) => `${f.path} ${(f.gzipBytes / 1024).toFixed(1)} KiB gzip`).join(', ')}`,
   ].join('\n');
 }
