@@ -65,7 +65,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     agendaRevision: (room) => agenda.revisionOf(room),
     refreshAgenda: (room) => agenda.refreshRoom(room),
     notice: (room, notice) => notices.tellRoom(room, notice),
-    close: (mesaId, close) => closeLocalSockets(rooms, mesaId, close),
+    close: (mesaId, close) => void closeLocalSockets({ rooms, store: storage }, mesaId, close),
     recheckClosed: (room) => {
       recheckClosedMesa(storage, rooms, room.name).catch((error: unknown) =>
         console.error(`room ${room.name}: could not check whether the mesa is closed`, error),

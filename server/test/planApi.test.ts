@@ -15,9 +15,10 @@ import {
   type CreatedRegistration,
   type Seating,
 } from '@cocrea/shared';
-import { openRawSocket } from './support/clients';
+import { closed, connectStockClient, openRawSocket, type StockClient } from './support/clients';
 import { StlBrowser, bootstrapMember, type Answer, type ErrorBody } from './support/stlBrowser';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/testServer';
+import { waitFor } from './support/waitFor';
 
 let t: TestServer;
 let stl: StlBrowser;
@@ -402,6 +403,46 @@ describe('tables', () => {
     const unseated = createdRegistrationSchema.parse((await register(event.id, { name: 'Sin mesa' })).body);
     const notSeated = await asRegistrant('POST', '/api/registrations/me/mesa', unseated.token);
     expect(notSeated.status).toBe(409);
+  });
+
+  it('a person moved, or made facilitator, loses the open way into their old place; nobody else does', async () => {
+    const { event } = await createEvent();
+    const people = await registerTwentyThree(event.id);
+    const seating = seatingSchema.parse((await stl.call<unknown>('POST', `/api/events/${event.id}/tables`, {})).body);
+    const [table, other] = seating.tables;
+    const [ana, beto, carla] = table!.seats.map((seat) =>
+      people.find((p) => p.registration.id === seat.registrationId)!,
+    );
+    const enter = async (person: CreatedRegistration) =>
+      mesaEntrySchema.parse((await asRegistrant('POST', '/api/registrations/me/mesa', person.token)).body);
+    const [anaIn, betoIn, carlaIn] = [await enter(ana!), await enter(beto!), await enter(carla!)];
+    const socketOf = (entry: typeof anaIn) =>
+      openRawSocket(`${t.wsUrl}/${entry.mesaId}?token=${entry.token}&seat=${entry.seat}`);
+    const [anaSocket, carlaSocket] = [await socketOf(anaIn), await socketOf(carlaIn)];
+    const anaClosed = closed(anaSocket);
+    const carlaClosed = closed(carlaSocket);
+    const betoClient: StockClient = connectStockClient(t.wsUrl, betoIn.mesaId, betoIn.token);
+    try {
+      // The STL replaces the table's participant link: the registrants came in with their own, which still open it.
+      expect((await stl.call('POST', `/api/mesas/${table!.mesaId}/links/participant`)).status).toBe(200);
+      // Ana moves to another table; Carla becomes her table's facilitator.
+      await stl.call('PATCH', `/api/events/${event.id}/seats/${ana!.registration.id}`, { table: other!.number });
+      expect(await anaClosed).toMatchObject({ code: 4409 });
+      await stl.call('PUT', `/api/events/${event.id}/tables/${table!.number}/facilitator`, {
+        registrationId: carla!.registration.id,
+      });
+      expect(await carlaClosed).toMatchObject({ code: 4409 });
+      // Beto's place did not change: his socket is open and what he writes is stored.
+      await waitFor(() => expect(betoClient.provider.synced).toBe(true));
+      betoClient.doc.getMap('notas').set('beto', 'sigo aquí');
+      await waitFor(() => expect(betoClient.stored()).toBe(betoClient.sent()));
+      expect(betoClient.provider.wsconnected).toBe(true);
+      // Each one's page leads to where they sit now.
+      expect(await enter(ana!)).toMatchObject({ mesaId: other!.mesaId, role: 'participant' });
+      expect(await enter(carla!)).toMatchObject({ mesaId: table!.mesaId, role: 'facilitator' });
+    } finally {
+      betoClient.destroy();
+    }
   });
 
   it('attendance counts registered and present people by table, sector and role, as JSON and CSV, for the STL', async () => {

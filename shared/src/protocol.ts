@@ -61,6 +61,11 @@ export const CloseCode = {
   /** The STL replaced the link this socket came in with: the old link opens nothing any more, so no retry. */
   linkRevoked: 4403,
   /**
+   * The STL changed this person's place at the event (another table, or another role at it): the way in they used
+   * opens nothing any more, so no retry; their registration page leads to where they sit now.
+   */
+  seatChanged: 4409,
+  /**
    * The client speaks a protocol version the server no longer (or does not yet) speak (see {@link PROTOCOL_VERSION}):
    * no retry; the page must be reloaded to get the server's own client. Mirrors HTTP 426 Upgrade Required.
    */

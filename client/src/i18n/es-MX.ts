@@ -339,6 +339,8 @@ export const esMX = {
   'print.hash': 'Huella del contenido (SHA-256): {hash}…',
   'mesa.linkRevoked':
     'El Secretariado Técnico reemplazó el enlace con el que entró: ya no abre la mesa y esta página quedó sin conexión. Pida el enlace nuevo; lo que no se alcanzó a guardar sigue en este navegador y se enviará cuando entre con él.',
+  'mesa.seatChanged':
+    'El Secretariado Técnico cambió su lugar en el evento (otra mesa, u otro papel en esta), así que esta página quedó sin conexión. Vuelva a su página de registro: ahí está la entrada a su mesa de ahora.',
   'mesa.closed':
     'Mesa cerrada: solo lectura. El STL la cerró el {date}; puede consultarla, pero ya nadie puede editarla.',
   'stl.title': 'Secretariado Técnico Local',

@@ -1,11 +1,4 @@
-import {
-  agendaSnapshotSchema,
-  mesaNoticeSchema,
-  roleSchema,
-  type AgendaSnapshot,
-  type MesaNotice,
-  type Role,
-} from '@cocrea/shared';
+import { agendaSnapshotSchema, mesaNoticeSchema, type AgendaSnapshot, type MesaNotice } from '@cocrea/shared';
 import { z } from 'zod';
 
 /**
@@ -29,7 +22,7 @@ export type BusMessage =
   /** Something happened to the mesa's versions (message 103): every instance tells its sockets of the mesa. */
   | { kind: 'notice'; notice: MesaNotice }
   /** Close the mesa's sockets (all, or those of one link's role): a closed mesa, a replaced link. */
-  | { kind: 'close'; code: number; reason: string; linkRole?: Role | undefined };
+  | { kind: 'close'; code: number; reason: string; revoked?: boolean | undefined };
 
 export type BusListener = (message: BusMessage) => void;
 
@@ -63,7 +56,7 @@ const envelopeSchema = z.object({
     z.object({ kind: z.literal('who') }),
     z.object({ kind: z.literal('agenda'), snapshot: agendaSnapshotSchema }),
     z.object({ kind: z.literal('notice'), notice: mesaNoticeSchema }),
-    z.object({ kind: z.literal('close'), code: z.number().int(), reason: z.string(), linkRole: roleSchema.optional() }),
+    z.object({ kind: z.literal('close'), code: z.number().int(), reason: z.string(), revoked: z.boolean().optional() }),
   ]),
 });
 

@@ -97,7 +97,7 @@ export function createApp(options: AppOptions): express.Express {
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
   );
-  const plans = { ...stlAuth, store: storage, publicUrl, now };
+  const plans = { ...stlAuth, store: storage, publicUrl, now, rooms, bus };
   // Before the JSON-only rule: a kit file is sent as its own bytes.
   api.use('/events', kitUploadRouter(plans));
   api.use(requireJsonBody);

@@ -95,7 +95,7 @@ export function mesaAdminRouter(options: MesaAdminRouterOptions): Router {
     closeSockets(options, mesaId, {
       code: CloseCode.linkRevoked,
       reason: 'El STL reemplazó este enlace.',
-      linkRole: role.data,
+      revoked: true,
     });
     const rotated: RotatedLink = { role: role.data, link: mesaLink(linkBase(req, publicUrl), mesaId, token), token };
     res.set('cache-control', 'no-store').json(rotated);

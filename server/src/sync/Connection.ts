@@ -30,6 +30,8 @@ import { TokenBucket } from './TokenBucket';
 export interface ConnectionContext {
   mesaId: string;
   role: Role;
+  /** The hash of the capability the socket came in with: whether it still opens the mesa is checked again later. */
+  capabilityHash: Buffer;
   /** What the room's awareness shows as this connection's `user`: the server's record, not the client's claim. */
   user: PresenceUser;
 }

@@ -33,7 +33,8 @@ export async function authorizeUpgrade(
   const mesa = mesaIdSchema.safeParse(mesaId).success ? await store.getMesa(mesaId) : null;
   if (!mesa) return { ok: false, status: 404, message: 'La mesa no existe.' };
   const token = url.searchParams.get('token') ?? '';
-  const role = capabilityTokenSchema.safeParse(token).success ? await store.findRole(mesa.id, hashToken(token)) : null;
+  const capabilityHash = hashToken(token);
+  const role = capabilityTokenSchema.safeParse(token).success ? await store.findRole(mesa.id, capabilityHash) : null;
   if (role === null) return { ok: false, status: 401, message: 'El enlace de acceso no es válido para esta mesa.' };
   // A seat names the person (from their join); without one the socket is anonymous, as a script's would be.
   const seat = url.searchParams.get('seat');
@@ -50,7 +51,7 @@ export async function authorizeUpgrade(
   // A closed mesa is read-only for everyone: every socket gets an observer's rights; presence keeps the link's role.
   return {
     ok: true,
-    context: { mesaId: mesa.id, role: mesa.closedAt === null ? role : 'observer', user },
+    context: { mesaId: mesa.id, role: mesa.closedAt === null ? role : 'observer', capabilityHash, user },
     outdated: version === 'unsupported',
   };
 }

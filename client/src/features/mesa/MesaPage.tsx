@@ -17,7 +17,7 @@ import { TreeWorkspace } from '../tree/TreeWorkspace';
 import { MesaKit } from './MesaKit';
 import { OutdatedClientBanner } from './OutdatedClientBanner';
 import { SaveIndicator } from './SaveIndicator';
-import { useLinkRevoked, useServerClose } from './useServerClose';
+import { useRevokedEntry, useServerClose } from './useServerClose';
 import { WorkspaceTabs, useWorkspaceTab } from './WorkspaceTabs';
 
 /** The virtual mesa: header with save state and presence, the agenda's stage, then the workspace of the stage. */
@@ -34,7 +34,7 @@ export function MesaPage({
   const connection = useMesaConnection(session.mesa.id, credentials, session.participant);
   // The STL closed the mesa: the socket comes back read-only by itself; the session is asked for again to say so.
   useServerClose(connection, CloseCode.mesaClosed, onMesaClosed);
-  const linkRevoked = useLinkRevoked(connection);
+  const revokedEntry = useRevokedEntry(connection);
   if (!connection) {
     return (
       <main className="page-center" aria-busy="true">
@@ -62,9 +62,9 @@ export function MesaPage({
         <Notices source={connection.onNotice} />
         <AgendaBar />
         <MesaKit mesaId={session.mesa.id} token={credentials.token} />
-        {linkRevoked && (
+        {revokedEntry && (
           <p className="banner-error" role="alert">
-            {t('mesa.linkRevoked')}
+            {t(revokedEntry === 'linkRevoked' ? 'mesa.linkRevoked' : 'mesa.seatChanged')}
           </p>
         )}
         {session.mesa.closedAt !== null ? (

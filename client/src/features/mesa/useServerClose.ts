@@ -15,12 +15,15 @@ export function useServerClose(connection: MesaConnection | null, code: number, 
 }
 
 /**
- * Whether the STL has replaced the link this page came in with (the server closed the socket with 4403). The old
- * link opens nothing any more and the provider stops reconnecting, so the page must say why it is offline.
+ * Why the way in this page used opens nothing any more, if it does not: the STL replaced the link (the server closed
+ * the socket with 4403), or seated this registrant elsewhere or in another role (4409). The provider stops
+ * reconnecting after either, so the page must say why it is offline.
  */
-export function useLinkRevoked(connection: MesaConnection | null): boolean {
-  const [revoked, setRevoked] = useState(false);
-  const revoke = useCallback(() => setRevoked(true), []);
-  useServerClose(connection, CloseCode.linkRevoked, revoke);
+export function useRevokedEntry(connection: MesaConnection | null): 'linkRevoked' | 'seatChanged' | null {
+  const [revoked, setRevoked] = useState<'linkRevoked' | 'seatChanged' | null>(null);
+  const linkRevoked = useCallback(() => setRevoked('linkRevoked'), []);
+  const seatChanged = useCallback(() => setRevoked('seatChanged'), []);
+  useServerClose(connection, CloseCode.linkRevoked, linkRevoked);
+  useServerClose(connection, CloseCode.seatChanged, seatChanged);
   return revoked;
 }

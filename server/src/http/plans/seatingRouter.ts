@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  CloseCode,
   ROLES,
   bestTableFor,
   createDefaultAgenda,
@@ -16,6 +17,7 @@ import {
 } from '@cocrea/shared';
 import { NO_OVERRIDES } from '../../agenda/toolLocks';
 import { generateId, generateToken, hashToken } from '../../auth/tokens';
+import { closeSockets, type SocketCloser } from '../../mesas/closeSockets';
 import { reseat, seatingTables, seatingView } from '../../plans/seatingView';
 import type { NewTableMesa, StoredEvent, StoredSeating } from '../../storage/PlanStore';
 import { HttpError } from '../HttpError';
@@ -28,9 +30,19 @@ import type { PlanRouterOptions } from './plansRouter';
  * The STL's arrangement of an event's tables: "Formar mesas" (one mesa per table), moves, locks, late arrivals,
  * each table's facilitator. Every change answers the whole seating as the STL's page shows it.
  */
-export function seatingRouter(options: PlanRouterOptions): Router {
+export function seatingRouter(options: PlanRouterOptions & Pick<SocketCloser, 'rooms' | 'bus'>): Router {
   const { store, now } = options;
   const router = Router();
+
+  /**
+   * A change of place drops the registrant's way into the table they left (or into their old role there): the
+   * sockets they have open in it close with {@link CloseCode.seatChanged}, and their page leads them anew.
+   */
+  const closeLeftSockets = (before: StoredSeating) => {
+    for (const { mesaId } of before.tables) {
+      closeSockets(options, mesaId, { code: CloseCode.seatChanged, reason: SEAT_CHANGED_REASON, revoked: true });
+    }
+  };
 
   const answer = async (eventId: string, seating: StoredSeating) =>
     seatingView(eventId, seating, await store.listRegistrations(eventId));
@@ -73,6 +85,7 @@ export function seatingRouter(options: PlanRouterOptions): Router {
     ];
     const seating = reseat({ ...stored, tables: rows }, tables, createdAt);
     await store.saveSeating(event.id, seating, newMesas);
+    closeLeftSockets(stored);
     res.status(stored.tables.length > 0 ? 200 : 201).json(await answer(event.id, seating));
   });
 
@@ -125,6 +138,7 @@ export function seatingRouter(options: PlanRouterOptions): Router {
       ),
     };
     await store.saveSeating(event.id, seating, []);
+    closeLeftSockets(stored);
     res.json(await answer(event.id, seating));
   });
 
@@ -148,11 +162,15 @@ export function seatingRouter(options: PlanRouterOptions): Router {
       tables: stored.tables.map((t, i) => (i === index ? { ...t, facilitatorId: registrationId } : t)),
     };
     await store.saveSeating(event.id, seating, []);
+    closeLeftSockets(stored);
     res.json(await answer(event.id, seating));
   });
 
   return router;
 }
+
+/** Sent with the close; the page words it at length (a close reason holds 123 bytes at most). */
+const SEAT_CHANGED_REASON = 'El STL cambió su lugar en el evento.';
 
 /** The index of table `number`, or a 404. */
 function existingTable(seating: StoredSeating, number: number): number {
