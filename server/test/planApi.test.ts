@@ -354,6 +354,33 @@ describe('tables', () => {
     expect(people).toHaveLength(23);
   });
 
+  it('moves made at the same moment by several STL members all hold: none undoes another', async () => {
+    // On PostgreSQL, whose answers come later, so that the requests' reads and writes interleave.
+    await t.close();
+    t = await startTestServer(undefined, { backend: 'postgres' });
+    await bootstrapMember(t);
+    stl = new StlBrowser(t);
+    await stl.login();
+    const { event } = await createEvent();
+    await registerTwentyThree(event.id);
+    const seating = seatingSchema.parse((await stl.call<unknown>('POST', `/api/events/${event.id}/tables`, {})).body);
+    // Two people from each table, each sent to the next table, all at once.
+    const moves = seating.tables.flatMap((table, i) =>
+      table.seats.slice(0, 2).map((seat) => ({
+        id: seat.registrationId,
+        to: seating.tables[(i + 1) % seating.tables.length]!.number,
+      })),
+    );
+    const answers = await Promise.all(
+      moves.map((move) => stl.call('PATCH', `/api/events/${event.id}/seats/${move.id}`, { table: move.to })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(moves.map(() => 200));
+    const after = seatingSchema.parse((await stl.call<unknown>('GET', `/api/events/${event.id}/tables`)).body);
+    const tableOf = new Map(after.tables.flatMap((t) => t.seats.map((s) => [s.registrationId, t.number] as const)));
+    for (const move of moves) expect(tableOf.get(move.id)).toBe(move.to);
+    expect(tableOf.size).toBe(23);
+  });
+
   it('a seated person’s page leads into their table’s mesa, known by name and role, with no second form', async () => {
     const { event } = await createEvent();
     const people = await registerTwentyThree(event.id);

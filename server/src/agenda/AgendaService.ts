@@ -9,6 +9,7 @@ import {
   type AgendaSnapshot,
   type SetToolLock,
 } from '@cocrea/shared';
+import { KeyedQueue } from '../KeyedQueue';
 import type { Bus } from '../cluster/Bus';
 import type { AgendaStore, MesaStore, StoredAgenda } from '../storage/Storage';
 import { ensureFixedStructure } from '../sync/areaLocks';
@@ -58,8 +59,8 @@ const MAX_ATTEMPTS = 20;
  * source of truth and there is no second copy to keep consistent.
  */
 export class AgendaService {
-  /** The tail of each mesa's queue, removed once it drains. */
-  private readonly queues = new Map<string, Promise<void>>();
+  /** Each mesa's queue of changes. */
+  private readonly queue = new KeyedQueue();
   /** The revision whose locks each room has: snapshots from other instances may arrive out of order. */
   private readonly roomRevisions = new WeakMap<Room, number>();
 
@@ -72,7 +73,7 @@ export class AgendaService {
 
   /** The mesa's agenda as everybody sees it now. The mesa must exist. */
   snapshot(mesaId: string): Promise<AgendaSnapshot> {
-    return this.serialize(mesaId, async () => this.toSnapshot(await this.load(mesaId)));
+    return this.queue.run(mesaId, async () => this.toSnapshot(await this.load(mesaId)));
   }
 
   /** Applies a facilitator's command to the timer at the server's time. */
@@ -120,7 +121,7 @@ export class AgendaService {
   /** Gives a freshly loaded room its tool locks, before any peer can send it an update. */
   prepareRoom(room: Room): Promise<void> {
     ensureFixedStructure(room.doc);
-    return this.serialize(room.name, async () => {
+    return this.queue.run(room.name, async () => {
       const record = await this.load(room.name);
       this.roomRevisions.set(room, record.state.revision);
       room.setLockedTools(lockedTools(toolLocks(record.agenda, record.state, record.overrides)));
@@ -145,16 +146,20 @@ export class AgendaService {
 
   /** Publishes the stored agenda to `room`, which may have missed a change published by another instance. */
   refreshRoom(room: Room): void {
-    this.serialize(room.name, async () => {
-      this.publishToRoom(room, this.toSnapshot(await this.load(room.name)));
-    }).catch((error: unknown) => console.error(`agenda ${room.name}: could not refresh a room`, error));
+    this.queue
+      .run(room.name, async () => {
+        this.publishToRoom(room, this.toSnapshot(await this.load(room.name)));
+      })
+      .catch((error: unknown) => console.error(`agenda ${room.name}: could not refresh a room`, error));
   }
 
   /** Sends one newly attached socket the agenda, in order with the changes published to its room. */
   greet(peer: { send(message: Uint8Array): void }, mesaId: string): void {
-    this.serialize(mesaId, async () => {
-      peer.send(agendaMessage(wellFormedJson(this.toSnapshot(await this.load(mesaId)))));
-    }).catch((error: unknown) => console.error(`agenda ${mesaId}: could not greet a socket`, error));
+    this.queue
+      .run(mesaId, async () => {
+        peer.send(agendaMessage(wellFormedJson(this.toSnapshot(await this.load(mesaId)))));
+      })
+      .catch((error: unknown) => console.error(`agenda ${mesaId}: could not greet a socket`, error));
   }
 
   /**
@@ -162,7 +167,7 @@ export class AgendaService {
    * again on what was stored; then publishes it, here and to the other instances.
    */
   private change(mesaId: string, make: (record: StoredAgenda) => StoredAgenda): Promise<AgendaSnapshot> {
-    return this.serialize(mesaId, async () => {
+    return this.queue.run(mesaId, async () => {
       for (let attempt = 1; ; attempt++) {
         const record = await this.load(mesaId);
         const next = make(record);
@@ -204,20 +209,6 @@ export class AgendaService {
   /** The time a record is stored at: the server's clock, as the agenda's own times are. */
   private stamp(): string {
     return new Date(this.now()).toISOString();
-  }
-
-  /** Runs `task` after every earlier task of the mesa has settled; a failed task does not stop the ones after. */
-  private serialize<T>(mesaId: string, task: () => Promise<T>): Promise<T> {
-    const run = (this.queues.get(mesaId) ?? Promise.resolve()).then(task);
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(mesaId, tail);
-    void tail.then(() => {
-      if (this.queues.get(mesaId) === tail) this.queues.delete(mesaId);
-    });
-    return run;
   }
 }
 

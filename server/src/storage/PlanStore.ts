@@ -122,9 +122,17 @@ export interface PlanStore {
   findTableOfMesa(mesaId: string): Promise<{ eventId: string; number: number } | null>;
   /**
    * Replaces the event's seating, creating `newMesas` first (filed in the event's plan, with their agendas), in one
-   * transaction. A registrant whose table or role changes loses the capability of their earlier entry.
+   * transaction. A registrant whose table or role changes loses the capability of their earlier entry. With
+   * `basis`, the seating this one was worked out from, it writes only if that is still the stored one, and answers
+   * false (writing nothing) when another change landed meanwhile: two STL members moving people at once must not
+   * undo each other's moves.
    */
-  saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void>;
+  saveSeating(
+    eventId: string,
+    seating: StoredSeating,
+    newMesas: NewTableMesa[],
+    basis?: StoredSeating,
+  ): Promise<boolean>;
   /**
    * Records a registrant's entry into their table's mesa, atomically: their earlier entry capabilities stop
    * working; the participant they were in this mesa is kept (its role and seat updated) or `participant` added;
@@ -139,4 +147,21 @@ export interface PlanStore {
   getKitFile(eventId: string, itemId: string): Promise<{ item: KitItem; data: Uint8Array } | null>;
   /** False if the event has no such item. */
   deleteKitItem(eventId: string, itemId: string): Promise<boolean>;
+}
+
+/** Whether two readings of an event's seating are the same: tables, seats in their order, locks, when formed. */
+export function sameSeating(a: StoredSeating, b: StoredSeating): boolean {
+  return (
+    a.formedAt === b.formedAt &&
+    a.tables.length === b.tables.length &&
+    a.tables.every((t, i) => {
+      const other = b.tables[i]!;
+      return t.number === other.number && t.mesaId === other.mesaId && t.facilitatorId === other.facilitatorId;
+    }) &&
+    a.seats.length === b.seats.length &&
+    a.seats.every((s, i) => {
+      const other = b.seats[i]!;
+      return s.registrationId === other.registrationId && s.table === other.table && s.locked === other.locked;
+    })
+  );
 }

@@ -249,6 +249,16 @@ export function planStorageContract(name: string, factory: StorageFactory): void
       };
       await storage.saveSeating(e.id, smaller, []);
       expect(await storage.getSeating(e.id)).toEqual(smaller);
+
+      // Worked out from a seating that is no longer the stored one: nothing is written.
+      const basis = await storage.getSeating(e.id);
+      const lockFirst: StoredSeating = { ...basis, seats: basis.seats.map((s, i) => ({ ...s, locked: i === 0 })) };
+      const lockLast: StoredSeating = { ...basis, seats: basis.seats.map((s, i) => ({ ...s, locked: i === 3 })) };
+      expect(await storage.saveSeating(e.id, lockFirst, [], basis)).toBe(true);
+      expect(await storage.saveSeating(e.id, lockLast, [], basis)).toBe(false);
+      expect(await storage.getSeating(e.id)).toEqual(lockFirst);
+      expect(await storage.saveSeating(e.id, lockLast, [], lockFirst)).toBe(true);
+      expect(await storage.getSeating(e.id)).toEqual(lockLast);
     });
 
     it('a registrant’s entry grants their role on their own table’s mesa only, until a newer entry or a move', async () => {

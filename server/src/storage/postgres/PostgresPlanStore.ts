@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { CocreationEvent, KitItem, Mesa, OwnRegistration, Participant, Plan, UpdatePlan } from '@cocrea/shared';
 import type {
   AddRegistrationResult,
@@ -10,6 +10,7 @@ import type {
   StoredRegistration,
   StoredSeating,
 } from '../PlanStore';
+import { sameSeating } from '../PlanStore';
 import { eventFromRow, kitItemFromRow, type EventRow, type KitRow } from '../planRows';
 import { transaction } from './pool';
 
@@ -193,21 +194,7 @@ export class PostgresPlanStore implements PlanStore {
     // One statement per part; a seating is written in one transaction, so read them in one too.
     return transaction(this.pool, async (client) => {
       await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      const formed = await client.query<{ formedAt: string | null }>(
-        'SELECT tables_formed_at AS "formedAt" FROM events WHERE id = $1',
-        [eventId],
-      );
-      const tables = await client.query<StoredSeating['tables'][number]>(
-        `SELECT number, mesa_id AS "mesaId", facilitator_id AS "facilitatorId" FROM event_tables
-         WHERE event_id = $1 ORDER BY number`,
-        [eventId],
-      );
-      const seats = await client.query<StoredSeating['seats'][number]>(
-        `SELECT registration_id AS "registrationId", table_number AS "table", locked FROM seats
-         WHERE event_id = $1 ORDER BY table_number, ord`,
-        [eventId],
-      );
-      return { formedAt: formed.rows[0]?.formedAt ?? null, tables: tables.rows, seats: seats.rows };
+      return readSeating(client, eventId);
     });
   }
 
@@ -219,9 +206,16 @@ export class PostgresPlanStore implements PlanStore {
     return rows[0] ?? null;
   }
 
-  async saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void> {
-    await transaction(this.pool, async (client) => {
+  async saveSeating(
+    eventId: string,
+    seating: StoredSeating,
+    newMesas: NewTableMesa[],
+    basis?: StoredSeating,
+  ): Promise<boolean> {
+    return transaction(this.pool, async (client) => {
       await client.query('SELECT 1 FROM events WHERE id = $1 FOR NO KEY UPDATE', [eventId]);
+      // Under the event's row lock, so no other change can land between this look and the writes.
+      if (basis && !sameSeating(await readSeating(client, eventId), basis)) return false;
       for (const { mesa, capabilities, agenda } of newMesas) {
         await client.query(
           `INSERT INTO mesas (id, title, theme, date, created_at, closed_at, plan_id)
@@ -283,6 +277,7 @@ export class PostgresPlanStore implements PlanStore {
                AND c.role = CASE WHEN t.facilitator_id = s.registration_id THEN 'facilitator' ELSE 'participant' END)`,
         [eventId],
       );
+      return true;
     });
   }
 
@@ -405,4 +400,23 @@ function eventValues(e: CocreationEvent): unknown[] {
     e.capacity,
     e.access,
   ];
+}
+
+/** The event's seating as the transaction of `client` sees it. */
+async function readSeating(client: PoolClient, eventId: string): Promise<StoredSeating> {
+  const formed = await client.query<{ formedAt: string | null }>(
+    'SELECT tables_formed_at AS "formedAt" FROM events WHERE id = $1',
+    [eventId],
+  );
+  const tables = await client.query<StoredSeating['tables'][number]>(
+    `SELECT number, mesa_id AS "mesaId", facilitator_id AS "facilitatorId" FROM event_tables
+     WHERE event_id = $1 ORDER BY number`,
+    [eventId],
+  );
+  const seats = await client.query<StoredSeating['seats'][number]>(
+    `SELECT registration_id AS "registrationId", table_number AS "table", locked FROM seats
+     WHERE event_id = $1 ORDER BY table_number, ord`,
+    [eventId],
+  );
+  return { formedAt: formed.rows[0]?.formedAt ?? null, tables: tables.rows, seats: seats.rows };
 }

@@ -50,6 +50,7 @@ import type {
   StoredRegistration,
   StoredSeating,
 } from '../PlanStore';
+import { KeyedQueue } from '../../KeyedQueue';
 import { summaryFromRow, versionFromRow, type StoredVersionRow } from '../versionRow';
 import { migrate } from './migrations';
 import { asBuffer, createPool, transaction, type PoolOptions } from './pool';
@@ -89,8 +90,8 @@ async function insertMember(db: Pool | PoolClient, member: StoredMember): Promis
  * process's writes are seen at once.
  */
 export class PostgresStorage implements Storage {
-  /** The last append queued per room: the next one of the room goes on after it (see `appendUpdate`). */
-  private readonly appendTails = new Map<string, Promise<unknown>>();
+  /** Appends of one room go one after another (see `appendUpdates`). */
+  private readonly appends = new KeyedQueue();
   private readonly review: PostgresReviewStore;
   /** Plans, events, registrations, seating and kits: `PlanStore`'s methods, delegated (see the end of the class). */
   private readonly plans: PostgresPlanStore;
@@ -145,14 +146,7 @@ export class PostgresStorage implements Storage {
    * could commit either way).
    */
   appendUpdates(room: string, updates: readonly Uint8Array[]): Promise<number[]> {
-    const insert = () => this.insertUpdates(room, updates);
-    const appended = (this.appendTails.get(room) ?? Promise.resolve()).then(insert, insert);
-    const tail = appended.catch(() => undefined);
-    this.appendTails.set(room, tail);
-    void tail.then(() => {
-      if (this.appendTails.get(room) === tail) this.appendTails.delete(room);
-    });
-    return appended;
+    return this.appends.run(room, () => this.insertUpdates(room, updates));
   }
 
   private async insertUpdates(room: string, updates: readonly Uint8Array[]): Promise<number[]> {
@@ -668,8 +662,13 @@ export class PostgresStorage implements Storage {
     return this.plans.findTableOfMesa(mesaId);
   }
 
-  saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void> {
-    return this.plans.saveSeating(eventId, seating, newMesas);
+  saveSeating(
+    eventId: string,
+    seating: StoredSeating,
+    newMesas: NewTableMesa[],
+    basis?: StoredSeating,
+  ): Promise<boolean> {
+    return this.plans.saveSeating(eventId, seating, newMesas, basis);
   }
 
   enterMesa(entry: MesaEntryRecord): Promise<Participant> {
@@ -694,7 +693,7 @@ export class PostgresStorage implements Storage {
 
   /** Waits for the appends under way, then closes every connection. */
   async close(): Promise<void> {
-    await Promise.all(this.appendTails.values());
+    await this.appends.drained();
     await this.pool.end();
   }
 }

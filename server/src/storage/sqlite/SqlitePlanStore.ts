@@ -10,6 +10,7 @@ import type {
   StoredRegistration,
   StoredSeating,
 } from '../PlanStore';
+import { sameSeating } from '../PlanStore';
 import { eventFromRow, kitItemFromRow, type EventRow, type KitRow } from '../planRows';
 
 const PLAN_COLUMNS = 'id, title, period, entity, privacy_notice AS privacyNotice, created_at AS createdAt';
@@ -241,6 +242,10 @@ export class SqlitePlanStore implements PlanStore {
   }
 
   async getSeating(eventId: string): Promise<StoredSeating> {
+    return this.readSeating(eventId);
+  }
+
+  private readSeating(eventId: string): StoredSeating {
     const seats = this.stmt.seats.all(eventId) as { registrationId: string; table: number; locked: number }[];
     return {
       formedAt: (this.stmt.formedAt.get(eventId) as string | null | undefined) ?? null,
@@ -253,8 +258,14 @@ export class SqlitePlanStore implements PlanStore {
     return (this.stmt.tableOfMesa.get(mesaId) as { eventId: string; number: number } | undefined) ?? null;
   }
 
-  async saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void> {
-    this.db.transaction(() => {
+  async saveSeating(
+    eventId: string,
+    seating: StoredSeating,
+    newMesas: NewTableMesa[],
+    basis?: StoredSeating,
+  ): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      if (basis && !sameSeating(this.readSeating(eventId), basis)) return false;
       for (const { mesa, capabilities, agenda } of newMesas) {
         this.stmt.insertMesa.run({ ...mesa, eventId });
         for (const c of capabilities) this.stmt.insertCapability.run(c.tokenHash, mesa.id, c.role);
@@ -277,6 +288,7 @@ export class SqlitePlanStore implements PlanStore {
       );
       this.stmt.setFormedAt.run(seating.formedAt, eventId);
       this.stmt.dropStaleEntries.run({ eventId });
+      return true;
     })();
   }
 

@@ -580,8 +580,13 @@ export class SqliteStorage implements Storage {
     return this.plans.findTableOfMesa(mesaId);
   }
 
-  saveSeating(eventId: string, seating: StoredSeating, newMesas: NewTableMesa[]): Promise<void> {
-    return this.plans.saveSeating(eventId, seating, newMesas);
+  saveSeating(
+    eventId: string,
+    seating: StoredSeating,
+    newMesas: NewTableMesa[],
+    basis?: StoredSeating,
+  ): Promise<boolean> {
+    return this.plans.saveSeating(eventId, seating, newMesas, basis);
   }
 
   enterMesa(entry: MesaEntryRecord): Promise<Participant> {
