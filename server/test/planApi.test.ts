@@ -354,6 +354,22 @@ describe('tables', () => {
     expect(people).toHaveLength(23);
   });
 
+  it('re-formed into fewer, larger tables, the mesas of the tables gone close, read-only', async () => {
+    const { event } = await createEvent();
+    const people = await registerTwentyThree(event.id);
+    const first = seatingSchema.parse((await stl.call<unknown>('POST', `/api/events/${event.id}/tables`, {})).body);
+    expect(first.tables).toHaveLength(3);
+    const larger = await stl.call('PATCH', `/api/events/${event.id}`, { tableSize: { minSize: 10, maxSize: 12 } });
+    expect(larger.status).toBe(200);
+    const reformed = seatingSchema.parse(
+      (await stl.call<unknown>('POST', `/api/events/${event.id}/tables`, { reform: true })).body,
+    );
+    expect(reformed.tables.map((table) => table.mesaId)).toEqual(first.tables.slice(0, 2).map((t) => t.mesaId));
+    expect(reformed.tables.flatMap((table) => table.seats)).toHaveLength(people.length);
+    expect((await t.storage.getMesa(first.tables[2]!.mesaId))?.closedAt).not.toBeNull();
+    for (const table of reformed.tables) expect((await t.storage.getMesa(table.mesaId))?.closedAt).toBeNull();
+  });
+
   it('moves made at the same moment by several STL members all hold: none undoes another', async () => {
     // On PostgreSQL, whose answers come later, so that the requests' reads and writes interleave.
     await t.close();

@@ -18,7 +18,7 @@ import {
 import { NO_OVERRIDES } from '../../agenda/toolLocks';
 import { generateId, generateToken, hashToken } from '../../auth/tokens';
 import { KeyedQueue } from '../../KeyedQueue';
-import { closeSockets, type SocketCloser } from '../../mesas/closeSockets';
+import { MESA_CLOSED_REASON, closeSockets, type SocketCloser } from '../../mesas/closeSockets';
 import { reseat, seatingTables, seatingView } from '../../plans/seatingView';
 import type { NewTableMesa, StoredEvent, StoredSeating } from '../../storage/PlanStore';
 import { HttpError } from '../HttpError';
@@ -91,12 +91,20 @@ export function seatingRouter(options: PlanRouterOptions & Pick<SocketCloser, 'r
     const event = await findEvent(store, req.params.eventId);
     const { reform } = parseBody(formTablesRequestSchema, req.body ?? {});
     const registrations = await store.listRegistrations(event.id);
-    let formedBefore = false;
+    let before: StoredSeating = { formedAt: null, tables: [], seats: [] };
     const seating = await changeSeating(event.id, async (stored) => {
-      formedBefore = stored.tables.length > 0;
+      before = stored;
       return formed(event, registrations, stored, reform, new Date(now()).toISOString());
     });
-    res.status(formedBefore ? 200 : 201).json(await answer(event.id, seating));
+    // Fewer tables than before (the STL made them larger): the mesas of the tables gone are closed, read-only, so
+    // that nobody goes on working at a table that no longer exists; what they hold stays readable.
+    const gone = before.tables.filter((table) => !seating.tables.some((kept) => kept.mesaId === table.mesaId));
+    for (const { mesaId } of gone) {
+      if (await store.closeMesa(mesaId, new Date(now()).toISOString())) {
+        closeSockets(options, mesaId, { code: CloseCode.mesaClosed, reason: MESA_CLOSED_REASON });
+      }
+    }
+    res.status(before.tables.length > 0 ? 200 : 201).json(await answer(event.id, seating));
   });
 
   /** Seats someone not seated yet: at the table named, or where the balance is best kept. */
