@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ATTENDANCE_CSV_COLUMNS,
+  createDefaultAgenda,
+  eventAnswerSchema,
   createdEventSchema,
   createdRegistrationSchema,
   eventAttendanceSchema,
@@ -352,6 +354,30 @@ describe('tables', () => {
     });
     expect(twice.body.error.code).toBe('already_seated');
     expect(people).toHaveLength(23);
+  });
+
+  it('the event’s own agenda is what its tables start from, and it moves with the event', async () => {
+    const { event } = await createEvent();
+    await registerTwentyThree(event.id);
+    const own = { ...createDefaultAgenda(event.date), startTime: event.startTime };
+    own.stages = own.stages.slice(0, 3).map((stage, i) => ({ ...stage, name: `Etapa propia ${i}` }));
+    const saved = eventAnswerSchema.parse((await stl.call('PATCH', `/api/events/${event.id}`, { agenda: own })).body);
+    expect(saved.event.agenda?.stages.map((stage) => stage.name)).toEqual([
+      'Etapa propia 0',
+      'Etapa propia 1',
+      'Etapa propia 2',
+    ]);
+    // Moved an hour later and a day later: the agenda goes along instead of breaking the event's rules.
+    const moved = await stl.call('PATCH', `/api/events/${event.id}`, { startTime: '10:30', date: '2026-12-11' });
+    expect(moved.status).toBe(200);
+    expect(eventAnswerSchema.parse(moved.body).event.agenda).toMatchObject({ date: '2026-12-11', startTime: '10:30' });
+    const seating = seatingSchema.parse((await stl.call<unknown>('POST', `/api/events/${event.id}/tables`, {})).body);
+    const agenda = (await t.storage.loadAgenda(seating.tables[1]!.mesaId))?.agenda;
+    expect(agenda?.stages.map((stage) => stage.name)).toEqual(['Etapa propia 0', 'Etapa propia 1', 'Etapa propia 2']);
+    expect(agenda).toMatchObject({ date: '2026-12-11', startTime: '10:30' });
+    // Back to the methodology's.
+    const reset = eventAnswerSchema.parse((await stl.call('PATCH', `/api/events/${event.id}`, { agenda: null })).body);
+    expect(reset.event.agenda).toBeNull();
   });
 
   it('re-formed into fewer, larger tables, the mesas of the tables gone close, read-only', async () => {

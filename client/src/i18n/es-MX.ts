@@ -673,6 +673,17 @@ export const esMX = {
   'event.page.loading': 'Cargando el evento…',
   'event.page.loadingTitle': 'Evento de cocreación',
   'event.page.error': 'No se pudo cargar el evento.',
+  'event.agenda.title': 'Agenda de las mesas',
+  'event.agenda.intro':
+    'La agenda con la que empieza cada mesa del evento. Cada cambio se guarda al momento; la hora de inicio es la del evento.',
+  'event.agenda.formed':
+    '{count, plural, one {La mesa ya formada conserva la agenda con la que empezó; los cambios de aquí valen para las mesas que se formen después.} other {Las # mesas ya formadas conservan la agenda con la que empezaron; los cambios de aquí valen para las mesas que se formen después.}}',
+  'event.agenda.methodology':
+    'Las mesas empiezan con la agenda de la metodología (Etapa 0 Registro a Etapa 7 Formulación definitiva), a la hora de inicio del evento.',
+  'event.agenda.customize': 'Personalizar la agenda del evento',
+  'event.agenda.reset': 'Volver a la agenda de la metodología',
+  'event.agenda.confirmReset': '¿Descartar la agenda personalizada y volver a la de la metodología?',
+  'event.agenda.saved': 'Agenda del evento guardada.',
   'event.edit.open': 'Editar los datos del evento',
   'event.edit.title': 'Datos del evento',
   'event.edit.submit': 'Guardar cambios',

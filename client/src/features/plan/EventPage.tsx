@@ -10,6 +10,7 @@ import { LoadFailure } from '../../ui/LoadFailure';
 import { StlLayout } from '../../ui/StlLayout';
 import { AttendanceSummary } from './AttendanceSummary';
 import { DoorRegistration } from './DoorRegistration';
+import { EventAgendaEditor } from './EventAgendaEditor';
 import { EventForm } from './EventForm';
 import { KitManager } from './KitManager';
 import { RegistrantList } from './RegistrantList';
@@ -108,6 +109,15 @@ export function EventPage({ session, onLoggedOut, eventId }: Props) {
             <h2 id="event-kit-title">{t('kit.title')}</h2>
             <p className="muted">{t('kit.intro')}</p>
             <KitManager eventId={eventId} csrfToken={csrfToken} />
+          </section>
+
+          <section className="stl-list" aria-labelledby="event-agenda-title">
+            <h2 id="event-agenda-title">{t('event.agenda.title')}</h2>
+            <EventAgendaEditor
+              key={`${state.event.id} ${state.event.date} ${state.event.startTime}`}
+              event={state.event}
+              csrfToken={csrfToken}
+            />
           </section>
 
           <section className="stl-list" aria-labelledby="event-tables-title">

@@ -36,7 +36,12 @@ export function eventsRouter(options: PlanRouterOptions): Router {
     const change = parseBody(updateEventSchema, req.body);
     const { id, planId, createdAt, tablesFormedAt: _, ...fields } = stored;
     const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
-    const checked = parseBody(eventRulesSchema, { ...fields, ...defined });
+    const merged = { ...fields, ...defined };
+    // The event's own agenda is of its day and starts at its time: moving the event moves the agenda with it.
+    if (merged.agenda && change.agenda === undefined) {
+      merged.agenda = { ...merged.agenda, date: merged.date, startTime: merged.startTime };
+    }
+    const checked = parseBody(eventRulesSchema, merged);
     const event: CocreationEvent = { id, planId, createdAt, ...checked };
     await store.updateEvent(event);
     res.json({ event: await eventSummary(store, { ...event, tablesFormedAt: stored.tablesFormedAt }, now()) });
