@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Actor } from '../fixtures/cocrea';
+import { nodeEditorFocused, typeInNodeEditor } from '../fixtures/tree';
 
 const FIVE_MINUTES = 5 * 60_000;
 
@@ -215,8 +216,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await beto.page.getByLabel('Árbol', { exact: true }).selectOption('open');
     await expect(ana.page.getByText('Árbol de problemas: abierto (por la facilitación)')).toBeVisible();
     await problem(ana.page).dblclick();
-    await ana.page.keyboard.type('Transporte público inseguro');
-    await ana.page.keyboard.press('Enter');
+    await typeInNodeEditor(ana.page, 'Transporte público inseguro');
     await expect(
       beto.page.locator('.react-flow__node').filter({ hasText: 'Transporte público inseguro' }),
     ).toBeVisible();
@@ -252,6 +252,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
     const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /guardad|Guardando|sin guardar/ });
 
     await node(ana.page, 'Problema central').dblclick();
+    await nodeEditorFocused(ana.page);
     holding = true;
     await ana.page.keyboard.type('Baches');
     await ana.page.keyboard.press('Enter');
@@ -308,7 +309,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
 
     // Never moved while typing; caught up once done.
     await ana.page.locator('.react-flow__node').filter({ hasText: 'Problema central' }).dblclick();
-    await expect(ana.page.locator('textarea')).toBeFocused();
+    await nodeEditorFocused(ana.page);
     const typing = await still(ana.page);
     await beto.page.getByRole('button', { name: 'Alejar' }).click();
     await ana.page.keyboard.type('Calles sin banquetas');

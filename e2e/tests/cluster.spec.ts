@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, through } from '../fixtures/cluster';
+import { canvasNode, typeInNodeEditor } from '../fixtures/tree';
 
-const canvasNode = (page: Page, text: string) => page.locator('.react-flow__node').filter({ hasText: text });
 const banner = (page: Page) => page.getByRole('region', { name: 'Etapa actual de la agenda' });
 const timer = (page: Page) => banner(page).getByRole('timer');
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' });
@@ -12,8 +12,7 @@ async function addUnder(page: Page, parentText: string, kind: 'causa' | 'efecto'
   await canvasNode(page, parentText)
     .getByRole('button', { name: new RegExp(`Agregar (${kind}|sub${kind})`) })
     .click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
+  await typeInNodeEditor(page, text);
 }
 
 test.describe('una mesa atendida por dos instancias', () => {
@@ -40,8 +39,7 @@ test.describe('una mesa atendida por dos instancias', () => {
 
     // Each writes through their own instance; each sees what the other wrote, stored.
     await canvasNode(ana.page, 'Problema central').dblclick();
-    await ana.page.keyboard.type('Transporte público inseguro');
-    await ana.page.keyboard.press('Enter');
+    await typeInNodeEditor(ana.page, 'Transporte público inseguro');
     await expect(canvasNode(beto.page, 'Transporte público inseguro')).toBeVisible();
     const cause = 'Poca iluminación en las paradas';
     await addUnder(beto.page, 'Transporte público inseguro', 'causa', cause);

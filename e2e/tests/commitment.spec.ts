@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { expect, test, type Actor } from '../fixtures/cocrea';
+import { outlineEditorFocused } from '../fixtures/tree';
 
 const c = seed004Commitment;
 
@@ -199,13 +200,16 @@ test('the objectives tree mirrors the problem tree, rewords it together and pre-
   const outline = ana.page.getByRole('tree');
   await outline.getByRole('treeitem').first().focus();
   await ana.page.keyboard.press('Enter');
+  await outlineEditorFocused(ana.page);
   await ana.page.keyboard.type('Congestión vial');
   await ana.page.keyboard.press('Escape');
   await ana.page.keyboard.press('c');
+  await outlineEditorFocused(ana.page);
   await ana.page.keyboard.type('Transporte público insuficiente');
   await ana.page.keyboard.press('Escape');
   await outline.getByRole('treeitem').first().focus();
   await ana.page.keyboard.press('e');
+  await outlineEditorFocused(ana.page);
   await ana.page.keyboard.type('Horas perdidas');
   await ana.page.keyboard.press('Escape');
 

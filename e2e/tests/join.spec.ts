@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import * as decoding from 'lib0/decoding';
 import { MessageType } from '@cocrea/shared';
 import { expect, test } from '../fixtures/cocrea';
+import { outlineEditorFocused } from '../fixtures/tree';
 
 /** The client ids of every awareness message a page sends on its sync socket. */
 function presenceSent(page: Page): number[][] {
@@ -55,6 +56,7 @@ test.describe('entrar a una mesa', () => {
     await ana.join(mesa.links.participant);
     await ana.page.getByRole('treeitem').first().focus();
     await ana.page.keyboard.press('Enter');
+    await outlineEditorFocused(ana.page);
     await ana.page.keyboard.type('Congestión vial');
     await ana.page.keyboard.press('Escape');
     await olga.join(mesa.links.observer);

@@ -2,15 +2,14 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/cocrea';
+import { canvasNode, nodeEditorFocused, typeInNodeEditor } from '../fixtures/tree';
 
-const canvasNode = (page: Page, text: string) => page.locator('.react-flow__node').filter({ hasText: text });
 const outlineItem = (page: Page, label: string | RegExp) => page.getByRole('treeitem', { name: label });
 
 /** Writes the central problem on the canvas: double-click, type, Enter. */
 async function writeProblem(page: Page, text: string) {
   await canvasNode(page, 'Problema central').dblclick();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
+  await typeInNodeEditor(page, text);
 }
 
 /** Adds a cause under the node with `parentText` via its button, and types its text. */
@@ -19,8 +18,7 @@ async function addCause(page: Page, parentText: string, text: string) {
   await canvasNode(page, parentText)
     .getByRole('button', { name: /Agregar (causa|subcausa)/ })
     .click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
+  await typeInNodeEditor(page, text);
 }
 
 /** Adds an effect under the node with `parentText` via its button, and types its text. */
@@ -29,8 +27,7 @@ async function addEffect(page: Page, parentText: string, text: string) {
   await canvasNode(page, parentText)
     .getByRole('button', { name: /Agregar (efecto|subefecto)/ })
     .click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
+  await typeInNodeEditor(page, text);
 }
 
 /** Clicks an export button of the tree's toolbar; returns the downloaded file's name and bytes. */
@@ -80,6 +77,7 @@ test.describe('el árbol de problemas compartido', () => {
 
     await canvasNode(ana.page, 'inicio').dblclick();
     await canvasNode(beto.page, 'inicio').dblclick();
+    await Promise.all([nodeEditorFocused(ana.page), nodeEditorFocused(beto.page)]);
     await ana.page.keyboard.press('End');
     await beto.page.keyboard.press('Home');
     await Promise.all([
