@@ -2,9 +2,11 @@ import {
   agendaSnapshotSchema,
   mesaNoticeSchema,
   roleSchema,
+  voteMessageSchema,
   type AgendaSnapshot,
   type MesaNotice,
   type Role,
+  type VoteMessage,
 } from '@cocrea/shared';
 import { z } from 'zod';
 
@@ -28,6 +30,10 @@ export type BusMessage =
   | { kind: 'agenda'; snapshot: AgendaSnapshot }
   /** Something happened to the mesa's versions (message 103): every instance tells its sockets of the mesa. */
   | { kind: 'notice'; notice: MesaNotice }
+  /** The mesa's vote as stored (message 105): every instance tells its sockets of the mesa. */
+  | { kind: 'vote'; message: VoteMessage }
+  /** A seat's ballot changed: that seat's sockets on every instance re-read their own dots (message 106). */
+  | { kind: 'ballot'; seat: string }
   /** Close the mesa's sockets (all, or those of one link's role): a closed mesa, a replaced link. */
   | { kind: 'close'; code: number; reason: string; linkRole?: Role | undefined };
 
@@ -63,6 +69,8 @@ const envelopeSchema = z.object({
     z.object({ kind: z.literal('who') }),
     z.object({ kind: z.literal('agenda'), snapshot: agendaSnapshotSchema }),
     z.object({ kind: z.literal('notice'), notice: mesaNoticeSchema }),
+    z.object({ kind: z.literal('vote'), message: voteMessageSchema }),
+    z.object({ kind: z.literal('ballot'), seat: z.string().min(1).max(64) }),
     z.object({ kind: z.literal('close'), code: z.number().int(), reason: z.string(), linkRole: roleSchema.optional() }),
   ]),
 });

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { presenceWindowMs, type AgendaSnapshot, type MesaNotice } from '@cocrea/shared';
+import { presenceWindowMs, type AgendaSnapshot, type MesaNotice, type VoteMessage } from '@cocrea/shared';
 import type { SocketClose } from '../mesas/closeSockets';
 import type { DocStore } from '../storage/Storage';
 import { REMOTE_OWNER } from '../sync/awarenessFilter';
@@ -29,6 +29,12 @@ export interface BridgeHooks {
   refreshAgenda(room: Room): void;
   /** A notice another instance published about the mesa's versions. */
   notice(room: Room, notice: MesaNotice): void;
+  /** The mesa's vote as another instance stored it. */
+  vote(room: Room, message: VoteMessage): void;
+  /** Another instance stored a ballot of `seat`. */
+  ballot(room: Room, seat: string): void;
+  /** The room may have missed vote changes: read and publish the stored one. */
+  refreshVote(room: Room): void;
   /** Another instance asks to close this mesa's sockets. */
   close(mesaId: string, close: SocketClose): void;
   /** The bus was away: a close published meanwhile may be lost; what the database says is applied again. */
@@ -66,6 +72,7 @@ export class RoomBridge implements RoomLink {
       for (const link of this.linked.values()) {
         this.catchUp(link);
         hooks.refreshAgenda(link.room);
+        hooks.refreshVote(link.room);
         hooks.recheckClosed(link.room);
         this.sayHead(link);
         bus.publish(link.room.name, { kind: 'who' });
@@ -177,6 +184,10 @@ export class RoomBridge implements RoomLink {
         return this.hooks.agenda(room, message.snapshot);
       case 'notice':
         return this.hooks.notice(room, message.notice);
+      case 'vote':
+        return this.hooks.vote(room, message.message);
+      case 'ballot':
+        return this.hooks.ballot(room, message.seat);
       case 'close':
         return this.hooks.close(room.name, message);
     }
