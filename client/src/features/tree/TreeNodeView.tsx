@@ -3,6 +3,8 @@ import { memo, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { useTreeRanking } from '../votes/VoteContext';
+import { VoteRank } from '../votes/VoteRank';
 import { kindLabel } from './kindLabel';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { bindTextarea } from '../sharedText/bindTextarea';
@@ -48,12 +50,14 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
   }, [editing, doc, node.id]);
 
   const editor = editors[0];
+  const ranking = useTreeRanking();
   return (
     <div
       className={`tree-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
       onDoubleClick={() => !readOnly && actions.startEditing(node.id)}
     >
       <span className="tree-node-kind">{kindLabel(node)}</span>
+      <VoteRank result={ranking?.get(node.id)} />
       {editing ? (
         <textarea
           ref={field}
