@@ -15,7 +15,10 @@ import { fieldLabel } from './labels';
 import { SharedTextField } from './SharedTextField';
 import { SECTION_HEADING } from './CommitmentIndex';
 import { useLineRanking } from '../votes/VoteContext';
+import { VoteDots } from '../votes/VoteDots';
 import { VoteRank } from '../votes/VoteRank';
+
+const LINE_VOTES = ['linea'] as const;
 
 interface LinesOfActionProps {
   doc: Y.Doc;
@@ -47,6 +50,7 @@ export function LinesOfAction({ doc, lines, tree, readOnly, problemAt }: LinesOf
               <div className="item-head">
                 <h4>{name}</h4>
                 <VoteRank result={ranking?.get(line.id)} />
+                <VoteDots itemId={line.id} label={line.title} targets={LINE_VOTES} />
                 <ItemControls
                   doc={doc}
                   itemId={line.id}

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { useTreeRanking } from '../votes/VoteContext';
+import { VoteDots } from '../votes/VoteDots';
 import { VoteRank } from '../votes/VoteRank';
 import { kindLabel } from './kindLabel';
 import type { PresenceState } from '../../sync/MesaConnection';
@@ -36,6 +37,9 @@ function addLabel(node: TreeNode, kind: BranchKind): string {
   return t(kind === 'causa' ? 'tree.add.subcausa' : 'tree.add.subefecto');
 }
 
+/** Votes that put dots on a cause's node: on causes, and on the means they read as in the objectives tree. */
+const CAUSE_VOTES = ['causa', 'medio'] as const;
+
 /** One node on the canvas: its kind, its shared text (edited in place), and its actions when selected. */
 export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeProps<TreeFlowNode>) {
   const { node, doc, readOnly, editing, editors, actions } = data;
@@ -58,6 +62,7 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
     >
       <span className="tree-node-kind">{kindLabel(node)}</span>
       <VoteRank result={ranking?.get(node.id)} />
+      {node.kind === 'causa' && <VoteDots itemId={node.id} label={node.text} targets={CAUSE_VOTES} />}
       {editing ? (
         <textarea
           ref={field}

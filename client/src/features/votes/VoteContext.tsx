@@ -67,6 +67,11 @@ export function VoteProvider({
   return <VoteContext.Provider value={value}>{children}</VoteContext.Provider>;
 }
 
+/** The mesa's vote, or null outside a {@link VoteProvider} (a tree drawn for an export, say). */
+export function useVoteIfAny(): VoteContextValue | null {
+  return useContext(VoteContext);
+}
+
 /** The mesa's vote; only under a {@link VoteProvider}. */
 export function useVote(): VoteContextValue {
   const value = useContext(VoteContext);
