@@ -14,7 +14,7 @@ import {
 } from '@cocrea/shared';
 import { agendaApi, type Role } from './support/agendaApi';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
-import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
+import { ADMIN_TOKEN, startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
 import { waitFor } from './support/waitFor';
 
 let t: TestServer;
@@ -165,12 +165,10 @@ describe('dot voting on the sync socket', () => {
     // No frame any socket received names a person, or says whose a dot is: no participant's id, name or seat.
     const secrets = [facilitatorPerson, ...people].flatMap((p) => [p.id, p.name, p.seat]);
     for (const c of [facilitator, observer, ...voters]) {
-      const votingFrames = c
-        .frames()
-        .filter((f) => {
-          const type = decoding.readVarUint(decoding.createDecoder(f));
-          return type === MessageType.vote || type === MessageType.ownBallot;
-        });
+      const votingFrames = c.frames().filter((f) => {
+        const type = decoding.readVarUint(decoding.createDecoder(f));
+        return type === MessageType.vote || type === MessageType.ownBallot;
+      });
       const text = votingFrames.map((f) => Buffer.from(f).toString('utf8')).join('\n');
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
@@ -239,6 +237,28 @@ describe('dot voting on the sync socket', () => {
     const gone = closed(ws);
     ws.send(ballotFrame('{"voteId": "x", "itemId": "y", "change": 5}'));
     expect((await gone).code).toBe(CloseCode.invalidPayload);
+  });
+
+  it('closing the mesa closes its open vote, so no ballot outlives it', async () => {
+    const ana = await join('participant', 'Ana Votante');
+    const facilitator = connect('facilitator');
+    const [cause] = await treeWithCauses(facilitator);
+    const anaClient = connect('participant', ana.seat);
+    await whenSynced(anaClient);
+    const { body } = await votesCall('facilitator', 'POST', '', {
+      target: 'causa',
+      votesPerPerson: 1,
+      allowSeveral: false,
+    });
+    cast(anaClient, { voteId: body.vote!.id, itemId: cause!, change: 1 });
+    await waitFor(() => expect(ballotsOf(anaClient).at(-1)?.used).toBe(1));
+    const res = await fetch(`${t.baseUrl}/api/mesas/${mesa.mesa.id}/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+    expect((await votesCall('observer', 'GET')).body.vote).toMatchObject({ status: 'closed', voters: 1 });
+    expect(await t.storage.seatBallot(body.vote!.id, ana.id)).toEqual({});
   });
 
   it('lets only the facilitator open and close, one vote at a time', async () => {

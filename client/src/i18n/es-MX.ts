@@ -854,6 +854,7 @@ export const esMX = {
   'vote.untitled': '(sin texto)',
   'vote.observer': 'Quienes observan la mesa no votan; verá los resultados al cierre.',
   'vote.noSeat': 'Para votar, únase a la mesa con su nombre.',
+  'vote.locked': 'La agenda tiene bloqueada esta herramienta en esta etapa: por ahora no se puede votar.',
   'vote.offline': 'Sin conexión: su voto no se envió. Intente de nuevo cuando vuelva la conexión.',
   'vote.new': 'Abrir una votación',
   'vote.target': 'Qué se vota',

@@ -120,7 +120,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use(registrationRouter(plans));
   api.use('/events', eventsRouter(plans));
   api.use('/events', seatingRouter(plans));
-  api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, bus, publicUrl }));
+  api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, bus, publicUrl, votes }));
   api.use('/mesas', mesasRouter({ store: storage }));
   api.use((_req, res) => sendError(res, new HttpError(404, 'not_found', 'Ruta no encontrada.')));
   api.use(errorHandler);

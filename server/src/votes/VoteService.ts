@@ -98,6 +98,12 @@ export class VoteService {
     });
   }
 
+  /** Closes the mesa's open vote, if it has one (the STL closed the mesa: its facilitator no longer can). */
+  async closeOpen(mesaId: string): Promise<void> {
+    const current = await this.store.currentVote(mesaId);
+    if (current !== null && current.closedAt === null) await this.close(mesaId, current.id);
+  }
+
   /**
    * A ballot from a socket of `room`: stored if its seat may cast it, then the new state goes to everybody and the
    * seat's own dots to its sockets; refused otherwise, and only that socket hears why.

@@ -50,7 +50,7 @@ export function LinesOfAction({ doc, lines, tree, readOnly, problemAt }: LinesOf
               <div className="item-head">
                 <h4>{name}</h4>
                 <VoteRank result={ranking?.get(line.id)} />
-                <VoteDots itemId={line.id} label={line.title} targets={LINE_VOTES} />
+                <VoteDots itemId={line.id} label={() => line.title.trim()} targets={LINE_VOTES} />
                 <ItemControls
                   doc={doc}
                   itemId={line.id}

@@ -62,7 +62,13 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
     >
       <span className="tree-node-kind">{kindLabel(node)}</span>
       <VoteRank result={ranking?.get(node.id)} />
-      {node.kind === 'causa' && <VoteDots itemId={node.id} label={node.text} targets={CAUSE_VOTES} />}
+      {node.kind === 'causa' && (
+        <VoteDots
+          itemId={node.id}
+          label={(target) => (target === 'medio' ? node.objective || node.text : node.text).trim()}
+          targets={CAUSE_VOTES}
+        />
+      )}
       {editing ? (
         <textarea
           ref={field}

@@ -1,5 +1,6 @@
-import type { VoteTarget } from '@cocrea/shared';
+import { voteTool, type VoteTarget } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { useToolLocked } from '../agenda/useToolLocked';
 import { useVoteIfAny } from './VoteContext';
 
 /**
@@ -12,17 +13,20 @@ export function VoteDots({
   targets,
 }: {
   itemId: string;
-  label: string;
+  /** The item's text as the vote's target reads it (a cause's node: its text, or its rewording as a means). */
+  label: (target: VoteTarget) => string;
   targets: readonly VoteTarget[];
 }) {
   const context = useVoteIfAny();
   const vote = context?.vote;
+  // The agenda's lock of the item's tool closes its ballots too (the server refuses them).
+  const locked = useToolLocked(voteTool(vote?.target ?? targets[0] ?? 'causa'));
   if (!context || context.voter !== 'voter' || vote?.status !== 'open' || !targets.includes(vote.target)) return null;
   const { mine, cast } = context;
   const own = mine?.items[itemId] ?? 0;
   const remaining = vote.votesPerPerson - (mine?.used ?? 0);
-  const canAdd = remaining > 0 && (vote.allowSeveral || own === 0);
-  const name = label || t('vote.untitled');
+  const canAdd = !locked && remaining > 0 && (vote.allowSeveral || own === 0);
+  const name = label(vote.target) || t('vote.untitled');
   return (
     <span className="vote-node nodrag">
       <span className="vote-dots" role="img" aria-label={t('vote.mine', { count: own })}>

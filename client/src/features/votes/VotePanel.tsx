@@ -1,7 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { MAX_VOTES_PER_PERSON, VOTE_TARGETS, type VoteMessage, type VoteState, type VoteTarget } from '@cocrea/shared';
+import {
+  MAX_VOTES_PER_PERSON,
+  VOTE_TARGETS,
+  voteTool,
+  type VoteMessage,
+  type VoteState,
+  type VoteTarget,
+} from '@cocrea/shared';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
+import { useToolLocked } from '../agenda/useToolLocked';
 import { useVote } from './VoteContext';
 import { useVoteItems } from './useVoteItems';
 
@@ -45,6 +53,7 @@ function OpenVote({ vote }: { vote: VoteState }) {
 function Ballot({ vote }: { vote: VoteState }) {
   const { connection, mine, cast, sendError } = useVote();
   const items = useVoteItems(connection.doc, vote.target);
+  const locked = useToolLocked(voteTool(vote.target));
   const used = mine?.used ?? 0;
   const remaining = vote.votesPerPerson - used;
   return (
@@ -52,6 +61,7 @@ function Ballot({ vote }: { vote: VoteState }) {
       <p className="vote-remaining" role="status">
         {t('vote.remaining', { count: remaining })}
       </p>
+      {locked && <p className="muted">{t('vote.locked')}</p>}
       {mine?.refusal && (
         <p className="field-error" role="alert">
           {mine.refusal}
@@ -69,7 +79,7 @@ function Ballot({ vote }: { vote: VoteState }) {
           {items.map((item) => {
             const label = item.label || t('vote.untitled');
             const own = mine?.items[item.id] ?? 0;
-            const canAdd = remaining > 0 && (vote.allowSeveral || own === 0);
+            const canAdd = !locked && remaining > 0 && (vote.allowSeveral || own === 0);
             return (
               <li key={item.id} className="vote-item">
                 <span className="vote-item-label">{label}</span>
@@ -87,7 +97,7 @@ function Ballot({ vote }: { vote: VoteState }) {
                 <button
                   type="button"
                   aria-label={t('vote.remove', { label })}
-                  disabled={own === 0}
+                  disabled={locked || own === 0}
                   onClick={() => cast(item.id, -1)}
                 >
                   − {t('vote.removeShort')}
