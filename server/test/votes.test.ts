@@ -21,10 +21,6 @@ let t: TestServer;
 let mesa: CreatedMesa;
 const clients: StockClient[] = [];
 
-beforeEach(async () => {
-  t = await startTestServer();
-  mesa = await t.createMesa();
-});
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
   await t.close();
@@ -97,181 +93,192 @@ async function treeWithCauses(facilitator: StockClient): Promise<string[]> {
   return ids;
 }
 
-describe('dot voting on the sync socket', () => {
-  it('counts exactly the ballots of 25 people sent in the same moment, refusing each one beyond their count', async () => {
-    const facilitatorPerson = await join('facilitator', 'Fabiola Facilitadora');
-    const facilitator = connect('facilitator', facilitatorPerson.seat);
-    const causes = await treeWithCauses(facilitator);
-    const people = await Promise.all(Array.from({ length: 25 }, (_, i) => join('participant', `Persona Votante ${i}`)));
-    const voters = people.map((p) => connect('participant', p.seat));
-    const observer = connect('observer');
-    await Promise.all([...voters, observer].map(whenSynced));
+for (const backend of ['sqlite', 'postgres'] as const) describeVoting(backend);
 
-    const opened = await votesCall('facilitator', 'POST', '', {
-      target: 'causa',
-      votesPerPerson: 2,
-      allowSeveral: false,
+function describeVoting(backend: 'sqlite' | 'postgres'): void {
+  describe(`dot voting on the sync socket (${backend})`, () => {
+    beforeEach(async () => {
+      t = await startTestServer(undefined, { backend });
+      mesa = await t.createMesa();
     });
-    expect(opened.status).toBe(201);
-    const vote = opened.body.vote!;
-    expect(vote).toMatchObject({ status: 'open', voters: 0, dots: 0, results: null });
-    await waitFor(() => voters.forEach((c) => expect(lastVote(c)?.id).toBe(vote.id)));
 
-    // Everyone at once: two dots on two causes, a third dot (over the count), and a second dot on the same cause.
-    voters.forEach((c, i) => {
-      const [a, b, extra] = [causes[i % 3]!, causes[(i + 1) % 3]!, causes[(i + 2) % 3]!];
-      for (const itemId of [a, b, extra, a]) cast(c, { voteId: vote.id, itemId, change: 1 });
-    });
-    await waitFor(() => expect(lastVote(facilitator)).toMatchObject({ voters: 25, dots: 50 }), { timeout: 60_000 });
-    await waitFor(() =>
-      voters.forEach((c) => {
-        const ballots = ballotsOf(c);
-        expect(ballots.filter((b) => b.refusal !== null)).toHaveLength(2);
-        expect(ballots.at(-1)?.used).toBe(2);
-      }),
-    );
-    voters.forEach((c, i) => {
-      const refusals = ballotsOf(c).flatMap((b) => (b.refusal ? [b.refusal] : []));
-      expect(refusals.sort()).toEqual([
-        'Ya usó sus 2 votos: quite uno de un elemento para darlo a otro.',
-        'Ya usó sus 2 votos: quite uno de un elemento para darlo a otro.',
-      ]);
-      // Each seat hears of its own dots only.
-      for (const ballot of ballotsOf(c)) {
-        expect(Object.keys(ballot.items).every((id) => [causes[i % 3], causes[(i + 1) % 3]].includes(id))).toBe(true);
-      }
-    });
-    expect(ballotsOf(observer)).toEqual([]);
+    it('counts exactly the ballots of 25 people sent in the same moment, refusing each one beyond their count', async () => {
+      const facilitatorPerson = await join('facilitator', 'Fabiola Facilitadora');
+      const facilitator = connect('facilitator', facilitatorPerson.seat);
+      const causes = await treeWithCauses(facilitator);
+      const people = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => join('participant', `Persona Votante ${i}`)),
+      );
+      const voters = people.map((p) => connect('participant', p.seat));
+      const observer = connect('observer');
+      await Promise.all([...voters, observer].map(whenSynced));
 
-    // Nobody hears the counts while the vote is open, not even the facilitator.
-    for (const c of [facilitator, observer, ...voters]) {
-      for (const { vote: v } of votesOf(c)) if (v !== null) expect(v.results).toBeNull();
-    }
-    expect((await votesCall('facilitator', 'GET')).body.vote).toMatchObject({ results: null, voters: 25, dots: 50 });
-
-    const closedVote = await votesCall('facilitator', 'POST', `/${vote.id}/close`);
-    expect(closedVote.status).toBe(200);
-    // Each cause got the dots of the 2/3 of the people who had it among their first two: 17, 17, 16.
-    const expected = causes.map((id, c) => ({
-      id,
-      count: people.filter((_, i) => i % 3 === c || (i + 1) % 3 === c).length,
-    }));
-    expect(expected.map((e) => e.count).reduce((a, b) => a + b)).toBe(50);
-    const results = closedVote.body.vote!.results!;
-    expect(new Map(results.map((r) => [r.itemId, r.count]))).toEqual(new Map(expected.map((e) => [e.id, e.count])));
-    expect(results.map((r) => r.label).sort()).toEqual(['Rutas sin horario', 'Tarifas altas', 'Unidades viejas']);
-    await waitFor(() => [observer, ...voters].forEach((c) => expect(lastVote(c)?.results).toEqual(results)));
-
-    // No frame any socket received names a person, or says whose a dot is: no participant's id, name or seat.
-    const secrets = [facilitatorPerson, ...people].flatMap((p) => [p.id, p.name, p.seat]);
-    for (const c of [facilitator, observer, ...voters]) {
-      const votingFrames = c.frames().filter((f) => {
-        const type = decoding.readVarUint(decoding.createDecoder(f));
-        return type === MessageType.vote || type === MessageType.ownBallot;
+      const opened = await votesCall('facilitator', 'POST', '', {
+        target: 'causa',
+        votesPerPerson: 2,
+        allowSeveral: false,
       });
-      const text = votingFrames.map((f) => Buffer.from(f).toString('utf8')).join('\n');
-      for (const secret of secrets) expect(text).not.toContain(secret);
-    }
-    // After the close, ballots are refused, and the store has forgotten who voted what.
-    cast(voters[0]!, { voteId: vote.id, itemId: causes[0]!, change: -1 });
-    await waitFor(() => expect(ballotsOf(voters[0]!).at(-1)?.refusal).toBe('Esa votación ya está cerrada.'));
-    expect(await t.storage.seatBallot(vote.id, people[0]!.id)).toEqual({});
-  });
+      expect(opened.status).toBe(201);
+      const vote = opened.body.vote!;
+      expect(vote).toMatchObject({ status: 'open', voters: 0, dots: 0, results: null });
+      await waitFor(() => voters.forEach((c) => expect(lastVote(c)?.id).toBe(vote.id)));
 
-  it('refuses the ballots of an observer, of a socket without a seat, on a locked tool and on an unknown item', async () => {
-    const facilitator = connect('facilitator');
-    const [cause] = await treeWithCauses(facilitator);
-    const ana = await join('participant', 'Ana Votante');
-    const anaClient = connect('participant', ana.seat);
-    const anonymous = connect('participant');
-    const observer = connect('observer');
-    await Promise.all([anaClient, anonymous, observer].map(whenSynced));
-    const { body } = await votesCall('facilitator', 'POST', '', {
-      target: 'causa',
-      votesPerPerson: 1,
-      allowSeveral: false,
+      // Everyone at once: two dots on two causes, a third dot (over the count), and a second dot on the same cause.
+      voters.forEach((c, i) => {
+        const [a, b, extra] = [causes[i % 3]!, causes[(i + 1) % 3]!, causes[(i + 2) % 3]!];
+        for (const itemId of [a, b, extra, a]) cast(c, { voteId: vote.id, itemId, change: 1 });
+      });
+      await waitFor(() => expect(lastVote(facilitator)).toMatchObject({ voters: 25, dots: 50 }), { timeout: 60_000 });
+      await waitFor(() =>
+        voters.forEach((c) => {
+          const ballots = ballotsOf(c);
+          expect(ballots.filter((b) => b.refusal !== null)).toHaveLength(2);
+          expect(ballots.at(-1)?.used).toBe(2);
+        }),
+      );
+      voters.forEach((c, i) => {
+        const refusals = ballotsOf(c).flatMap((b) => (b.refusal ? [b.refusal] : []));
+        expect(refusals.sort()).toEqual([
+          'Ya usó sus 2 votos: quite uno de un elemento para darlo a otro.',
+          'Ya usó sus 2 votos: quite uno de un elemento para darlo a otro.',
+        ]);
+        // Each seat hears of its own dots only.
+        for (const ballot of ballotsOf(c)) {
+          expect(Object.keys(ballot.items).every((id) => [causes[i % 3], causes[(i + 1) % 3]].includes(id))).toBe(true);
+        }
+      });
+      expect(ballotsOf(observer)).toEqual([]);
+
+      // Nobody hears the counts while the vote is open, not even the facilitator.
+      for (const c of [facilitator, observer, ...voters]) {
+        for (const { vote: v } of votesOf(c)) if (v !== null) expect(v.results).toBeNull();
+      }
+      expect((await votesCall('facilitator', 'GET')).body.vote).toMatchObject({ results: null, voters: 25, dots: 50 });
+
+      const closedVote = await votesCall('facilitator', 'POST', `/${vote.id}/close`);
+      expect(closedVote.status).toBe(200);
+      // Each cause got the dots of the 2/3 of the people who had it among their first two: 17, 17, 16.
+      const expected = causes.map((id, c) => ({
+        id,
+        count: people.filter((_, i) => i % 3 === c || (i + 1) % 3 === c).length,
+      }));
+      expect(expected.map((e) => e.count).reduce((a, b) => a + b)).toBe(50);
+      const results = closedVote.body.vote!.results!;
+      expect(new Map(results.map((r) => [r.itemId, r.count]))).toEqual(new Map(expected.map((e) => [e.id, e.count])));
+      expect(results.map((r) => r.label).sort()).toEqual(['Rutas sin horario', 'Tarifas altas', 'Unidades viejas']);
+      await waitFor(() => [observer, ...voters].forEach((c) => expect(lastVote(c)?.results).toEqual(results)));
+
+      // No frame any socket received names a person, or says whose a dot is: no participant's id, name or seat.
+      const secrets = [facilitatorPerson, ...people].flatMap((p) => [p.id, p.name, p.seat]);
+      for (const c of [facilitator, observer, ...voters]) {
+        const votingFrames = c.frames().filter((f) => {
+          const type = decoding.readVarUint(decoding.createDecoder(f));
+          return type === MessageType.vote || type === MessageType.ownBallot;
+        });
+        const text = votingFrames.map((f) => Buffer.from(f).toString('utf8')).join('\n');
+        for (const secret of secrets) expect(text).not.toContain(secret);
+      }
+      // After the close, ballots are refused, and the store has forgotten who voted what.
+      cast(voters[0]!, { voteId: vote.id, itemId: causes[0]!, change: -1 });
+      await waitFor(() => expect(ballotsOf(voters[0]!).at(-1)?.refusal).toBe('Esa votación ya está cerrada.'));
+      expect(await t.storage.seatBallot(vote.id, people[0]!.id)).toEqual({});
     });
-    const voteId = body.vote!.id;
 
-    cast(observer, { voteId, itemId: cause!, change: 1 });
-    cast(anonymous, { voteId, itemId: cause!, change: 1 });
-    cast(anaClient, { voteId, itemId: 'no-existe', change: 1 });
-    await waitFor(() => {
-      expect(ballotsOf(observer).at(-1)?.refusal).toBe('Quienes observan la mesa no votan.');
-      expect(ballotsOf(anonymous).at(-1)?.refusal).toBe('Para votar, únase a la mesa con su nombre.');
-      expect(ballotsOf(anaClient).at(-1)?.refusal).toBe('Ese elemento ya no existe o no se vota en esta votación.');
+    it('refuses the ballots of an observer, of a socket without a seat, on a locked tool and on an unknown item', async () => {
+      const facilitator = connect('facilitator');
+      const [cause] = await treeWithCauses(facilitator);
+      const ana = await join('participant', 'Ana Votante');
+      const anaClient = connect('participant', ana.seat);
+      const anonymous = connect('participant');
+      const observer = connect('observer');
+      await Promise.all([anaClient, anonymous, observer].map(whenSynced));
+      const { body } = await votesCall('facilitator', 'POST', '', {
+        target: 'causa',
+        votesPerPerson: 1,
+        allowSeveral: false,
+      });
+      const voteId = body.vote!.id;
+
+      cast(observer, { voteId, itemId: cause!, change: 1 });
+      cast(anonymous, { voteId, itemId: cause!, change: 1 });
+      cast(anaClient, { voteId, itemId: 'no-existe', change: 1 });
+      await waitFor(() => {
+        expect(ballotsOf(observer).at(-1)?.refusal).toBe('Quienes observan la mesa no votan.');
+        expect(ballotsOf(anonymous).at(-1)?.refusal).toBe('Para votar, únase a la mesa con su nombre.');
+        expect(ballotsOf(anaClient).at(-1)?.refusal).toBe('Ese elemento ya no existe o no se vota en esta votación.');
+      });
+      const agenda = agendaApi(t, mesa);
+      expect((await agenda.lock('facilitator', { tool: 'tree', mode: 'locked' })).status).toBe(200);
+      cast(anaClient, { voteId, itemId: cause!, change: 1 });
+      await waitFor(() =>
+        expect(ballotsOf(anaClient).at(-1)?.refusal).toBe(
+          'La herramienta de esta votación está bloqueada en esta etapa de la agenda.',
+        ),
+      );
+      expect((await agenda.lock('facilitator', { tool: 'tree', mode: 'agenda' })).status).toBe(200);
+      cast(anaClient, { voteId, itemId: cause!, change: 1 });
+      await waitFor(() => expect(ballotsOf(anaClient).at(-1)).toMatchObject({ used: 1, refusal: null }));
+      expect(lastVote(facilitator)).toMatchObject({ voters: 1, dots: 1 });
     });
-    const agenda = agendaApi(t, mesa);
-    expect((await agenda.lock('facilitator', { tool: 'tree', mode: 'locked' })).status).toBe(200);
-    cast(anaClient, { voteId, itemId: cause!, change: 1 });
-    await waitFor(() =>
-      expect(ballotsOf(anaClient).at(-1)?.refusal).toBe(
-        'La herramienta de esta votación está bloqueada en esta etapa de la agenda.',
-      ),
-    );
-    expect((await agenda.lock('facilitator', { tool: 'tree', mode: 'agenda' })).status).toBe(200);
-    cast(anaClient, { voteId, itemId: cause!, change: 1 });
-    await waitFor(() => expect(ballotsOf(anaClient).at(-1)).toMatchObject({ used: 1, refusal: null }));
-    expect(lastVote(facilitator)).toMatchObject({ voters: 1, dots: 1 });
-  });
 
-  it('greets a returning voter with its own dots, and closes a socket that sends a malformed ballot', async () => {
-    const facilitator = connect('facilitator');
-    const [cause] = await treeWithCauses(facilitator);
-    const ana = await join('participant', 'Ana Votante');
-    const first = connect('participant', ana.seat);
-    await whenSynced(first);
-    const { body } = await votesCall('facilitator', 'POST', '', {
-      target: 'causa',
-      votesPerPerson: 3,
-      allowSeveral: true,
+    it('greets a returning voter with its own dots, and closes a socket that sends a malformed ballot', async () => {
+      const facilitator = connect('facilitator');
+      const [cause] = await treeWithCauses(facilitator);
+      const ana = await join('participant', 'Ana Votante');
+      const first = connect('participant', ana.seat);
+      await whenSynced(first);
+      const { body } = await votesCall('facilitator', 'POST', '', {
+        target: 'causa',
+        votesPerPerson: 3,
+        allowSeveral: true,
+      });
+      const voteId = body.vote!.id;
+      cast(first, { voteId, itemId: cause!, change: 1 });
+      cast(first, { voteId, itemId: cause!, change: 1 });
+      await waitFor(() => expect(ballotsOf(first).at(-1)).toMatchObject({ used: 2, items: { [cause!]: 2 } }));
+      const again = connect('participant', ana.seat);
+      await waitFor(() => expect(ballotsOf(again).at(-1)).toMatchObject({ voteId, used: 2, items: { [cause!]: 2 } }));
+
+      const ws = await openRawSocket(`${t.wsUrl}/${mesa.mesa.id}?token=${mesa.tokens.participant}&seat=${ana.seat}`);
+      const gone = closed(ws);
+      ws.send(ballotFrame('{"voteId": "x", "itemId": "y", "change": 5}'));
+      expect((await gone).code).toBe(CloseCode.invalidPayload);
     });
-    const voteId = body.vote!.id;
-    cast(first, { voteId, itemId: cause!, change: 1 });
-    cast(first, { voteId, itemId: cause!, change: 1 });
-    await waitFor(() => expect(ballotsOf(first).at(-1)).toMatchObject({ used: 2, items: { [cause!]: 2 } }));
-    const again = connect('participant', ana.seat);
-    await waitFor(() => expect(ballotsOf(again).at(-1)).toMatchObject({ voteId, used: 2, items: { [cause!]: 2 } }));
 
-    const ws = await openRawSocket(`${t.wsUrl}/${mesa.mesa.id}?token=${mesa.tokens.participant}&seat=${ana.seat}`);
-    const gone = closed(ws);
-    ws.send(ballotFrame('{"voteId": "x", "itemId": "y", "change": 5}'));
-    expect((await gone).code).toBe(CloseCode.invalidPayload);
-  });
-
-  it('closing the mesa closes its open vote, so no ballot outlives it', async () => {
-    const ana = await join('participant', 'Ana Votante');
-    const facilitator = connect('facilitator');
-    const [cause] = await treeWithCauses(facilitator);
-    const anaClient = connect('participant', ana.seat);
-    await whenSynced(anaClient);
-    const { body } = await votesCall('facilitator', 'POST', '', {
-      target: 'causa',
-      votesPerPerson: 1,
-      allowSeveral: false,
+    it('closing the mesa closes its open vote, so no ballot outlives it', async () => {
+      const ana = await join('participant', 'Ana Votante');
+      const facilitator = connect('facilitator');
+      const [cause] = await treeWithCauses(facilitator);
+      const anaClient = connect('participant', ana.seat);
+      await whenSynced(anaClient);
+      const { body } = await votesCall('facilitator', 'POST', '', {
+        target: 'causa',
+        votesPerPerson: 1,
+        allowSeveral: false,
+      });
+      cast(anaClient, { voteId: body.vote!.id, itemId: cause!, change: 1 });
+      await waitFor(() => expect(ballotsOf(anaClient).at(-1)?.used).toBe(1));
+      const res = await fetch(`${t.baseUrl}/api/mesas/${mesa.mesa.id}/close`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      expect(res.status).toBe(200);
+      expect((await votesCall('observer', 'GET')).body.vote).toMatchObject({ status: 'closed', voters: 1 });
+      expect(await t.storage.seatBallot(body.vote!.id, ana.id)).toEqual({});
     });
-    cast(anaClient, { voteId: body.vote!.id, itemId: cause!, change: 1 });
-    await waitFor(() => expect(ballotsOf(anaClient).at(-1)?.used).toBe(1));
-    const res = await fetch(`${t.baseUrl}/api/mesas/${mesa.mesa.id}/close`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-    });
-    expect(res.status).toBe(200);
-    expect((await votesCall('observer', 'GET')).body.vote).toMatchObject({ status: 'closed', voters: 1 });
-    expect(await t.storage.seatBallot(body.vote!.id, ana.id)).toEqual({});
-  });
 
-  it('lets only the facilitator open and close, one vote at a time', async () => {
-    const request = { target: 'linea', votesPerPerson: 3, allowSeveral: true };
-    expect((await votesCall('participant', 'POST', '', request)).status).toBe(403);
-    const opened = await votesCall('facilitator', 'POST', '', request);
-    expect(opened.status).toBe(201);
-    expect((await votesCall('facilitator', 'POST', '', request)).body.error?.code).toBe('vote_open');
-    expect((await votesCall('participant', 'POST', `/${opened.body.vote!.id}/close`)).status).toBe(403);
-    expect((await votesCall('facilitator', 'POST', '/AAAAAAAAAAAAAAAA/close')).status).toBe(404);
-    const closedVote = await votesCall('facilitator', 'POST', `/${opened.body.vote!.id}/close`);
-    expect(closedVote.body.vote).toMatchObject({ status: 'closed', results: [], voters: 0 });
-    expect((await votesCall('facilitator', 'POST', '', request)).status).toBe(201);
-    expect((await votesCall('facilitator', 'POST', '', { ...request, votesPerPerson: 0 })).status).toBe(400);
+    it('lets only the facilitator open and close, one vote at a time', async () => {
+      const request = { target: 'linea', votesPerPerson: 3, allowSeveral: true };
+      expect((await votesCall('participant', 'POST', '', request)).status).toBe(403);
+      const opened = await votesCall('facilitator', 'POST', '', request);
+      expect(opened.status).toBe(201);
+      expect((await votesCall('facilitator', 'POST', '', request)).body.error?.code).toBe('vote_open');
+      expect((await votesCall('participant', 'POST', `/${opened.body.vote!.id}/close`)).status).toBe(403);
+      expect((await votesCall('facilitator', 'POST', '/AAAAAAAAAAAAAAAA/close')).status).toBe(404);
+      const closedVote = await votesCall('facilitator', 'POST', `/${opened.body.vote!.id}/close`);
+      expect(closedVote.body.vote).toMatchObject({ status: 'closed', results: [], voters: 0 });
+      expect((await votesCall('facilitator', 'POST', '', request)).status).toBe(201);
+      expect((await votesCall('facilitator', 'POST', '', { ...request, votesPerPerson: 0 })).status).toBe(400);
+    });
   });
-});
+}
