@@ -37,6 +37,7 @@ test.describe('la votación por puntos', () => {
     // Participants have nothing to open; the facilitator opens a vote of two dots each, one per cause.
     for (const { page } of people) await expect(page.getByText('Abrir una votación')).toHaveCount(0);
     const controls = panel(fabiola.page);
+    await controls.getByText('Abrir una votación').click();
     await controls.getByLabel('Qué se vota').selectOption({ label: 'Causas del árbol de problemas' });
     await controls.getByLabel('Votos por persona').fill('2');
     await controls.getByRole('button', { name: 'Abrir votación' }).click();

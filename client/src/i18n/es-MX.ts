@@ -859,6 +859,9 @@ export const esMX = {
   'print.votes.rank': 'Lugar',
   'print.votes.item': 'Elemento',
   'print.votes.count': 'Votos',
+  'vote.announceOpen':
+    '{target, select, causa {Se abrió una votación sobre las causas.} medio {Se abrió una votación sobre los medios.} other {Se abrió una votación sobre las líneas de acción.}}',
+  'vote.announceClosed': 'Se cerró la votación: ya se ven los resultados.',
   'vote.offline': 'Sin conexión: su voto no se envió. Intente de nuevo cuando vuelva la conexión.',
   'vote.new': 'Abrir una votación',
   'vote.target': 'Qué se vota',

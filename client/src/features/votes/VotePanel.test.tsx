@@ -71,6 +71,8 @@ describe('the participant’s ballot', () => {
     expect(panel.textContent).toContain('2 votos por persona, uno por elemento.');
     expect(within(panel).getByRole('status').textContent).toBe('Le quedan 2 votos.');
     expect(within(panel).queryByText('Resultados de la votación')).toBeNull();
+    // Opened while the page was open: said in a polite live region, away from where the person works.
+    expect(within(panel).getByText('Se abrió una votación sobre las causas.').getAttribute('aria-live')).toBe('polite');
   });
 
   it('sends one ballot per click, shows its own dots as the server answers, and says why one was refused', async () => {

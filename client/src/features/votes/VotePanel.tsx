@@ -20,15 +20,42 @@ import { useVoteItems } from './useVoteItems';
  */
 export function VotePanel() {
   const { vote, facilitator } = useVote();
+  const announcement = useAnnouncement(vote);
   if (!vote && !facilitator) return null;
   return (
     <section className="vote-panel card" aria-labelledby="votacion-titulo">
       <h2 id="votacion-titulo">{vote ? t('vote.about', { target: vote.target }) : t('vote.region')}</h2>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       {vote?.status === 'open' && <OpenVote vote={vote} />}
       {vote?.status === 'closed' && <VoteResults vote={vote} />}
       {facilitator && <FacilitatorControls vote={vote} />}
     </section>
   );
+}
+
+/**
+ * What a screen reader hears when a vote opens or closes while the page is open (not the state it found on arrival):
+ * the panel changes above the workspace, away from where the person is working.
+ */
+function useAnnouncement(vote: VoteState | null): string {
+  const [seen, setSeen] = useState<{ key: string | null; text: string }>(() => ({ key: stateKey(vote), text: '' }));
+  const key = stateKey(vote);
+  if (key !== seen.key) {
+    const text =
+      vote === null
+        ? ''
+        : vote.status === 'open'
+          ? t('vote.announceOpen', { target: vote.target })
+          : t('vote.announceClosed', { target: vote.target });
+    setSeen({ key, text });
+  }
+  return seen.text;
+}
+
+function stateKey(vote: VoteState | null): string | null {
+  return vote && `${vote.id}:${vote.status}`;
 }
 
 function OpenVote({ vote }: { vote: VoteState }) {
@@ -174,7 +201,7 @@ function FacilitatorControls({ vote }: { vote: VoteState | null }) {
     void run(() => api.open({ target, votesPerPerson: perPerson, allowSeveral }));
   };
   return (
-    <details className="vote-controls" open={vote === null}>
+    <details className="vote-controls">
       <summary>{t('vote.new')}</summary>
       <form onSubmit={submit} className="vote-form">
         <label>
