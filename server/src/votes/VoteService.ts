@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import {
   ballotRefusal,
+  presenceWindowMs,
   rankVote,
   voteItems,
   voteTool,
@@ -54,6 +55,8 @@ export class VoteService {
   private readonly queues = new Map<string, Promise<void>>();
   /** The vote and revision each room has last been told, to drop states that crossed on the bus. */
   private readonly roomStates = new WeakMap<Room, VoteState>();
+  /** Each room's states waiting to go out together (see {@link VoteService.sendToRoom}). */
+  private readonly outboxes = new WeakMap<Room, Outbox>();
 
   constructor(
     private readonly store: VoteStore & DocStore,
@@ -150,7 +153,31 @@ export class VoteService {
     const known = this.roomStates.get(room);
     if (vote === null || (known && isOlder(vote, known))) return;
     this.roomStates.set(room, vote);
-    room.broadcast(voteMessage(wellFormedJson(message)));
+    this.sendToRoom(room, message);
+  }
+
+  /**
+   * Sends a room's sockets its vote's state, gathering states over the room's presence window as presence is: each
+   * stored ballot changes the state, and in a plenary of 250 voting at once, one send per socket per ballot would
+   * be 62 500 sends for one round of dots. Only the latest state of a window goes out (every state is whole, and
+   * clients keep the highest revision); one after a quiet spell goes at once. A voter's own dots (106) never wait.
+   */
+  private sendToRoom(room: Room, message: VoteMessage): void {
+    let outbox = this.outboxes.get(room);
+    if (!outbox) this.outboxes.set(room, (outbox = { sentAt: -Infinity, pending: null, timer: undefined }));
+    const box = outbox;
+    box.pending = message;
+    if (box.timer !== undefined) return;
+    const flush = () => {
+      box.timer = undefined;
+      if (box.pending === null) return;
+      box.sentAt = performance.now();
+      room.broadcast(voteMessage(wellFormedJson(box.pending)));
+      box.pending = null;
+    };
+    const wait = box.sentAt + presenceWindowMs(room.peers.size) - performance.now();
+    if (wait <= 0) flush();
+    else box.timer = setTimeout(flush, wait).unref();
   }
 
   /** Another instance stored a ballot of `seat`: its sockets here learn their dots from the store. */
@@ -211,6 +238,12 @@ export class VoteService {
     });
     return run;
   }
+}
+
+interface Outbox {
+  sentAt: number;
+  pending: VoteMessage | null;
+  timer: NodeJS.Timeout | undefined;
 }
 
 function isVoter(peer: unknown): peer is Voter {
