@@ -22,6 +22,11 @@ export interface VoteContextValue {
 }
 
 const VoteContext = createContext<VoteContextValue | null>(null);
+/**
+ * The mesa's latest vote once closed (null while one is open): apart from {@link VoteContext}, so that every node of
+ * the canvas and row of the outline re-renders when a ranking appears, not at each dot someone puts meanwhile.
+ */
+const ClosedVoteContext = createContext<VoteState | null>(null);
 
 /** The mesa's vote for every component under it: the panel, the dots on the canvas and the ranking badges. */
 export function VoteProvider({
@@ -64,7 +69,12 @@ export function VoteProvider({
     }),
     [connection, api, vote, ballot, role, joined, cast, sendError],
   );
-  return <VoteContext.Provider value={value}>{children}</VoteContext.Provider>;
+  const closed = vote?.status === 'closed' ? vote : null;
+  return (
+    <VoteContext.Provider value={value}>
+      <ClosedVoteContext.Provider value={closed}>{children}</ClosedVoteContext.Provider>
+    </VoteContext.Provider>
+  );
 }
 
 /** The mesa's vote, or null outside a {@link VoteProvider} (a tree drawn for an export, say). */
@@ -84,13 +94,13 @@ export function useVote(): VoteContextValue {
  * and the outline; null while none is closed, and outside a {@link VoteProvider}.
  */
 export function useTreeRanking(): ReadonlyMap<string, VoteResult> | null {
-  const vote = useContext(VoteContext)?.vote ?? null;
+  const vote = useContext(ClosedVoteContext);
   return useMemo(() => rankingOf(vote, ['causa', 'medio']), [vote]);
 }
 
 /** The ranking of the mesa's last closed vote on lines of action, by item id. */
 export function useLineRanking(): ReadonlyMap<string, VoteResult> | null {
-  const vote = useContext(VoteContext)?.vote ?? null;
+  const vote = useContext(ClosedVoteContext);
   return useMemo(() => rankingOf(vote, ['linea']), [vote]);
 }
 
