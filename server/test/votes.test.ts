@@ -123,10 +123,10 @@ function describeVoting(backend: 'sqlite' | 'postgres'): void {
       expect(vote).toMatchObject({ status: 'open', voters: 0, dots: 0, results: null });
       await waitFor(() => voters.forEach((c) => expect(lastVote(c)?.id).toBe(vote.id)));
 
-      // Everyone at once: two dots on two causes, a third dot (over the count), and a second dot on the same cause.
+      // Everyone at once: a dot, the same dot again (one per cause here), a second cause, a third (over the count).
       voters.forEach((c, i) => {
         const [a, b, extra] = [causes[i % 3]!, causes[(i + 1) % 3]!, causes[(i + 2) % 3]!];
-        for (const itemId of [a, b, extra, a]) cast(c, { voteId: vote.id, itemId, change: 1 });
+        for (const itemId of [a, a, b, extra]) cast(c, { voteId: vote.id, itemId, change: 1 });
       });
       await waitFor(() => expect(lastVote(facilitator)).toMatchObject({ voters: 25, dots: 50 }), { timeout: 60_000 });
       await waitFor(() =>
@@ -139,7 +139,7 @@ function describeVoting(backend: 'sqlite' | 'postgres'): void {
       voters.forEach((c, i) => {
         const refusals = ballotsOf(c).flatMap((b) => (b.refusal ? [b.refusal] : []));
         expect(refusals.sort()).toEqual([
-          'Ya usó sus 2 votos: quite uno de un elemento para darlo a otro.',
+          'En esta votación cada persona da a lo sumo un voto a cada elemento.',
           'Ya usó sus 2 votos: quite uno de un elemento para darlo a otro.',
         ]);
         // Each seat hears of its own dots only.
