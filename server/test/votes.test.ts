@@ -5,6 +5,7 @@ import {
   CloseCode,
   MessageType,
   addCause,
+  commitmentVersionSchema,
   ownBallotSchema,
   voteMessageSchema,
   TREE_ROOT_ID,
@@ -12,6 +13,7 @@ import {
   type OwnBallot,
   type VoteMessage,
 } from '@cocrea/shared';
+import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { agendaApi, type Role } from './support/agendaApi';
 import { closed, connectStockClient, openRawSocket, whenSynced, type StockClient } from './support/clients';
 import { ADMIN_TOKEN, startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
@@ -265,6 +267,40 @@ function describeVoting(backend: 'sqlite' | 'postgres'): void {
       expect(res.status).toBe(200);
       expect((await votesCall('observer', 'GET')).body.vote).toMatchObject({ status: 'closed', voters: 1 });
       expect(await t.storage.seatBallot(body.vote!.id, ana.id)).toEqual({});
+    });
+
+    it('the next saved version records the counts, and never who voted', async () => {
+      const facilitator = connect('facilitator');
+      const [cause] = await treeWithCauses(facilitator);
+      const ana = await join('participant', 'Ana Votante');
+      const anaClient = connect('participant', ana.seat);
+      await whenSynced(anaClient);
+      const { body } = await votesCall('facilitator', 'POST', '', {
+        target: 'causa',
+        votesPerPerson: 1,
+        allowSeveral: false,
+      });
+      cast(anaClient, { voteId: body.vote!.id, itemId: cause!, change: 1 });
+      await waitFor(() => expect(ballotsOf(anaClient).at(-1)?.used).toBe(1));
+      await votesCall('facilitator', 'POST', `/${body.vote!.id}/close`);
+      const res = await fetch(`${t.baseUrl}/api/mesas/${mesa.mesa.id}/commitment/versions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${mesa.tokens.facilitator}` },
+        body: JSON.stringify({ commitment: { ...seed004Commitment, mesaId: mesa.mesa.id } }),
+      });
+      expect(res.status).toBe(201);
+      const text = await res.text();
+      const version = commitmentVersionSchema.parse(JSON.parse(text));
+      expect(version.votes).toEqual([
+        expect.objectContaining({
+          target: 'causa',
+          voters: 1,
+          results: expect.arrayContaining([
+            expect.objectContaining({ itemId: cause, label: 'Rutas sin horario', count: 1, rank: 1 }),
+          ]),
+        }),
+      ]);
+      for (const secret of [ana.id, ana.name, ana.seat]) expect(text).not.toContain(secret);
     });
 
     it('lets only the facilitator open and close, one vote at a time', async () => {
