@@ -70,6 +70,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     vote: (room, message) => votes.publishToRoom(room, message),
     ballot: (room, seat) => votes.seatChanged(room, seat),
     refreshVote: (room) => votes.refreshRoom(room),
+    voteKey: (room) => votes.keyOf(room),
     close: (mesaId, close) => closeLocalSockets(rooms, mesaId, close),
     recheckClosed: (room) => {
       recheckClosedMesa(storage, rooms, room.name).catch((error: unknown) =>

@@ -11,6 +11,8 @@ import {
   type VoteMessage,
   type VoteState,
 } from '@cocrea/shared';
+import type { Bus, BusListener } from '../src/cluster/Bus';
+import { HEAD_INTERVAL_MS } from '../src/cluster/RoomBridge';
 import { connectStockClient, whenSynced, type StockClient } from './support/clients';
 import { startLocalCluster, type LocalCluster } from './support/localCluster';
 import type { CreatedMesa } from './support/testServer';
@@ -106,5 +108,30 @@ describe('dot voting across instances', () => {
       [causes[1], 4],
     ]);
     await waitFor(() => voters.forEach((c) => expect(lastVote(c)?.results).toEqual(closed?.results)));
+  });
+
+  it('an instance that never hears a vote’s states catches up from the database at the next head', async () => {
+    const deaf = (bus: Bus, index: number): Bus =>
+      index === 0
+        ? bus
+        : {
+            instanceId: bus.instanceId,
+            publish: (m, message) => bus.publish(m, message),
+            onReconnect: (l) => bus.onReconnect(l),
+            close: () => bus.close(),
+            subscribe: (mesaId, listener: BusListener) =>
+              bus.subscribe(mesaId, (message) => {
+                if (message.kind !== 'vote') listener(message);
+              }),
+          };
+    cluster = await startLocalCluster(2, deaf);
+    const mesa = await cluster.createMesa();
+    // The facilitator's socket is on the instance that hears, the reader's on the one that does not.
+    const facilitator = connect(0, mesa, 'facilitator');
+    const reader = connect(1, mesa, 'participant');
+    await Promise.all([whenSynced(facilitator), whenSynced(reader)]);
+    const { vote } = await call(0, mesa, '/votes', { target: 'linea', votesPerPerson: 1, allowSeveral: false });
+    const { vote: closed } = await call(0, mesa, `/votes/${vote!.id}/close`);
+    await waitFor(() => expect(lastVote(reader)).toEqual(closed), { timeout: HEAD_INTERVAL_MS * 3 });
   });
 });

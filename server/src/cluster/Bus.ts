@@ -21,7 +21,13 @@ export type BusMessage =
    * Said now and then by each instance holding the mesa: its room has every update of the log up to `seq`, and
    * the agenda at `agendaRevision`. An instance that has less re-reads what it lacks from the database.
    */
-  | { kind: 'head'; seq: number; agendaRevision: number }
+  | {
+      kind: 'head';
+      seq: number;
+      agendaRevision: number;
+      /** The vote state the room has (`id:revision`, null for none); absent from an instance without votes. */
+      vote?: string | null | undefined;
+    }
   /** An awareness update (presence, cursors) from sockets of the sender, already filtered by it. */
   | { kind: 'awareness'; update: Uint8Array }
   /** An instance that just loaded the mesa asks for the presence of everyone on the others. */
@@ -64,7 +70,7 @@ const envelopeSchema = z.object({
   from: z.string(),
   message: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('update'), seq, update: bytes }),
-    z.object({ kind: z.literal('head'), seq, agendaRevision: seq }),
+    z.object({ kind: z.literal('head'), seq, agendaRevision: seq, vote: z.string().max(64).nullable().optional() }),
     z.object({ kind: z.literal('awareness'), update: bytes }),
     z.object({ kind: z.literal('who') }),
     z.object({ kind: z.literal('agenda'), snapshot: agendaSnapshotSchema }),

@@ -35,6 +35,8 @@ export interface BridgeHooks {
   ballot(room: Room, seat: string): void;
   /** The room may have missed vote changes: read and publish the stored one. */
   refreshVote(room: Room): void;
+  /** The vote state the room has, as heads compare it (`id:revision`), or null. */
+  voteKey(room: Room): string | null;
   /** Another instance asks to close this mesa's sockets. */
   close(mesaId: string, close: SocketClose): void;
   /** The bus was away: a close published meanwhile may be lost; what the database says is applied again. */
@@ -169,6 +171,8 @@ export class RoomBridge implements RoomLink {
         return this.watch(link);
       case 'head':
         if (message.agendaRevision > this.hooks.agendaRevision(room)) this.hooks.refreshAgenda(room);
+        // Either side may be behind: the stored state is read and published only if newer than the room's.
+        if (message.vote !== undefined && message.vote !== this.hooks.voteKey(room)) this.hooks.refreshVote(room);
         link.target = Math.max(link.target, message.seq);
         return this.watch(link);
       case 'awareness':
@@ -212,6 +216,7 @@ export class RoomBridge implements RoomLink {
       kind: 'head',
       seq: room.storedSeq,
       agendaRevision: this.hooks.agendaRevision(room),
+      vote: this.hooks.voteKey(room),
     });
   }
 

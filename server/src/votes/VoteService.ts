@@ -190,6 +190,12 @@ export class VoteService {
     }).catch((error: unknown) => console.error(`votes ${room.name}: could not refresh a seat`, error));
   }
 
+  /** The state `room` has, as instances compare it in their heads: `id:revision`, or null before any. */
+  keyOf(room: Room): string | null {
+    const state = this.roomStates.get(room);
+    return state ? `${state.id}:${state.revision}` : null;
+  }
+
   /** The room may have missed states published elsewhere (the bus was away): publishes the stored one. */
   refreshRoom(room: Room): void {
     this.serialize(room.name, async () => this.publishToRoom(room, await this.current(room.name))).catch(
