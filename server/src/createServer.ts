@@ -15,6 +15,7 @@ import { MESA_CLOSED_REASON, closeLocalSockets, recheckClosedMesa } from './mesa
 import type { Storage } from './storage/Storage';
 import { Connection, type ConnectionContext, type SendQueueLimits } from './sync/Connection';
 import { RoomRegistry } from './sync/RoomRegistry';
+import { VoteService } from './votes/VoteService';
 import { closeOutdatedClient } from './sync/protocolVersion';
 import { authorizeUpgrade, refuseUpgrade } from './sync/upgrade';
 import { UpgradeLimiter, type UpgradeBudget } from './sync/UpgradeLimiter';
@@ -48,6 +49,7 @@ export interface CocreaServer {
   rooms: RoomRegistry;
   agenda: AgendaService;
   notices: MesaNotices;
+  votes: VoteService;
   /** Listens and resolves with the bound port (pass 0 for an ephemeral one). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting, closes every socket with 1001, stores every room, closes storage. */
@@ -65,6 +67,10 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     agendaRevision: (room) => agenda.revisionOf(room),
     refreshAgenda: (room) => agenda.refreshRoom(room),
     notice: (room, notice) => notices.tellRoom(room, notice),
+    vote: (room, message) => votes.publishToRoom(room, message),
+    ballot: (room, seat) => votes.seatChanged(room, seat),
+    refreshVote: (room) => votes.refreshRoom(room),
+    voteKey: (room) => votes.keyOf(room),
     close: (mesaId, close) => void closeLocalSockets({ rooms, store: storage }, mesaId, close),
     recheckClosed: (room) => {
       recheckClosedMesa(storage, rooms, room.name).catch((error: unknown) =>
@@ -76,7 +82,8 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
   const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room), bridge);
   const agenda = new AgendaService(storage, rooms, bus, now);
   const notices = new MesaNotices(rooms, bus);
-  const app = createApp({ ...options, agenda, rooms, bus, notices, now });
+  const votes = new VoteService(storage, rooms, bus, now);
+  const app = createApp({ ...options, agenda, rooms, bus, notices, votes, now });
   const http = createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();
@@ -116,7 +123,9 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     ws.on('error', () => ws.terminate());
-    const connection = new Connection(ws, context, options.sendQueue ?? SEND_QUEUE_LIMIT);
+    const connection = new Connection(ws, context, options.sendQueue ?? SEND_QUEUE_LIMIT, (peer, room, ballot) =>
+      votes.cast(peer, room, ballot),
+    );
     ws.on('message', (data, isBinary) => connection.receive(data, isBinary));
     enter(ws, connection, context).catch((error: unknown) => {
       console.error(`room ${context.mesaId}: could not load`, error);
@@ -141,6 +150,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     if (ws.readyState !== ws.OPEN) return;
     connection.attach(room);
     agenda.greet(connection, context.mesaId);
+    votes.greet(connection, context.mesaId);
   }
 
   const pinger = setInterval(() => {
@@ -160,6 +170,7 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     rooms,
     agenda,
     notices,
+    votes,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         http.once('error', reject);

@@ -100,6 +100,8 @@ interface World {
   kitFileId: string;
   /** An observation of the STL on version 1, for the case that answers one. */
   observationId: string;
+  /** A closed dot vote of the mesa (closing it again answers it as it is), for the case that closes one. */
+  voteId: string;
 }
 
 /** The paths a version takes to reach each status. */
@@ -173,6 +175,16 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     body: () => ({ tool: 'tree', mode: 'locked' }),
   },
+  // votesRouter
+  { method: 'GET', path: (w) => `${mesa(w)}/votes`, access: 'mesa', ok: 200 },
+  {
+    method: 'POST',
+    path: (w) => `${mesa(w)}/votes`,
+    access: 'facilitator',
+    ok: 201,
+    body: () => ({ target: 'causa', votesPerPerson: 3, allowSeveral: false }),
+  },
+  { method: 'POST', path: (w) => `${mesa(w)}/votes/${w.voteId}/close`, access: 'facilitator', ok: 200 },
   // commitmentRouter
   {
     method: 'POST',
@@ -447,6 +459,17 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     memberId: null,
     createdAt: new Date().toISOString(),
   });
+  const voteId = generateId();
+  const at = new Date().toISOString();
+  await t.storage.openVote({
+    id: voteId,
+    mesaId,
+    target: 'linea',
+    votesPerPerson: 2,
+    allowSeveral: true,
+    openedAt: at,
+  });
+  await t.storage.closeVote(mesaId, voteId, at, () => []);
   const planId = generateId();
   await t.storage.createPlan({
     id: planId,
@@ -528,6 +551,7 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
   );
   return {
     observationId,
+    voteId,
     kitFileId,
     mesaId,
     date,
@@ -637,6 +661,7 @@ describe('who may call what', () => {
       unseatedId: ':registrationId',
       kitFileId: ':itemId',
       observationId: ':id',
+      voteId: ':voteId',
     })}`;
     it(`${name}: ${endpoint.access}`, async () => {
       const answers: Record<string, number> = {};
@@ -680,6 +705,9 @@ const BAD_INPUTS: BadInput[] = [
     ['GET', 'commitment/versions'],
     ['GET', 'commitment/versions/1'],
     ['GET', 'commitment/observations'],
+    ['GET', 'votes'],
+    ['POST', 'votes'],
+    ['POST', 'votes/AAAAAAAAAAAAAAAA/close'],
   ].flatMap(([method, rest]) =>
     [UNKNOWN_MESA, 'corto', '..%2F..%2Fetc'].map((id) => ({
       name: `${method} ${rest} of mesa ${id}`,
@@ -695,6 +723,13 @@ const BAD_INPUTS: BadInput[] = [
     actor: 'admin' as const,
     method: 'POST',
     path: () => `/api/mesas/${UNKNOWN_MESA}/${rest}`,
+    status: 404,
+  })),
+  ...['AAAAAAAAAAAAAAAA', 'corto', '..%2F..'].map((id) => ({
+    name: `closing vote ${id} of the mesa`,
+    actor: 'facilitator' as const,
+    method: 'POST',
+    path: (w: World) => `${mesa(w)}/votes/${id}/close`,
     status: 404,
   })),
   {
@@ -758,6 +793,7 @@ const BAD_INPUTS: BadInput[] = [
     ['POST', 'agenda/commands', 'facilitator'],
     ['POST', 'agenda/locks', 'facilitator'],
     ['POST', 'commitment/versions', 'facilitator'],
+    ['POST', 'votes', 'facilitator'],
     ['POST', '/api/stl/members', 'admin'],
     ['POST', '/api/stl/login', 'none'],
     ['POST', '/api/stl/invitations', 'stl'],
@@ -950,6 +986,35 @@ describe('the public endpoints publish nothing private', () => {
     };
     const w = await world();
     const published = { ...seed004Commitment, mesaId: w.mesaId };
+    // The participant joins and votes; the vote closes before version 2 is saved, whose record holds its counts.
+    const participantId = generateId();
+    await t.storage.addParticipant(
+      w.mesaId,
+      {
+        id: participantId,
+        role: 'participant',
+        name: secrets.participant,
+        sector: 'academia',
+        organization: 'UAEMéx',
+        color: '#1f77b4',
+      },
+      hashToken(generateToken()),
+      new Date().toISOString(),
+    );
+    const voteId = generateId();
+    const votedAt = new Date().toISOString();
+    await t.storage.openVote({
+      id: voteId,
+      mesaId: w.mesaId,
+      target: 'linea',
+      votesPerPerson: 1,
+      allowSeveral: false,
+      openedAt: votedAt,
+    });
+    expect((await t.storage.castBallot(voteId, participantId, 'la1', 1)).ok).toBe(true);
+    await t.storage.closeVote(w.mesaId, voteId, votedAt, (counts) =>
+      [...counts].map(([itemId, count]) => ({ itemId, label: 'Línea votada', count, rank: 1 })),
+    );
     // Version 2, published, names its co-responsible person; version 3 is saved but never published.
     await t.storage.addCommitmentVersion(w.mesaId, {
       savedAt: new Date().toISOString(),
@@ -980,19 +1045,6 @@ describe('the public endpoints publish nothing private', () => {
       }
       from = to;
     }
-    await t.storage.addParticipant(
-      w.mesaId,
-      {
-        id: generateId(),
-        role: 'participant',
-        name: secrets.participant,
-        sector: 'academia',
-        organization: 'UAEMéx',
-        color: '#1f77b4',
-      },
-      hashToken(generateToken()),
-      new Date().toISOString(),
-    );
     const doc = new Y.Doc();
     doc.getMap('commitment').set('finalResult', secrets.liveDraft);
     await t.storage.appendUpdate(w.mesaId, Y.encodeStateAsUpdate(doc));
@@ -1015,6 +1067,21 @@ describe('the public endpoints publish nothing private', () => {
       if (path.startsWith('/api/tablero') && !path.endsWith('diccionario')) {
         expect(text, path).toContain('https://infoem.org.mx/acta.pdf');
       }
+    }
+    // The mesa's own outputs that carry the vote (its state, the version that records it, the STL's review of that
+    // version) give the counts and never whose they were.
+    const voteOutputs = [
+      `${mesa(w)}/votes`,
+      `${mesa(w)}/commitment/versions/2`,
+      `/api/review/mesas/${w.mesaId}/versions/2`,
+    ];
+    for (const path of voteOutputs) {
+      const res = await send(path.startsWith('/api/review') ? 'stl' : 'facilitator', w, 'GET', path);
+      expect(res.status, path).toBe(200);
+      const text = await res.text();
+      expect(text, path).toContain('Línea votada');
+      for (const secret of [secrets.participant, participantId])
+        expect(text, `${path} shows ${secret}`).not.toContain(secret);
     }
   });
 });

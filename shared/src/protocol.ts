@@ -32,6 +32,23 @@ export const MessageType = {
    * a page that was not open reads the same facts from the API when it opens. Stock clients log and ignore it.
    */
   notice: 103,
+  /**
+   * Cocrea's own: client → server, `varString(JSON)` of a `Ballot`: one dot put on or taken back from an item of the
+   * open vote, as the socket's seat (its person; observers and sockets without a seat are refused). Answered with
+   * {@link MessageType.ownBallot}; a stock client never sends it.
+   */
+  ballot: 104,
+  /**
+   * Cocrea's own: server → client, `varString(JSON)` of a `VoteMessage`: the mesa's vote as everybody sees it (open
+   * or closed, how many have voted, the ranking once closed; never who voted what). Sent on attach and after every
+   * stored ballot, opening and closing, to every socket of the mesa on every instance. Stock clients ignore it.
+   */
+  vote: 105,
+  /**
+   * Cocrea's own: server → client, `varString(JSON)` of an `OwnBallot`: where this seat's own dots are, and why a
+   * ballot was refused. Sent only to the sockets of that seat: on attach, and after each of its ballots.
+   */
+  ownBallot: 106,
 } as const;
 
 /** y-protocols sync sub-types, the second varUint of a `sync` message. */

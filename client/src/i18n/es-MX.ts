@@ -847,6 +847,50 @@ export const esMX = {
     '{observations, plural, one {El STL hizo una observación a la versión {number}.} other {El STL hizo otra observación a la versión {number}; ya son #.}}',
   'notice.observationAnswer':
     '{attended, select, yes {La facilitación marcó como atendida una observación de la versión {number}.} other {La facilitación respondió una observación de la versión {number}.}}',
+  'vote.region': 'Votación por puntos',
+  'vote.about':
+    '{target, select, causa {Votación sobre las causas} medio {Votación sobre los medios} other {Votación sobre las líneas de acción}}',
+  'vote.rules':
+    '{perPerson, plural, one {Un voto por persona.} other {# votos por persona{several, select, yes {; puede dar varios al mismo elemento} other {, uno por elemento}}.}}',
+  'vote.anonymous':
+    'La votación es anónima: nadie, tampoco la facilitación, ve quién votó qué. Los resultados se muestran cuando la facilitación la cierra.',
+  'vote.progress':
+    '{voters, plural, =0 {Nadie ha votado todavía.} one {# persona ha votado ({dots, plural, one {# voto} other {# votos}}).} other {# personas han votado ({dots, plural, one {# voto} other {# votos}}).}}',
+  'vote.remaining': '{count, plural, =0 {Ya usó todos sus votos.} one {Le queda # voto.} other {Le quedan # votos.}}',
+  'vote.mine': '{count, plural, =0 {Sin votos suyos} one {# voto suyo} other {# votos suyos}}',
+  'vote.add': 'Dar un voto a «{label}»',
+  'vote.remove': 'Quitar un voto de «{label}»',
+  'vote.addShort': 'Votar',
+  'vote.removeShort': 'Quitar',
+  'vote.items': 'Elementos que se votan',
+  'vote.noItems': 'Todavía no hay elementos que votar.',
+  'vote.untitled': '(sin texto)',
+  'vote.observer': 'Quienes observan la mesa no votan; verá los resultados al cierre.',
+  'vote.noSeat': 'Para votar, únase a la mesa con su nombre.',
+  'vote.locked': 'La agenda tiene bloqueada esta herramienta en esta etapa: por ahora no se puede votar.',
+  'print.votes': 'Votaciones por puntos',
+  'print.votes.rank': 'Lugar',
+  'print.votes.item': 'Elemento',
+  'print.votes.count': 'Votos',
+  'vote.announceOpen':
+    '{target, select, causa {Se abrió una votación sobre las causas.} medio {Se abrió una votación sobre los medios.} other {Se abrió una votación sobre las líneas de acción.}}',
+  'vote.announceClosed': 'Se cerró la votación: ya se ven los resultados.',
+  'vote.offline': 'Sin conexión: su voto no se envió. Intente de nuevo cuando vuelva la conexión.',
+  'vote.new': 'Abrir una votación',
+  'vote.target': 'Qué se vota',
+  'vote.targetOption':
+    '{target, select, causa {Causas del árbol de problemas} medio {Medios del árbol de objetivos} other {Líneas de acción del compromiso}}',
+  'vote.perPerson': 'Votos por persona',
+  'vote.allowSeveral': 'Una persona puede dar varios de sus votos al mismo elemento',
+  'vote.open': 'Abrir votación',
+  'vote.opening': 'Abriendo…',
+  'vote.close': 'Cerrar votación y mostrar resultados',
+  'vote.closing': 'Cerrando…',
+  'vote.results': 'Resultados de la votación',
+  'vote.resultCount': '{count, plural, one {# voto} other {# votos}}',
+  'vote.rank': 'Lugar {rank} en la votación: {count, plural, one {# voto} other {# votos}}',
+  'vote.rankShort': 'N.º {rank} · {count, plural, one {# voto} other {# votos}}',
+  'vote.gone': '(elemento borrado)',
 } as const;
 
 export type MessageKey = keyof typeof esMX;

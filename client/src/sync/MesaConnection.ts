@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -9,10 +10,15 @@ import {
   PROTOCOL_VERSION_PARAM,
   SYNC_PATH,
   agendaSnapshotSchema,
+  ownBallotSchema,
   parseMesaNotice,
   toolSchema,
+  voteMessageSchema,
   type AgendaSnapshot,
+  type Ballot,
   type MesaNotice,
+  type OwnBallot,
+  type VoteState,
   type PresenceUser,
   type Tool,
 } from '@cocrea/shared';
@@ -52,6 +58,9 @@ export class MesaConnection {
   private readonly refusedTools = new Set<Tool>();
   /** The agenda as the server last published it (message 101). */
   private agenda: AgendaSnapshot | null = null;
+  /** The mesa's vote as the server last published it (message 105), and this seat's own dots on it (106). */
+  private vote: VoteState | null = null;
+  private ownBallot: OwnBallot | null = null;
   /** Local edits made with no open socket: they go out in the next sync step 2. */
   private editedOffline = false;
   private wasConnected = false;
@@ -111,6 +120,17 @@ export class MesaConnection {
       } catch (error) {
         console.error('agenda: the server sent a snapshot this client does not understand', error);
       }
+    });
+    onMessage(this.provider, MessageType.vote, (decoder) => {
+      const parsed = voteMessageSchema.safeParse(parseJson(decoding.readVarString(decoder)));
+      if (!parsed.success) return console.error('vote: the server sent a state this client does not understand');
+      this.receiveVote(parsed.data.vote);
+    });
+    onMessage(this.provider, MessageType.ownBallot, (decoder) => {
+      const parsed = ownBallotSchema.safeParse(parseJson(decoding.readVarString(decoder)));
+      if (!parsed.success) return console.error('vote: the server sent a ballot this client does not understand');
+      this.ownBallot = parsed.data;
+      this.notify();
     });
     onMessage(this.provider, MessageType.notice, (decoder) => {
       const notice = parseMesaNotice(decoding.readVarString(decoder));
@@ -175,6 +195,38 @@ export class MesaConnection {
   getSaveState = (): SaveState => this.saveState;
   getPresence = (): PresenceState[] => this.presence;
   getAgenda = (): AgendaSnapshot | null => this.agenda;
+  getVote = (): VoteState | null => this.vote;
+  getOwnBallot = (): OwnBallot | null => this.ownBallot;
+
+  /**
+   * Takes the mesa's vote (from message 105 or from the answer to the facilitator's own request) unless a newer
+   * state is already here: each stored ballot and the close bump the revision, and a newer vote opens later.
+   */
+  receiveVote(vote: VoteState | null): void {
+    const known = this.vote;
+    if (
+      vote === null ||
+      (known !== null && (vote.id === known.id ? vote.revision <= known.revision : vote.openedAt < known.openedAt))
+    ) {
+      return;
+    }
+    this.vote = vote;
+    this.notify();
+  }
+
+  /**
+   * Sends one of this seat's dots on (or off) an item, on the mesa's socket (message 104); the server answers with
+   * this seat's dots (106). False when there is no open socket to send it on: nothing was sent.
+   */
+  castBallot(ballot: Ballot): boolean {
+    const ws = this.provider.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return false;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.ballot);
+    encoding.writeVarString(e, JSON.stringify(ballot));
+    ws.send(encoding.toUint8Array(e));
+    return true;
+  }
   /** Whether the server closed the socket for speaking an older protocol version: the page must be reloaded. */
   isOutdated = (): boolean => this.outdated;
 
@@ -261,6 +313,14 @@ export class MesaConnection {
 
   private notify(): void {
     for (const listener of this.listeners) listener();
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }
 

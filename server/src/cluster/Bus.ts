@@ -1,4 +1,11 @@
-import { agendaSnapshotSchema, mesaNoticeSchema, type AgendaSnapshot, type MesaNotice } from '@cocrea/shared';
+import {
+  agendaSnapshotSchema,
+  mesaNoticeSchema,
+  voteMessageSchema,
+  type AgendaSnapshot,
+  type MesaNotice,
+  type VoteMessage,
+} from '@cocrea/shared';
 import { z } from 'zod';
 
 /**
@@ -12,7 +19,13 @@ export type BusMessage =
    * Said now and then by each instance holding the mesa: its room has every update of the log up to `seq`, and
    * the agenda at `agendaRevision`. An instance that has less re-reads what it lacks from the database.
    */
-  | { kind: 'head'; seq: number; agendaRevision: number }
+  | {
+      kind: 'head';
+      seq: number;
+      agendaRevision: number;
+      /** The vote state the room has (`id:revision`, null for none); absent from an instance without votes. */
+      vote?: string | null | undefined;
+    }
   /** An awareness update (presence, cursors) from sockets of the sender, already filtered by it. */
   | { kind: 'awareness'; update: Uint8Array }
   /** An instance that just loaded the mesa asks for the presence of everyone on the others. */
@@ -21,6 +34,10 @@ export type BusMessage =
   | { kind: 'agenda'; snapshot: AgendaSnapshot }
   /** Something happened to the mesa's versions (message 103): every instance tells its sockets of the mesa. */
   | { kind: 'notice'; notice: MesaNotice }
+  /** The mesa's vote as stored (message 105): every instance tells its sockets of the mesa. */
+  | { kind: 'vote'; message: VoteMessage }
+  /** A seat's ballot changed: that seat's sockets on every instance re-read their own dots (message 106). */
+  | { kind: 'ballot'; seat: string }
   /** Close the mesa's sockets (all, or those of one link's role): a closed mesa, a replaced link. */
   | { kind: 'close'; code: number; reason: string; revoked?: boolean | undefined };
 
@@ -51,11 +68,13 @@ const envelopeSchema = z.object({
   from: z.string(),
   message: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('update'), seq, update: bytes }),
-    z.object({ kind: z.literal('head'), seq, agendaRevision: seq }),
+    z.object({ kind: z.literal('head'), seq, agendaRevision: seq, vote: z.string().max(64).nullable().optional() }),
     z.object({ kind: z.literal('awareness'), update: bytes }),
     z.object({ kind: z.literal('who') }),
     z.object({ kind: z.literal('agenda'), snapshot: agendaSnapshotSchema }),
     z.object({ kind: z.literal('notice'), notice: mesaNoticeSchema }),
+    z.object({ kind: z.literal('vote'), message: voteMessageSchema }),
+    z.object({ kind: z.literal('ballot'), seat: z.string().min(1).max(64) }),
     z.object({ kind: z.literal('close'), code: z.number().int(), reason: z.string(), revoked: z.boolean().optional() }),
   ]),
 });

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { presenceWindowMs, type AgendaSnapshot, type MesaNotice } from '@cocrea/shared';
+import { presenceWindowMs, type AgendaSnapshot, type MesaNotice, type VoteMessage } from '@cocrea/shared';
 import type { SocketClose } from '../mesas/closeSockets';
 import type { DocStore } from '../storage/Storage';
 import { REMOTE_OWNER } from '../sync/awarenessFilter';
@@ -29,6 +29,14 @@ export interface BridgeHooks {
   refreshAgenda(room: Room): void;
   /** A notice another instance published about the mesa's versions. */
   notice(room: Room, notice: MesaNotice): void;
+  /** The mesa's vote as another instance stored it. */
+  vote(room: Room, message: VoteMessage): void;
+  /** Another instance stored a ballot of `seat`. */
+  ballot(room: Room, seat: string): void;
+  /** The room may have missed vote changes: read and publish the stored one. */
+  refreshVote(room: Room): void;
+  /** The vote state the room has, as heads compare it (`id:revision`), or null. */
+  voteKey(room: Room): string | null;
   /** Another instance asks to close this mesa's sockets. */
   close(mesaId: string, close: SocketClose): void;
   /** The bus was away: a close published meanwhile may be lost; what the database says is applied again. */
@@ -66,6 +74,7 @@ export class RoomBridge implements RoomLink {
       for (const link of this.linked.values()) {
         this.catchUp(link);
         hooks.refreshAgenda(link.room);
+        hooks.refreshVote(link.room);
         hooks.recheckClosed(link.room);
         this.sayHead(link);
         bus.publish(link.room.name, { kind: 'who' });
@@ -162,6 +171,8 @@ export class RoomBridge implements RoomLink {
         return this.watch(link);
       case 'head':
         if (message.agendaRevision > this.hooks.agendaRevision(room)) this.hooks.refreshAgenda(room);
+        // Either side may be behind: the stored state is read and published only if newer than the room's.
+        if (message.vote !== undefined && message.vote !== this.hooks.voteKey(room)) this.hooks.refreshVote(room);
         link.target = Math.max(link.target, message.seq);
         return this.watch(link);
       case 'awareness':
@@ -177,6 +188,10 @@ export class RoomBridge implements RoomLink {
         return this.hooks.agenda(room, message.snapshot);
       case 'notice':
         return this.hooks.notice(room, message.notice);
+      case 'vote':
+        return this.hooks.vote(room, message.message);
+      case 'ballot':
+        return this.hooks.ballot(room, message.seat);
       case 'close':
         return this.hooks.close(room.name, message);
     }
@@ -201,6 +216,7 @@ export class RoomBridge implements RoomLink {
       kind: 'head',
       seq: room.storedSeq,
       agendaRevision: this.hooks.agendaRevision(room),
+      vote: this.hooks.voteKey(room),
     });
   }
 

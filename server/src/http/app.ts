@@ -9,6 +9,7 @@ import type { Bus } from '../cluster/Bus';
 import type { MesaNotices } from '../review/MesaNotices';
 import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from '../sync/RoomRegistry';
+import type { VoteService } from '../votes/VoteService';
 import { agendaRouter } from './agendaRouter';
 import { TRUST_NO_PROXY, type TrustProxy } from './clientAddress';
 import { commitmentRouter } from './commitmentRouter';
@@ -25,12 +26,15 @@ import { IN_PROCESS, storeOptions, type RateLimitStores } from './rateLimitStore
 import { reviewRouter } from './reviewRouter';
 import { stlRouter } from './stl/stlRouter';
 import { tableroRouter } from './tableroRouter';
+import { votesRouter } from './votesRouter';
 
 export interface AppOptions {
   storage: Storage;
   agenda: AgendaService;
   /** Tells the mesa's open pages what happened to its versions. */
   notices: MesaNotices;
+  /** The mesa's dot votes. */
+  votes: VoteService;
   /** The resident rooms: closing a mesa or replacing a link closes its open sockets. */
   rooms: Pick<RoomRegistry, 'get'>;
   /** The other instances: they close their sockets of a mesa too. */
@@ -60,6 +64,7 @@ export function createApp(options: AppOptions): express.Express {
     storage,
     agenda,
     notices,
+    votes,
     rooms,
     bus,
     adminToken,
@@ -97,7 +102,7 @@ export function createApp(options: AppOptions): express.Express {
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
   );
-  const plans = { ...stlAuth, store: storage, publicUrl, now, rooms, bus };
+  const plans = { ...stlAuth, store: storage, publicUrl, now, rooms, bus, votes };
   // Before the JSON-only rule: a kit file is sent as its own bytes.
   api.use('/events', kitUploadRouter(plans));
   api.use(requireJsonBody);
@@ -105,6 +110,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda, notices }));
   api.use(express.json({ limit: '64kb' }));
   api.use('/mesas/:id/agenda', agendaRouter({ store: storage, agenda }));
+  api.use('/mesas/:id/votes', votesRouter({ store: storage, votes }));
   api.use('/stl', stlRouter({ ...stlAuth, publicUrl, rateLimits }));
   api.use('/review', reviewRouter({ ...stlAuth, notices }));
   api.use('/followup', followupRouter(stlAuth));
@@ -114,7 +120,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use(registrationRouter(plans));
   api.use('/events', eventsRouter(plans));
   api.use('/events', seatingRouter(plans));
-  api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, bus, publicUrl }));
+  api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, bus, publicUrl, votes }));
   api.use('/mesas', mesasRouter({ store: storage }));
   api.use((_req, res) => sendError(res, new HttpError(404, 'not_found', 'Ruta no encontrada.')));
   api.use(errorHandler);

@@ -23,6 +23,7 @@ import { linkBase, mesaLink } from './links';
 import { findPlan } from './plans/find';
 import { requireStl, type StlAuthOptions } from './stlAuth';
 import { parseBody } from './validate';
+import type { VoteService } from '../votes/VoteService';
 
 export interface MesaAdminRouterOptions extends StlAuthOptions {
   store: MesaStore & AccountStore & PlanStore;
@@ -31,6 +32,8 @@ export interface MesaAdminRouterOptions extends StlAuthOptions {
   bus: Pick<Bus, 'publish'>;
   /** Base of the links handed out; defaults to the origin the request came to. */
   publicUrl?: string | undefined;
+  /** Closing a mesa closes its open vote, whose ballots would otherwise stay in storage, nobody able to close it. */
+  votes: Pick<VoteService, 'closeOpen'>;
 }
 
 /**
@@ -81,6 +84,7 @@ export function mesaAdminRouter(options: MesaAdminRouterOptions): Router {
     const mesa = mesaIdSchema.safeParse(id).success ? await store.closeMesa(id, new Date().toISOString()) : null;
     if (!mesa) throw mesaNotFound();
     closeSockets(options, mesa.id, { code: CloseCode.mesaClosed, reason: MESA_CLOSED_REASON });
+    await options.votes.closeOpen(mesa.id);
     res.json({ mesa });
   });
 

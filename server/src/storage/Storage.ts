@@ -21,6 +21,8 @@ import type {
   Theme,
   ToolOverrides,
   VersionStage,
+  VoteResult,
+  VoteTarget,
 } from '@cocrea/shared';
 import type { PlanStore } from './PlanStore';
 
@@ -232,7 +234,10 @@ export interface NewCommitmentVersion {
 
 /** Saved commitment versions: immutable once written, numbered 1, 2, … per mesa in the order they were stored. */
 export interface CommitmentStore {
-  /** Stores a version under the mesa's next number, atomically even when saves race. The mesa must exist. */
+  /**
+   * Stores a version under the mesa's next number, atomically even when saves race, and records in it the counts of
+   * every vote of the mesa closed since the previous version (see `VoteStore.listRecordedVotes`). The mesa must exist.
+   */
   addCommitmentVersion(mesaId: string, version: NewCommitmentVersion): Promise<CommitmentVersion>;
   /** The mesa's versions without their content, newest first. */
   listCommitmentVersions(mesaId: string): Promise<CommitmentVersionSummary[]>;
@@ -335,11 +340,81 @@ export interface FollowUpStore {
   listActivityProgress(mesaId: string): Promise<RecordedProgress[]>;
 }
 
+/** A vote as stored: its settings, where it stands, and its ranking once closed. Never its ballots' authors. */
+export interface StoredVote {
+  id: string;
+  mesaId: string;
+  target: VoteTarget;
+  votesPerPerson: number;
+  allowSeveral: boolean;
+  openedAt: string;
+  closedAt: string | null;
+  /** Bumped by every stored ballot and by the close. */
+  revision: number;
+  /** People with at least one dot, and dots, now (frozen at the close). */
+  voters: number;
+  dots: number;
+  /** The ranking, once closed. */
+  results: VoteResult[] | null;
+  /** The saved version whose record holds this vote's counts: the first one saved after its close. */
+  recordedVersion: number | null;
+}
+
+export type NewVote = Pick<StoredVote, 'id' | 'mesaId' | 'target' | 'votesPerPerson' | 'allowSeveral' | 'openedAt'>;
+
+/** A seat's own dots on a vote: item id → how many. */
+export type SeatBallot = Record<string, number>;
+
+export type CastResult =
+  | { ok: true; vote: StoredVote; ballot: SeatBallot }
+  | { ok: false; reason: 'closed' | 'no_votes_left' | 'one_per_item' | 'none_to_remove'; ballot: SeatBallot };
+
+/**
+ * Dot votes. A seat's ballot is kept only while its vote is open, to enforce its count; closing the vote turns the
+ * ballots into counts per item and deletes them, so afterwards not even the database says who voted what.
+ */
+export interface VoteStore {
+  /** Stores a new open vote; false (nothing stored) if the mesa already has one open. The mesa must exist. */
+  openVote(vote: NewVote): Promise<boolean>;
+  /** The mesa's open vote, else the one it opened last; null if it never had one. */
+  currentVote(mesaId: string): Promise<StoredVote | null>;
+  /**
+   * Puts one of `seat`'s dots on `itemId` (`change` 1) or takes one back (-1), atomically even when ballots of one
+   * vote race in several processes: refused if the vote is closed, if the seat has no dot left (or, unless the vote
+   * allows several, has one on that item already), or if it has none there to take back.
+   */
+  castBallot(voteId: string, seat: string, itemId: string, change: 1 | -1): Promise<CastResult>;
+  /** `seat`'s own dots on the vote (empty once it is closed). */
+  seatBallot(voteId: string, seat: string): Promise<SeatBallot>;
+  /**
+   * Closes the vote at `closedAt` unless it already is, atomically with its last ballots: `rank` turns the counts
+   * per item into the ranking stored with it, and the ballots are deleted. The vote as it is then; null if the mesa
+   * has no vote `voteId`.
+   */
+  closeVote(
+    mesaId: string,
+    voteId: string,
+    closedAt: string,
+    rank: (counts: ReadonlyMap<string, number>) => VoteResult[],
+  ): Promise<StoredVote | null>;
+  /** The closed votes whose counts the mesa's version `number` records, in the order they were opened. */
+  listRecordedVotes(mesaId: string, number: number): Promise<StoredVote[]>;
+}
+
 /**
  * Everything the server stores: `SqliteStorage` by default, `PostgresStorage` for several server processes over one
  * database. Every time a store writes comes from its caller (a `now`, `at` or `…At`), never from the store's clock.
  */
 export interface Storage
-  extends DocStore, MesaStore, AgendaStore, CommitmentStore, AccountStore, ReviewStore, FollowUpStore, PlanStore {
+  extends
+    DocStore,
+    MesaStore,
+    AgendaStore,
+    CommitmentStore,
+    AccountStore,
+    ReviewStore,
+    FollowUpStore,
+    PlanStore,
+    VoteStore {
   close(): Promise<void>;
 }

@@ -9,6 +9,8 @@ import {
   RATE_LIMIT,
   SEND_QUEUE_LIMIT,
   SyncType,
+  ballotSchema,
+  type Ballot,
   type PresenceUser,
   type Role,
   type Tool,
@@ -35,6 +37,12 @@ export interface ConnectionContext {
   /** What the room's awareness shows as this connection's `user`: the server's record, not the client's claim. */
   user: PresenceUser;
 }
+
+/** Where a connection hands the ballots its socket sends (message 104): the mesa's votes (`votes/VoteService`). */
+export type BallotBox = (connection: Connection, room: Room, ballot: Ballot) => void;
+
+/** A ballot is a few ids: anything longer is not one. */
+const MAX_BALLOT_CHARS = 512;
 
 /** What may wait to be sent to one socket: {@link SEND_QUEUE_LIMIT}, or smaller in a test. */
 export type SendQueueLimits = { readonly [K in keyof typeof SEND_QUEUE_LIMIT]: number };
@@ -84,7 +92,13 @@ export class Connection implements Peer {
     private readonly ws: WebSocket,
     readonly context: ConnectionContext,
     private readonly limits: SendQueueLimits = SEND_QUEUE_LIMIT,
+    private readonly ballots: BallotBox | null = null,
   ) {}
+
+  /** Who votes through this socket: its seat (the person, from the join token), and its role. */
+  get voter(): { seat: string | null; role: Role } {
+    return { seat: this.context.user.id, role: this.context.role };
+  }
 
   /** Whether the server has closed this socket, or begun to. */
   get isClosed(): boolean {
@@ -186,6 +200,12 @@ export class Connection implements Peer {
       }
       case MessageType.queryAwareness:
         this.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+      case MessageType.ballot:
+        if (this.ballots === null) throw new ProtocolError('Tipo de mensaje desconocido.');
+        this.ballots(this, room, readBallot(decoder));
+        // Each stored ballot is announced to every socket of the room.
+        this.pace(room.peers.size - 1);
         return;
       default:
         throw new ProtocolError('Tipo de mensaje desconocido.');
@@ -323,6 +343,20 @@ export class Connection implements Peer {
     for (const id of ids) this.room.owners.delete(id);
     awarenessProtocol.removeAwarenessStates(this.room.awareness, ids, this);
   }
+}
+
+/** A ballot as JSON, checked with the shared schema: anything else is a malformed message. */
+function readBallot(decoder: decoding.Decoder): Ballot {
+  const json = decoding.readVarString(decoder);
+  if (json.length > MAX_BALLOT_CHARS) throw new ProtocolError('Voto mal formado.');
+  let parsed;
+  try {
+    parsed = ballotSchema.safeParse(JSON.parse(json));
+  } catch {
+    throw new ProtocolError('Voto mal formado.');
+  }
+  if (!parsed.success) throw new ProtocolError('Voto mal formado.');
+  return parsed.data;
 }
 
 function byteLength(data: RawData): number {

@@ -157,6 +157,11 @@ export class Room {
     this.lockedTools = tools;
   }
 
+  /** Whether the agenda keeps `tool` locked now: its updates are refused, and so are ballots on its items. */
+  isLocked(tool: Tool): boolean {
+    return this.lockedTools.has(tool);
+  }
+
   /** Sends `message` to every peer: the server's own announcements (the agenda). */
   broadcast(message: Uint8Array): void {
     for (const peer of this.peers) peer.send(message);

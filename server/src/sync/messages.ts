@@ -67,3 +67,19 @@ export function noticeMessage(noticeJson: string): Uint8Array {
   encoding.writeVarString(e, noticeJson);
   return encoding.toUint8Array(e);
 }
+
+/** The mesa's vote as everybody sees it (message 105), already serialized: one JSON string sent to many sockets. */
+export function voteMessage(voteJson: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.vote);
+  encoding.writeVarString(e, voteJson);
+  return encoding.toUint8Array(e);
+}
+
+/** One seat's own dots (message 106): sent to that seat's sockets only. */
+export function ownBallotMessage(ballotJson: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.ownBallot);
+  encoding.writeVarString(e, ballotJson);
+  return encoding.toUint8Array(e);
+}

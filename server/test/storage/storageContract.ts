@@ -930,4 +930,150 @@ export function storageContract(name: string, factory: StorageFactory): void {
       ]);
     });
   });
+  describe(`storage contract: ${name}, dot votes`, () => {
+    let storage: Storage;
+    beforeEach(async () => {
+      storage = await factory.create();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await factory.dispose();
+    });
+
+    const person = (id: string) => ({
+      id,
+      role: 'participant' as const,
+      name: `Persona ${id}`,
+      sector: 'academia' as const,
+      organization: 'UAEMéx',
+      color: '#1f77b4',
+    });
+
+    /** Participant ids are unique across mesas. */
+    const seat = (m: Mesa, i: number) => `${m.id}-p${i}`;
+
+    /** A mesa with `people` joined (`seat(m, 0)`, …) and one open vote. */
+    async function mesaVoting(people: number, settings: { votesPerPerson: number; allowSeveral: boolean }) {
+      const m = mesa();
+      await storage.createMesa(m, []);
+      for (let i = 0; i < people; i++)
+        await storage.addParticipant(m.id, person(seat(m, i)), hashToken(seat(m, i)), AT);
+      const id = generateId();
+      expect(await storage.openVote({ id, mesaId: m.id, target: 'causa', openedAt: AT, ...settings })).toBe(true);
+      return { m, id };
+    }
+
+    const rankByCount = (counts: ReadonlyMap<string, number>) =>
+      [...counts].sort((a, b) => b[1] - a[1]).map(([itemId, count], i) => ({ itemId, label: '', count, rank: i + 1 }));
+
+    it('a mesa has one open vote at a time, and its current vote is the open one, else the latest', async () => {
+      const { m, id } = await mesaVoting(0, { votesPerPerson: 3, allowSeveral: false });
+      const second = {
+        id: generateId(),
+        mesaId: m.id,
+        target: 'linea' as const,
+        votesPerPerson: 1,
+        allowSeveral: true,
+      };
+      expect(await storage.openVote({ ...second, openedAt: AT })).toBe(false);
+      expect(await storage.currentVote(m.id)).toMatchObject({ id, closedAt: null, voters: 0 });
+      await storage.closeVote(m.id, id, AT, rankByCount);
+      expect(await storage.openVote({ ...second, openedAt: '2026-12-01T18:05:00.000Z' })).toBe(true);
+      expect((await storage.currentVote(m.id))?.id).toBe(second.id);
+      expect(await storage.currentVote(mesa().id)).toBeNull();
+    });
+
+    it('a seat puts at most its count of dots, one per item unless several are allowed, and takes back only its own', async () => {
+      const { m, id } = await mesaVoting(2, { votesPerPerson: 2, allowSeveral: false });
+      const [p0, p1] = [seat(m, 0), seat(m, 1)];
+      expect(await storage.castBallot(id, p0, 'a', 1)).toMatchObject({ ok: true, ballot: { a: 1 } });
+      expect(await storage.castBallot(id, p0, 'a', 1)).toMatchObject({ ok: false, reason: 'one_per_item' });
+      expect(await storage.castBallot(id, p0, 'b', 1)).toMatchObject({ ok: true, vote: { voters: 1, dots: 2 } });
+      expect(await storage.castBallot(id, p0, 'c', 1)).toEqual({
+        ok: false,
+        reason: 'no_votes_left',
+        ballot: { a: 1, b: 1 },
+      });
+      expect(await storage.castBallot(id, p1, 'c', -1)).toMatchObject({ ok: false, reason: 'none_to_remove' });
+      expect(await storage.castBallot(id, p0, 'a', -1)).toMatchObject({ ok: true, ballot: { b: 1 } });
+      expect(await storage.castBallot(id, p0, 'c', 1)).toMatchObject({ ok: true, ballot: { b: 1, c: 1 } });
+      expect(await storage.seatBallot(id, p0)).toEqual({ b: 1, c: 1 });
+      expect(await storage.seatBallot(id, p1)).toEqual({});
+
+      const several = await mesaVoting(1, { votesPerPerson: 3, allowSeveral: true });
+      for (let i = 0; i < 3; i++)
+        expect((await storage.castBallot(several.id, seat(several.m, 0), 'a', 1)).ok).toBe(true);
+      expect(await storage.castBallot(several.id, seat(several.m, 0), 'a', 1)).toMatchObject({
+        ok: false,
+        reason: 'no_votes_left',
+      });
+      expect(await storage.seatBallot(several.id, seat(several.m, 0))).toEqual({ a: 3 });
+    });
+
+    it('ballots racing on one vote are all counted, and none beyond a seat’s count', async () => {
+      const { m, id } = await mesaVoting(25, { votesPerPerson: 2, allowSeveral: true });
+      // Each of 25 people sends three dots at once: two are stored, the third refused.
+      const results = await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          [0, 1, 2].map(() => storage.castBallot(id, seat(m, i), `n${i % 3}`, 1)),
+        ).flat(),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(50);
+      expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(Array(25).fill('no_votes_left'));
+      const closed = await storage.closeVote(m.id, id, AT, rankByCount);
+      expect(closed).toMatchObject({ voters: 25, dots: 50, closedAt: AT });
+      expect(new Map(closed!.results!.map((r) => [r.itemId, r.count]))).toEqual(
+        new Map([
+          ['n0', 18],
+          ['n1', 16],
+          ['n2', 16],
+        ]),
+      );
+    });
+
+    it('closing keeps the counts, forgets who voted, refuses later ballots, and happens once', async () => {
+      const { m, id } = await mesaVoting(2, { votesPerPerson: 1, allowSeveral: false });
+      const [p0, p1] = [seat(m, 0), seat(m, 1)];
+      await storage.castBallot(id, p0, 'a', 1);
+      await storage.castBallot(id, p1, 'a', 1);
+      expect(await storage.closeVote(mesa().id, id, AT, rankByCount)).toBeNull();
+      const closed = await storage.closeVote(m.id, id, AT, rankByCount);
+      expect(closed?.results).toEqual([{ itemId: 'a', label: '', count: 2, rank: 1 }]);
+      expect(await storage.seatBallot(id, p0)).toEqual({});
+      expect(await storage.castBallot(id, p0, 'b', 1)).toMatchObject({ ok: false, reason: 'closed' });
+      const again = await storage.closeVote(m.id, id, '2026-12-02T00:00:00.000Z', () => []);
+      expect(again).toMatchObject({ closedAt: AT, results: closed?.results, revision: closed?.revision });
+      storage = await factory.reopen(storage);
+      expect(await storage.currentVote(m.id)).toEqual(closed);
+    });
+
+    it('a saved version records the votes closed since the version before, and only those', async () => {
+      const { m, id } = await mesaVoting(1, { votesPerPerson: 1, allowSeveral: false });
+      const p0 = seat(m, 0);
+      const save = () =>
+        storage.addCommitmentVersion(m.id, {
+          savedAt: AT,
+          stage: { status: 'running', number: 4, name: 'Etapa 4' },
+          contentHash: 'a'.repeat(64),
+          commitment: { ...seed004Commitment, mesaId: m.id },
+        });
+      expect((await save()).votes).toEqual([]);
+      await storage.castBallot(id, p0, 'a', 1);
+      await storage.closeVote(m.id, id, AT, rankByCount);
+      const second = await save();
+      const recorded = {
+        target: 'causa',
+        votesPerPerson: 1,
+        allowSeveral: false,
+        closedAt: AT,
+        voters: 1,
+        results: [{ itemId: 'a', label: '', count: 1, rank: 1 }],
+      };
+      expect(second.votes).toEqual([recorded]);
+      expect((await save()).votes).toEqual([]);
+      storage = await factory.reopen(storage);
+      expect((await storage.getCommitmentVersion(m.id, 2))?.votes).toEqual([recorded]);
+      expect((await storage.getCommitmentVersion(m.id, 1))?.votes).toEqual([]);
+    });
+  });
 }

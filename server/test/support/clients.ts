@@ -24,6 +24,8 @@ export interface StockClient {
   agenda(): AgendaSnapshot | null;
   /** Every notice the server sent this client (Cocrea's message 103), oldest first, as read from the frames. */
   notices(): MesaNotice[];
+  /** Every frame the server sent this client, as received, oldest first (kept only with `keepFrames`). */
+  frames(): Uint8Array[];
   destroy(): void;
 }
 
@@ -31,7 +33,14 @@ export interface StockClient {
  * The stock y-websocket 3 client, unchanged, over Node's `ws`. It counts the update frames it sends and reads
  * the server's `stored` acknowledgements, as Cocrea's browser client does.
  */
-export function connectStockClient(wsUrl: string, room: string, token: string, doc = new Y.Doc()): StockClient {
+export function connectStockClient(
+  wsUrl: string,
+  room: string,
+  token: string,
+  doc = new Y.Doc(),
+  { seat, keepFrames = false }: { seat?: string; keepFrames?: boolean } = {},
+): StockClient {
+  const frames: Uint8Array[] = [];
   let stored = 0;
   let sent = 0;
   let refused = { count: 0, tool: null as string | null };
@@ -43,6 +52,7 @@ export function connectStockClient(wsUrl: string, room: string, token: string, d
       sent = 0;
       stored = 0;
       refused = { count: 0, tool: null };
+      if (keepFrames) this.on('message', (data: Buffer | ArrayBuffer) => frames.push(new Uint8Array(data)));
     }
     override send(data: never, ...rest: never[]): void {
       if (isUpdateFrame(data as Uint8Array)) sent++;
@@ -51,7 +61,7 @@ export function connectStockClient(wsUrl: string, room: string, token: string, d
   }
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    params: seat === undefined ? { token } : { token, seat },
     disableBc: true,
   });
   provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
@@ -74,6 +84,7 @@ export function connectStockClient(wsUrl: string, room: string, token: string, d
     refused: () => refused,
     agenda: () => agenda,
     notices: () => notices,
+    frames: () => frames,
     destroy() {
       provider.destroy();
       doc.destroy();

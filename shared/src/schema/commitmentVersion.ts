@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commitmentSchema, type Commitment } from './commitment';
 import type { ReviewStatus } from './review';
+import type { RecordedVote } from './vote';
 
 /**
  * A saved version of a mesa's commitment: what "Guardar compromiso" stores on the server. Versions are immutable
@@ -33,6 +34,8 @@ export interface CommitmentVersionSummary {
 export interface CommitmentVersion extends CommitmentVersionSummary {
   mesaId: string;
   commitment: Commitment;
+  /** The counts of the mesa's dot votes closed since the version before (none for versions saved before voting). */
+  votes: RecordedVote[];
 }
 
 /** `POST /api/mesas/:id/commitment/versions`: the whole commitment, which must be complete. */

@@ -5,6 +5,7 @@ import { commitmentTypeSchema, odsSchema, principleSchema } from './commitmentCa
 import { versionStageSchema, type CommitmentVersion, type CommitmentVersionSummary } from './commitmentVersion';
 import { mesaSchema, roleSchema, ROLES, THEMES, type Theme } from './mesa';
 import { SECTORS, type Participant, type Sector } from './participant';
+import { recordedVoteSchema } from './vote';
 import {
   COMPLETION_LEVELS,
   reviewStatusSchema,
@@ -78,7 +79,13 @@ const versionSummaryShape = {
   status: reviewStatusSchema,
 };
 const versionSummarySchema = z.object(versionSummaryShape) satisfies z.ZodType<CommitmentVersionSummary>;
-const versionShape = { ...versionSummaryShape, mesaId: z.string(), commitment: commitmentSchema };
+const versionShape = {
+  ...versionSummaryShape,
+  mesaId: z.string(),
+  commitment: commitmentSchema,
+  // A server from before dot voting sends none.
+  votes: z.array(recordedVoteSchema).default([]),
+};
 
 /** `GET|POST /api/mesas/:id/commitment/versions[/:n]`: one saved version, with its content. */
 export const commitmentVersionSchema = z.object(versionShape) satisfies z.ZodType<CommitmentVersion>;

@@ -14,6 +14,11 @@ import { ItemControls } from './ItemControls';
 import { fieldLabel } from './labels';
 import { SharedTextField } from './SharedTextField';
 import { SECTION_HEADING } from './CommitmentIndex';
+import { useLineRanking } from '../votes/VoteContext';
+import { VoteDots } from '../votes/VoteDots';
+import { VoteRank } from '../votes/VoteRank';
+
+const LINE_VOTES = ['linea'] as const;
 
 interface LinesOfActionProps {
   doc: Y.Doc;
@@ -25,6 +30,7 @@ interface LinesOfActionProps {
 
 /** The lines of action, each with its activities: what, what for, how it is verified, and when. */
 export function LinesOfAction({ doc, lines, tree, readOnly, problemAt }: LinesOfActionProps) {
+  const ranking = useLineRanking();
   return (
     <section className="commitment-section" aria-labelledby={SECTION_HEADING.lines}>
       <h3 id={SECTION_HEADING.lines} tabIndex={-1}>
@@ -43,6 +49,8 @@ export function LinesOfAction({ doc, lines, tree, readOnly, problemAt }: LinesOf
             <li key={line.id} className="line card">
               <div className="item-head">
                 <h4>{name}</h4>
+                <VoteRank result={ranking?.get(line.id)} />
+                <VoteDots itemId={line.id} label={() => line.title.trim()} targets={LINE_VOTES} />
                 <ItemControls
                   doc={doc}
                   itemId={line.id}

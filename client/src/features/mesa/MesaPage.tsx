@@ -14,6 +14,8 @@ import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { Notices } from '../notices/Notices';
 import { TreeWorkspace } from '../tree/TreeWorkspace';
+import { VoteProvider } from '../votes/VoteContext';
+import { VotePanel } from '../votes/VotePanel';
 import { MesaKit } from './MesaKit';
 import { OutdatedClientBanner } from './OutdatedClientBanner';
 import { SaveIndicator } from './SaveIndicator';
@@ -96,7 +98,14 @@ function MesaWorkspace({
   const treeLocked = useToolLocked('tree');
   const commitmentLocked = useToolLocked('commitment');
   return (
-    <>
+    <VoteProvider
+      connection={connection}
+      mesaId={session.mesa.id}
+      token={token}
+      role={session.role}
+      joined={session.participant !== null}
+    >
+      <VotePanel />
       <WorkspaceTabs current={tab} onChange={setTab} />
       <main className="workspace" id="contenido" role="tabpanel" aria-labelledby={`pestana-${tab}`}>
         {tab === 'tree' && <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />}
@@ -122,6 +131,6 @@ function MesaWorkspace({
         )}
         <StageGuide />
       </main>
-    </>
+    </VoteProvider>
   );
 }

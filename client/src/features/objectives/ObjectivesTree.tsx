@@ -6,6 +6,12 @@ import type { MesaConnection } from '../../sync/MesaConnection';
 import { useCommitmentDraft } from '../commitment/useCommitmentDraft';
 import { bindTextarea } from '../sharedText/bindTextarea';
 import { useTree } from '../tree/useTree';
+import { useTreeRanking } from '../votes/VoteContext';
+import { VoteDots } from '../votes/VoteDots';
+import { VoteRank } from '../votes/VoteRank';
+
+/** Votes that put dots on a means here (a vote on causes puts them on the canvas's nodes). */
+const MEANS_VOTES = ['medio'] as const;
 
 interface ObjectivesTreeProps {
   connection: MesaConnection;
@@ -146,6 +152,7 @@ function ObjectiveRow({ doc, node, readOnly, choice }: ObjectiveRowProps) {
   }, [doc, node.id, readOnly]);
   const id = `objetivo-${node.id}`;
   const kind = t(`objectives.kind.${node.kind}`);
+  const ranking = useTreeRanking();
   return (
     <li className={`objective-row kind-${node.kind}`}>
       <label htmlFor={id}>
@@ -154,6 +161,12 @@ function ObjectiveRow({ doc, node, readOnly, choice }: ObjectiveRowProps) {
           {t('objectives.from', { text: node.text.trim() || t('objectives.untitled') })}
         </span>
       </label>
+      {node.kind === 'causa' && (
+        <>
+          <VoteRank result={ranking?.get(node.id)} />
+          <VoteDots itemId={node.id} label={() => (node.objective || node.text).trim()} targets={MEANS_VOTES} />
+        </>
+      )}
       {readOnly ? (
         <input id={id} type="text" readOnly value={node.objective} placeholder={t('objectives.placeholder')} />
       ) : (

@@ -6,6 +6,8 @@ import { kindLabel } from '../tree/kindLabel';
 import { bindTextarea } from '../sharedText/bindTextarea';
 import { emptyText, type TreeViewActions } from '../tree/TreeNodeView';
 import { childKinds } from '../tree/treeActions';
+import { useTreeRanking } from '../votes/VoteContext';
+import { VoteRank } from '../votes/VoteRank';
 
 interface Props {
   doc: Y.Doc;
@@ -146,6 +148,7 @@ const OutlineItem = memo(function OutlineBranch(props: ItemProps) {
     onKeyDown,
   } = props;
   const row = useRef<HTMLDivElement>(null);
+  const ranking = useTreeRanking();
   const children = orderedChildren(node);
   const open = !collapsed.has(node.id);
   const groupId = `outline-group-${node.id}`;
@@ -179,6 +182,7 @@ const OutlineItem = memo(function OutlineBranch(props: ItemProps) {
           {kindLabel(node)}
           <span className="sr-colon">:</span>
         </span>
+        <VoteRank result={ranking?.get(node.id)} />
         {editingId === node.id ? (
           <OutlineEditor
             doc={doc}

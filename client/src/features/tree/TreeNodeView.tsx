@@ -3,6 +3,9 @@ import { memo, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { useTreeRanking } from '../votes/VoteContext';
+import { VoteDots } from '../votes/VoteDots';
+import { VoteRank } from '../votes/VoteRank';
 import { kindLabel } from './kindLabel';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { bindTextarea } from '../sharedText/bindTextarea';
@@ -34,6 +37,9 @@ function addLabel(node: TreeNode, kind: BranchKind): string {
   return t(kind === 'causa' ? 'tree.add.subcausa' : 'tree.add.subefecto');
 }
 
+/** Votes that put dots on a cause's node: on causes, and on the means they read as in the objectives tree. */
+const CAUSE_VOTES = ['causa', 'medio'] as const;
+
 /** One node on the canvas: its kind, its shared text (edited in place), and its actions when selected. */
 export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeProps<TreeFlowNode>) {
   const { node, doc, readOnly, editing, editors, actions } = data;
@@ -48,12 +54,21 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
   }, [editing, doc, node.id]);
 
   const editor = editors[0];
+  const ranking = useTreeRanking();
   return (
     <div
       className={`tree-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
       onDoubleClick={() => !readOnly && actions.startEditing(node.id)}
     >
       <span className="tree-node-kind">{kindLabel(node)}</span>
+      <VoteRank result={ranking?.get(node.id)} />
+      {node.kind === 'causa' && (
+        <VoteDots
+          itemId={node.id}
+          label={(target) => (target === 'medio' ? node.objective || node.text : node.text).trim()}
+          targets={CAUSE_VOTES}
+        />
+      )}
       {editing ? (
         <textarea
           ref={field}

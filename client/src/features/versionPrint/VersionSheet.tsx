@@ -13,6 +13,7 @@ import { CriteriaTable } from './CriteriaTable';
 import { LineOfActionTable } from './LineOfActionTable';
 import { RoadmapTable } from './RoadmapTable';
 import { RouteSection } from './RouteSection';
+import { VotesSection } from './VotesSection';
 
 /**
  * The version on paper, in the order of the methodology's finished commitments: problem and objectives, each line
@@ -51,6 +52,7 @@ export function VersionSheet({ version, mesa }: { version: CommitmentVersion; me
       <RouteSection source={c} />
       <AlignmentSection commitment={c} />
       <CriteriaTable commitment={c} />
+      <VotesSection votes={version.votes} />
 
       <footer className="print-footer">
         <p>{t('print.hash', { hash: version.contentHash.slice(0, 16) })}</p>

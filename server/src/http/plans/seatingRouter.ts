@@ -18,6 +18,7 @@ import {
 import { NO_OVERRIDES } from '../../agenda/toolLocks';
 import { generateId, generateToken, hashToken } from '../../auth/tokens';
 import { KeyedQueue } from '../../KeyedQueue';
+import type { VoteService } from '../../votes/VoteService';
 import { MESA_CLOSED_REASON, closeSockets, type SocketCloser } from '../../mesas/closeSockets';
 import { reseat, seatingTables, seatingView } from '../../plans/seatingView';
 import type { NewTableMesa, StoredEvent, StoredSeating } from '../../storage/PlanStore';
@@ -31,7 +32,9 @@ import type { PlanRouterOptions } from './plansRouter';
  * The STL's arrangement of an event's tables: "Formar mesas" (one mesa per table), moves, locks, late arrivals,
  * each table's facilitator. Every change answers the whole seating as the STL's page shows it.
  */
-export function seatingRouter(options: PlanRouterOptions & Pick<SocketCloser, 'rooms' | 'bus'>): Router {
+export function seatingRouter(
+  options: PlanRouterOptions & Pick<SocketCloser, 'rooms' | 'bus'> & { votes: Pick<VoteService, 'closeOpen'> },
+): Router {
   const { store, now } = options;
   const router = Router();
 
@@ -102,6 +105,7 @@ export function seatingRouter(options: PlanRouterOptions & Pick<SocketCloser, 'r
     for (const { mesaId } of gone) {
       if (await store.closeMesa(mesaId, new Date(now()).toISOString())) {
         closeSockets(options, mesaId, { code: CloseCode.mesaClosed, reason: MESA_CLOSED_REASON });
+        await options.votes.closeOpen(mesaId);
       }
     }
     res.status(before.tables.length > 0 ? 200 : 201).json(await answer(event.id, seating));

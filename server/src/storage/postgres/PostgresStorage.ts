@@ -18,6 +18,7 @@ import {
   type StlMember,
   type StlRole,
   type TeamMember,
+  type VoteResult,
 } from '@cocrea/shared';
 import type {
   AcceptedInvitation,
@@ -40,6 +41,10 @@ import type {
   StoredMember,
   StoredObservation,
   StoredReviewEvent,
+  CastResult,
+  NewVote,
+  SeatBallot,
+  StoredVote,
 } from '../Storage';
 import type {
   AddRegistrationResult,
@@ -51,11 +56,12 @@ import type {
   StoredSeating,
 } from '../PlanStore';
 import { KeyedQueue } from '../../KeyedQueue';
-import { summaryFromRow, versionFromRow, type StoredVersionRow } from '../versionRow';
+import { recordedVote, summaryFromRow, versionFromRow, type StoredVersionRow } from '../versionRow';
 import { migrate } from './migrations';
 import { asBuffer, createPool, transaction, type PoolOptions } from './pool';
 import { PostgresPlanStore } from './PostgresPlanStore';
 import { PostgresReviewStore } from './PostgresReviewStore';
+import { PostgresVoteStore } from './PostgresVoteStore';
 
 const MESA_COLUMNS = 'id, title, theme, date, created_at AS "createdAt", closed_at AS "closedAt"';
 const MEMBER_COLUMNS = 'm.id, m.email, m.name, m.role, m.created_at AS "createdAt"';
@@ -93,11 +99,13 @@ export class PostgresStorage implements Storage {
   /** Appends of one room go one after another (see `appendUpdates`). */
   private readonly appends = new KeyedQueue();
   private readonly review: PostgresReviewStore;
+  private readonly votes: PostgresVoteStore;
   /** Plans, events, registrations, seating and kits: `PlanStore`'s methods, delegated (see the end of the class). */
   private readonly plans: PostgresPlanStore;
 
   private constructor(private readonly pool: Pool) {
     this.review = new PostgresReviewStore(pool);
+    this.votes = new PostgresVoteStore(pool);
     this.plans = new PostgresPlanStore(pool);
   }
 
@@ -510,9 +518,16 @@ export class PostgresStorage implements Storage {
          RETURNING number`,
         [mesaId, savedAt, JSON.stringify(stage), contentHash, COMMITMENT_VERSION, JSON.stringify(commitment)],
       );
+      // In the same transaction: a vote closed meanwhile is in this version or the next, never in both or neither.
+      await client.query(
+        `UPDATE mesa_votes SET recorded_version = $1
+         WHERE mesa_id = $2 AND closed_at IS NOT NULL AND recorded_version IS NULL`,
+        [rows[0]!.number, mesaId],
+      );
       return rows[0]!.number;
     });
-    return { mesaId, number, savedAt, stage, contentHash, status: 'borrador', commitment };
+    const votes = (await this.votes.listRecordedVotes(mesaId, number)).flatMap(recordedVote);
+    return { mesaId, number, savedAt, stage, contentHash, status: 'borrador', commitment, votes };
   }
 
   async listCommitmentVersions(mesaId: string): Promise<CommitmentVersionSummary[]> {
@@ -533,7 +548,36 @@ export class PostgresStorage implements Storage {
     );
     const row = rows[0];
     if (!row) return null;
-    return versionFromRow(mesaId, row);
+    return versionFromRow(mesaId, row, await this.votes.listRecordedVotes(mesaId, number));
+  }
+
+  openVote(vote: NewVote): Promise<boolean> {
+    return this.votes.openVote(vote);
+  }
+
+  currentVote(mesaId: string): Promise<StoredVote | null> {
+    return this.votes.currentVote(mesaId);
+  }
+
+  castBallot(voteId: string, seat: string, itemId: string, change: 1 | -1): Promise<CastResult> {
+    return this.votes.castBallot(voteId, seat, itemId, change);
+  }
+
+  seatBallot(voteId: string, seat: string): Promise<SeatBallot> {
+    return this.votes.seatBallot(voteId, seat);
+  }
+
+  closeVote(
+    mesaId: string,
+    voteId: string,
+    closedAt: string,
+    rank: (counts: ReadonlyMap<string, number>) => VoteResult[],
+  ): Promise<StoredVote | null> {
+    return this.votes.closeVote(mesaId, voteId, closedAt, rank);
+  }
+
+  listRecordedVotes(mesaId: string, number: number): Promise<StoredVote[]> {
+    return this.votes.listRecordedVotes(mesaId, number);
   }
 
   listReviewVersions(filter: ReviewFilter): Promise<ReviewInboxItem[]> {

@@ -261,6 +261,33 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE review_observations ADD COLUMN response_attended boolean;
   ALTER TABLE review_observations ADD COLUMN response_at text COLLATE "C";
   `,
+  // 4: dot votes (SQLite's 18). A ballot row lives only while its vote is open; closing stores the counts as the
+  // vote's results and deletes its ballots. At most one open vote per mesa.
+  `
+  CREATE TABLE mesa_votes (
+    id text COLLATE "C" PRIMARY KEY,
+    mesa_id text COLLATE "C" NOT NULL REFERENCES mesas(id),
+    target text NOT NULL,
+    votes_per_person integer NOT NULL,
+    allow_several boolean NOT NULL,
+    opened_at text COLLATE "C" NOT NULL,
+    closed_at text COLLATE "C",
+    revision integer NOT NULL DEFAULT 0,
+    voters integer NOT NULL DEFAULT 0,
+    dots integer NOT NULL DEFAULT 0,
+    results text,
+    recorded_version integer
+  );
+  CREATE INDEX mesa_votes_mesa ON mesa_votes(mesa_id, opened_at);
+  CREATE UNIQUE INDEX mesa_votes_open ON mesa_votes(mesa_id) WHERE closed_at IS NULL;
+  CREATE TABLE vote_ballots (
+    vote_id text COLLATE "C" NOT NULL REFERENCES mesa_votes(id),
+    participant_id text COLLATE "C" NOT NULL REFERENCES participants(id),
+    item_id text COLLATE "C" NOT NULL,
+    count integer NOT NULL,
+    PRIMARY KEY (vote_id, participant_id, item_id)
+  );
+  `,
 ];
 
 /**

@@ -20,6 +20,7 @@ import {
   type StlRole,
   type PendingInvitation,
   type TeamMember,
+  type VoteResult,
 } from '@cocrea/shared';
 import type {
   AcceptedInvitation,
@@ -42,6 +43,10 @@ import type {
   StoredMember,
   StoredObservation,
   StoredReviewEvent,
+  CastResult,
+  NewVote,
+  SeatBallot,
+  StoredVote,
 } from '../Storage';
 import type {
   AddRegistrationResult,
@@ -52,11 +57,12 @@ import type {
   StoredRegistration,
   StoredSeating,
 } from '../PlanStore';
-import { summaryFromRow, versionFromRow, type StoredVersionRow } from '../versionRow';
+import { recordedVote, summaryFromRow, versionFromRow, type StoredVersionRow } from '../versionRow';
 import { makeSqliteFilesOwnerOnly } from '../ownerOnly';
 import { MIGRATIONS } from './migrations';
 import { SqlitePlanStore } from './SqlitePlanStore';
 import { SqliteReviewStore } from './SqliteReviewStore';
+import { SqliteVoteStore } from './SqliteVoteStore';
 import { prepareStatements, type Statements } from './statements';
 
 export interface SqliteOptions {
@@ -176,6 +182,7 @@ export class SqliteStorage implements Storage {
   /** Appends since the last checkpoint was asked for; null while one is under way. */
   private appendsSinceCheckpoint: number | null = 0;
   private readonly review: SqliteReviewStore;
+  private readonly votes: SqliteVoteStore;
   /** Plans, events, registrations, seating and kits: `PlanStore`'s methods, delegated (see the end of the class). */
   private readonly plans: SqlitePlanStore;
 
@@ -183,6 +190,7 @@ export class SqliteStorage implements Storage {
     this.db = openDatabase(filename, options);
     this.stmt = prepareStatements(this.db);
     this.review = new SqliteReviewStore(this.db);
+    this.votes = new SqliteVoteStore(this.db);
     this.plans = new SqlitePlanStore(this.db);
     this.checkpointer = startCheckpointer(filename, () => this.copyWalTail());
   }
@@ -388,16 +396,22 @@ export class SqliteStorage implements Storage {
   }
 
   async addCommitmentVersion(mesaId: string, version: NewCommitmentVersion): Promise<CommitmentVersion> {
-    const row = this.stmt.insertVersion.get({
-      mesaId,
-      savedAt: version.savedAt,
-      stage: JSON.stringify(version.stage),
-      contentHash: version.contentHash,
-      schemaVersion: COMMITMENT_VERSION,
-      content: JSON.stringify(version.commitment),
-    }) as { number: number };
+    // One transaction: a vote closed meanwhile is in this version or the next, never in both or neither.
+    const number = this.db.transaction(() => {
+      const row = this.stmt.insertVersion.get({
+        mesaId,
+        savedAt: version.savedAt,
+        stage: JSON.stringify(version.stage),
+        contentHash: version.contentHash,
+        schemaVersion: COMMITMENT_VERSION,
+        content: JSON.stringify(version.commitment),
+      }) as { number: number };
+      this.stmt.recordVotes.run(row.number, mesaId);
+      return row.number;
+    })();
     const { savedAt, stage, contentHash, commitment } = version;
-    return { mesaId, number: row.number, savedAt, stage, contentHash, status: 'borrador', commitment };
+    const votes = (await this.votes.listRecordedVotes(mesaId, number)).flatMap(recordedVote);
+    return { mesaId, number, savedAt, stage, contentHash, status: 'borrador', commitment, votes };
   }
 
   async listCommitmentVersions(mesaId: string): Promise<CommitmentVersionSummary[]> {
@@ -408,7 +422,36 @@ export class SqliteStorage implements Storage {
   async getCommitmentVersion(mesaId: string, number: number): Promise<CommitmentVersion | null> {
     const row = this.stmt.getVersion.get(mesaId, number) as StoredVersionRow | undefined;
     if (!row) return null;
-    return versionFromRow(mesaId, row);
+    return versionFromRow(mesaId, row, await this.votes.listRecordedVotes(mesaId, number));
+  }
+
+  openVote(vote: NewVote): Promise<boolean> {
+    return this.votes.openVote(vote);
+  }
+
+  currentVote(mesaId: string): Promise<StoredVote | null> {
+    return this.votes.currentVote(mesaId);
+  }
+
+  castBallot(voteId: string, seat: string, itemId: string, change: 1 | -1): Promise<CastResult> {
+    return this.votes.castBallot(voteId, seat, itemId, change);
+  }
+
+  seatBallot(voteId: string, seat: string): Promise<SeatBallot> {
+    return this.votes.seatBallot(voteId, seat);
+  }
+
+  closeVote(
+    mesaId: string,
+    voteId: string,
+    closedAt: string,
+    rank: (counts: ReadonlyMap<string, number>) => VoteResult[],
+  ): Promise<StoredVote | null> {
+    return this.votes.closeVote(mesaId, voteId, closedAt, rank);
+  }
+
+  listRecordedVotes(mesaId: string, number: number): Promise<StoredVote[]> {
+    return this.votes.listRecordedVotes(mesaId, number);
   }
 
   listReviewVersions(filter: ReviewFilter): Promise<ReviewInboxItem[]> {

@@ -306,4 +306,32 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE review_observations ADD COLUMN response_attended INTEGER;
   ALTER TABLE review_observations ADD COLUMN response_at TEXT;
   `,
+  // 18: dot votes. A ballot row (who put how many dots on what) lives only while its vote is open, to enforce each
+  // person's count; closing the vote stores the counts as its results and deletes its ballots. At most one open vote
+  // per mesa (the partial unique index). `recorded_version`: the saved version whose record holds the counts.
+  `
+  CREATE TABLE mesa_votes (
+    id TEXT PRIMARY KEY,
+    mesa_id TEXT NOT NULL REFERENCES mesas(id),
+    target TEXT NOT NULL,
+    votes_per_person INTEGER NOT NULL,
+    allow_several INTEGER NOT NULL,
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    revision INTEGER NOT NULL DEFAULT 0,
+    voters INTEGER NOT NULL DEFAULT 0,
+    dots INTEGER NOT NULL DEFAULT 0,
+    results TEXT,
+    recorded_version INTEGER
+  );
+  CREATE INDEX mesa_votes_mesa ON mesa_votes(mesa_id, opened_at);
+  CREATE UNIQUE INDEX mesa_votes_open ON mesa_votes(mesa_id) WHERE closed_at IS NULL;
+  CREATE TABLE vote_ballots (
+    vote_id TEXT NOT NULL REFERENCES mesa_votes(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    item_id TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (vote_id, participant_id, item_id)
+  );
+  `,
 ];

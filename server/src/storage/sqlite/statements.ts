@@ -134,6 +134,10 @@ export function prepareStatements(db: Database.Database) {
        FROM commitment_versions WHERE mesa_id = @mesaId
        RETURNING number`,
     ),
+    recordVotes: db.prepare(
+      `UPDATE mesa_votes SET recorded_version = ?
+       WHERE mesa_id = ? AND closed_at IS NOT NULL AND recorded_version IS NULL`,
+    ),
     listVersions: db.prepare(
       `SELECT number, saved_at AS savedAt, stage, content_hash AS contentHash, review_status AS status
        FROM commitment_versions WHERE mesa_id = ? ORDER BY number DESC`,
