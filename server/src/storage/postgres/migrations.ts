@@ -261,6 +261,14 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE review_observations ADD COLUMN response_attended boolean;
   ALTER TABLE review_observations ADD COLUMN response_at text COLLATE "C";
   `,
+  // 4: SQLite's migration 18: compromisos proactivos, mesas of kind 'proactivo' at one of five phases.
+  `
+  ALTER TABLE mesas ADD COLUMN kind text NOT NULL DEFAULT 'mesa';
+  ALTER TABLE mesas ADD COLUMN phase integer;
+  ALTER TABLE mesas ADD CONSTRAINT mesas_phase CHECK (
+    kind = 'mesa' AND phase IS NULL OR kind = 'proactivo' AND phase IS NOT NULL AND phase BETWEEN 1 AND 5
+  );
+  `,
 ];
 
 /**

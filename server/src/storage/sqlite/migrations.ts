@@ -306,4 +306,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE review_observations ADD COLUMN response_attended INTEGER;
   ALTER TABLE review_observations ADD COLUMN response_at TEXT;
   `,
+  // 18: compromisos proactivos (methodology §5): a mesa of kind 'proactivo', which an STL member starts inside a
+  // plan, is at one of its five phases; a mesa de cocreación has none (it follows its agenda).
+  `
+  ALTER TABLE mesas ADD COLUMN kind TEXT NOT NULL DEFAULT 'mesa';
+  ALTER TABLE mesas ADD COLUMN phase INTEGER
+    CHECK (kind = 'mesa' AND phase IS NULL OR kind = 'proactivo' AND phase IS NOT NULL AND phase BETWEEN 1 AND 5);
+  `,
 ];
