@@ -48,7 +48,8 @@ export const COMMITMENT_BODY_LIMIT_BYTES = 512 * 1024;
 export function versionStageLabel(stage: VersionStage): string {
   if (stage.status === 'not_started') return 'Antes de iniciar la agenda';
   if (stage.status === 'finished') return 'Agenda concluida';
-  if (stage.status === 'phase') return `Fase ${stage.number} · ${stage.name}`;
+  // Where a version was saved is also where it came from: the inbox, the save panel and the print say so.
+  if (stage.status === 'phase') return `Compromiso proactivo · fase ${stage.number}: ${stage.name}`;
   return `Etapa ${stage.number} · ${stage.name}`;
 }
 
