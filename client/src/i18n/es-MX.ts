@@ -311,7 +311,7 @@ export const esMX = {
   'print.csv.value': 'Valor',
   'print.kicker': 'Plan de Acción Local de Gobierno Abierto · {theme}',
   'print.identity': '{type} · Institución responsable: {institution}',
-  'print.mesa': 'Mesa: {title}',
+  'print.mesa': '{kind, select, proactivo {Propuesta del STL: {title}} other {Mesa: {title}}}',
   'print.version': 'Versión {number}',
   'print.line': 'Línea de acción {number}',
   'print.activities': 'Actividades',
@@ -568,7 +568,8 @@ export const esMX = {
   'board.error': 'No se pudo cargar el tablero.',
   'board.empty': 'Todavía no hay compromisos publicados.',
   'board.completion': 'Avance del compromiso',
-  'board.identity': '{type} · {institution} · Mesa: {mesa}',
+  // A compromiso proactivo comes from no mesa de cocreación: its own name is all there is to say.
+  'board.identity': '{kind, select, proactivo {{type} · {institution}} other {{type} · {institution} · Mesa: {mesa}}}',
   'board.published': 'Versión {number}, publicada el {date}',
   'board.activitiesOf': 'Actividades de la línea de acción {number}',
   'board.progress': 'Avance',
