@@ -100,7 +100,7 @@ test('un integrante del STL propone un compromiso proactivo en el plan, lo lleva
   await expect(irma.page.getByRole('button', { name: 'Fase anterior' })).toHaveCount(0);
   await irma.page.getByRole('tab', { name: 'Compromiso' }).click();
   await expect(irma.page.getByText('Tipo de compromiso: Compromiso proactivo')).toBeVisible();
-  await irma.page.getByRole('button', { name: /^Usar el título de la mesa/ }).click();
+  await irma.page.getByRole('button', { name: /^Usar el título de la propuesta/ }).click();
   await irma.page.getByLabel('Institución responsable').fill(c.institution);
   await irma.page.getByLabel('Problema público').fill(c.problem);
   await expectNoSeriousA11yViolations(irma.page);

@@ -236,7 +236,8 @@ export const esMX = {
   'commitment.locked': 'La redacción del compromiso está cerrada en esta etapa.',
   'commitment.general': 'Datos generales, problema y compromiso',
   'commitment.name.hint': 'Un nombre corto, como lo leerán el documento impreso y el tablero público.',
-  'commitment.name.useMesa': 'Usar el título de la mesa: «{title}»',
+  'commitment.name.useMesa':
+    '{kind, select, proactivo {Usar el título de la propuesta: «{title}»} other {Usar el título de la mesa: «{title}»}}',
   'commitment.type.hint': 'Los compromisos proactivos los propone un integrante del STL.',
   'commitment.type.hint.proactivo':
     'Lo propuso un integrante del STL dentro del plan, sin mesa de cocreación; sigue las cinco fases de la metodología.',

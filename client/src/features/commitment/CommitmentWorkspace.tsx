@@ -105,7 +105,7 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
             />
             {!readOnly && draft.title.trim() === '' && (
               <button type="button" onClick={() => setCommitmentText(doc, 'title', mesa.title)}>
-                {t('commitment.name.useMesa', { title: mesa.title })}
+                {t('commitment.name.useMesa', { kind: mesa.kind, title: mesa.title })}
               </button>
             )}
             <div className="field">
