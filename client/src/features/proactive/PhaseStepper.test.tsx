@@ -10,22 +10,18 @@ afterEach(() => {
 
 const MESA_ID = 'compromisoProact';
 const TOKEN = 't'.repeat(43);
-const answer = (phase: number) =>
-  new Response(
-    JSON.stringify({
-      mesa: {
-        id: MESA_ID,
-        title: 'Compromiso Proactivo del IEEM',
-        theme: 'fortalecimiento-de-la-democracia',
-        date: '2026-12-07',
-        createdAt: '2026-12-07T16:00:00.000Z',
-        closedAt: null,
-        kind: 'proactivo',
-        phase,
-      },
-    }),
-    { status: 200, headers: { 'content-type': 'application/json' } },
-  );
+const mesaAt = (phase: number) => ({
+  id: MESA_ID,
+  title: 'Compromiso Proactivo del IEEM',
+  theme: 'fortalecimiento-de-la-democracia',
+  date: '2026-12-07',
+  createdAt: '2026-12-07T16:00:00.000Z',
+  closedAt: null,
+  kind: 'proactivo',
+  phase,
+});
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function renderStepper(phase: ProactivePhase, canMove: boolean, onMoved = vi.fn()) {
   render(<PhaseStepper mesaId={MESA_ID} token={TOKEN} phase={phase} canMove={canMove} onMoved={onMoved} />);
@@ -51,7 +47,7 @@ describe('the five phases of a compromiso proactivo', () => {
   });
 
   it('moves one step from the phase shown, with the link, and reports the server’s phase', async () => {
-    const fetch = vi.fn(() => Promise.resolve(answer(3)));
+    const fetch = vi.fn(() => Promise.resolve(json({ mesa: mesaAt(3) })));
     vi.stubGlobal('fetch', fetch);
     const onMoved = renderStepper(2, true);
     fireEvent.click(screen.getByRole('button', { name: 'Siguiente fase: Diálogo abierto con organizaciones' }));
@@ -62,18 +58,19 @@ describe('the five phases of a compromiso proactivo', () => {
     expect((init.headers as Record<string, string>).authorization).toBe(`Bearer ${TOKEN}`);
   });
 
-  it('offers no step before the first nor after the last, and says why a move failed', async () => {
-    vi.stubGlobal('fetch', () =>
+  it('offers no step before the first nor after the last; a refused move says why and shows the phase it is at', async () => {
+    vi.stubGlobal('fetch', (path: string) =>
       Promise.resolve(
-        new Response(JSON.stringify({ error: { code: 'stale_phase', message: 'El compromiso ya cambió de fase.' } }), {
-          status: 409,
-        }),
+        path.endsWith('/session')
+          ? json({ mesa: mesaAt(2), role: 'facilitator', participant: null })
+          : json({ error: { code: 'stale_phase', message: 'El compromiso ya cambió de fase.' } }, 409),
       ),
     );
-    renderStepper(5, true);
+    const onMoved = renderStepper(5, true);
     expect(screen.queryByRole('button', { name: /^Siguiente fase/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Fase anterior' }));
     expect((await screen.findByRole('alert')).textContent).toBe('El compromiso ya cambió de fase.');
+    expect(onMoved).toHaveBeenCalledWith(2);
     cleanup();
     renderStepper(1, true);
     expect(screen.queryByRole('button', { name: 'Fase anterior' })).toBeNull();

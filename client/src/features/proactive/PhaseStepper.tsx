@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { PROACTIVE_PHASES, PROACTIVE_PHASE_COUNT, type ProactivePhase } from '@cocrea/shared';
-import { movePhase } from '../../api/mesas';
+import { fetchSession, movePhase } from '../../api/mesas';
+import { ApiFailure } from '../../api/request';
 import type { MessageKey } from '../../i18n/es-MX';
 import { t } from '../../i18n/t';
 import { useAction } from '../stl/useAction';
@@ -33,8 +34,17 @@ export function PhaseStepper({ mesaId, token, phase, canMove, onMoved }: Props) 
   const { busy, failure, act } = useAction();
   const move = (to: ProactivePhase) =>
     act(async () => {
-      const moved = await movePhase(mesaId, token, { from: phase, to });
-      if (moved.phase !== null) onMoved(moved.phase);
+      try {
+        const moved = await movePhase(mesaId, token, { from: phase, to });
+        if (moved.phase !== null) onMoved(moved.phase);
+      } catch (error) {
+        // Moved meanwhile, and this page missed the notice (a reconnection): show where it is now, then say so.
+        if (error instanceof ApiFailure && error.status === 409) {
+          const { mesa } = await fetchSession(mesaId, token, null).catch(() => ({ mesa: null }));
+          if (mesa?.phase) onMoved(mesa.phase);
+        }
+        throw error;
+      }
     });
   const next = phase < PROACTIVE_PHASE_COUNT ? ((phase + 1) as ProactivePhase) : null;
   const previous = phase > 1 ? ((phase - 1) as ProactivePhase) : null;
