@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Board, CommitmentVersion, Mesa, MesaNotice, PlanDetail } from '@cocrea/shared';
 import { connectStockClient, whenSynced, type StockClient } from './support/clients';
+import { startLocalCluster, type LocalCluster } from './support/localCluster';
 import { asAdmin, moveThrough, saveVersion } from './support/review';
-import { startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
+import { ADMIN_TOKEN, startTestServer, type CreatedMesa, type TestServer } from './support/testServer';
 import { waitFor } from './support/waitFor';
 
 let t: TestServer;
@@ -17,9 +18,12 @@ beforeEach(async () => {
   });
   planId = plan.body.plan.id;
 });
+let cluster: LocalCluster | undefined;
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
   await t.close();
+  await cluster?.close();
+  cluster = undefined;
 });
 
 /** Seed 000: the Infoem proposes a compromiso proactivo in the axis «Cultura de gobierno abierto». */
@@ -127,5 +131,34 @@ describe('a compromiso proactivo', () => {
     ]);
     const inbox = await asAdmin<{ versions: { mesaId: string; stage: unknown }[] }>(t, 'GET', '/api/review/versions');
     expect(inbox.body.versions[0]).toMatchObject({ mesaId: mesa.mesa.id, stage: version.stage });
+  });
+
+  it('moves for the pages on every instance: the phase crosses the bus', async () => {
+    cluster = await startLocalCluster(2);
+    const [here, there] = cluster.instances;
+    const admin = (path: string, body: unknown) =>
+      fetch(`${here!.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: JSON.stringify(body),
+      }).then(async (res) => (await res.json()) as Record<string, { id: string }>);
+    const { plan } = await admin('/api/plans', { title: 'Plan repartido', period: '2026–2028', entity: 'Edomex' });
+    const mesa = (await admin('/api/mesas', {
+      title: 'Compromiso Proactivo del IEEM',
+      theme: 'fortalecimiento-de-la-democracia',
+      date: '2026-12-07',
+      planId: plan!.id,
+      kind: 'proactivo',
+    })) as unknown as CreatedMesa;
+    const page = connectStockClient(there!.wsUrl, mesa.mesa.id, mesa.tokens.observer);
+    clients.push(page);
+    await whenSynced(page);
+    const res = await fetch(`${here!.baseUrl}/api/mesas/${mesa.mesa.id}/phase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${mesa.tokens.facilitator}` },
+      body: JSON.stringify({ from: 1, to: 2 }),
+    });
+    expect(res.status).toBe(200);
+    await waitFor(() => expect(page.notices()).toEqual([{ kind: 'phase', phase: 2 }]));
   });
 });
