@@ -6,6 +6,7 @@ const PASSWORD = 'mesas abiertas 2026';
 const TITLE = 'Compromiso Proactivo del Infoem';
 const STL_MEMBER = 'Irma Integrante del STL';
 const ORGANIZATION_PERSON = 'Olga Organización Reservada';
+const CO_RESPONSIBLE_PERSON = 'Pablo Corresponsable Reservado';
 
 /** Seed 000: the Infoem's proposal in the axis «Cultura de gobierno abierto», completed as a commitment. */
 const c = {
@@ -85,8 +86,10 @@ test('un integrante del STL propone un compromiso proactivo en el plan, lo lleva
   await form.getByRole('button', { name: 'Proponer compromiso' }).click();
   const links = irma.page.getByRole('region', { name: `Enlaces de «${TITLE}»` });
   await expect(links.getByRole('heading')).toBeFocused();
-  const own = await links.getByLabel('Su enlace para conducir el compromiso (STL)').inputValue();
-  const invitation = await links.getByLabel('Enlace de invitación para organizaciones (fase 3)').inputValue();
+  const own = await links.getByRole('textbox', { name: 'Su enlace para conducir el compromiso (STL)' }).inputValue();
+  const invitation = await links
+    .getByRole('textbox', { name: 'Enlace de invitación para organizaciones (fase 3)' })
+    .inputValue();
   await expect(
     irma.page.getByText('Compromiso proactivo · fase 1 de 5: Propuesta de un integrante del STL'),
   ).toBeVisible();
@@ -153,6 +156,7 @@ test('un integrante del STL propone un compromiso proactivo en el plan, lo lleva
   await page.getByLabel('Cargo').fill(c.responsible.position);
   await page.getByLabel('Institución', { exact: true }).fill(c.institution);
   await page.getByLabel('Organización', { exact: true }).fill(c.organization);
+  await page.getByLabel('Persona', { exact: true }).fill(CO_RESPONSIBLE_PERSON);
   await page.getByLabel('Resultado final').fill(c.finalResult);
   await page.getByRole('button', { name: 'Agregar producto' }).click();
   await page.getByRole('textbox', { name: 'Producto esperado 1', exact: true }).fill(c.product);
@@ -205,7 +209,7 @@ test('un integrante del STL propone un compromiso proactivo en el plan, lo lleva
   await expect(published.locator('.board-identity')).toHaveText('Compromiso proactivo · Infoem');
   await expect(published).toContainText(c.line);
   const text = await visitor.page.locator('main').innerText();
-  for (const secret of [STL_MEMBER, ORGANIZATION_PERSON]) expect(text).not.toContain(secret);
+  for (const secret of [STL_MEMBER, ORGANIZATION_PERSON, CO_RESPONSIBLE_PERSON]) expect(text).not.toContain(secret);
   await expectNoSeriousA11yViolations(visitor.page);
   await visitor.page.screenshot({ path: 'test-results/proactive-board.png', fullPage: true });
 });
