@@ -119,6 +119,8 @@ interface Endpoint {
   body?: (w: World) => unknown;
   /** Where version 1 of the case's mesa stands; `borrador` if not said. */
   version?: keyof typeof ROUTE;
+  /** The case's mesa is a compromiso proactivo (at phase 1), not a mesa de cocreación. */
+  proactive?: true;
   /** An event stream, which never ends by itself: the case reads its status and hangs up. */
   stream?: true;
 }
@@ -185,6 +187,15 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ target: 'causa', votesPerPerson: 3, allowSeveral: false }),
   },
   { method: 'POST', path: (w) => `${mesa(w)}/votes/${w.voteId}/close`, access: 'facilitator', ok: 200 },
+  // phaseRouter
+  {
+    method: 'POST',
+    path: (w) => `${mesa(w)}/phase`,
+    access: 'facilitator',
+    ok: 200,
+    body: () => ({ from: 1, to: 2 }),
+    proactive: true,
+  },
   // commitmentRouter
   {
     method: 'POST',
@@ -404,7 +415,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
+async function world(version: keyof typeof ROUTE = 'borrador', proactive = false): Promise<World> {
   const mesaId = generateId();
   const date = '2026-11-21';
   const tokens = Object.fromEntries(ROLES.map((role) => [role, generateToken()])) as Record<Role, string>;
@@ -416,6 +427,8 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
       date,
       createdAt: new Date().toISOString(),
       closedAt: null,
+      kind: proactive ? 'proactivo' : 'mesa',
+      phase: proactive ? 1 : null,
     },
     ROLES.map((role) => ({ role, tokenHash: hashToken(tokens[role]) })),
   );
@@ -667,7 +680,7 @@ describe('who may call what', () => {
       const answers: Record<string, number> = {};
       const wanted: Record<string, number> = {};
       for (const actor of ACTORS) {
-        const w = await world(endpoint.version);
+        const w = await world(endpoint.version, endpoint.proactive);
         const res = await send(actor, w, endpoint.method, endpoint.path(w), await endpoint.body?.(w));
         if (endpoint.stream && res.ok) await res.body?.cancel();
         else await res.arrayBuffer();
@@ -701,6 +714,7 @@ const BAD_INPUTS: BadInput[] = [
     ['PUT', 'agenda'],
     ['POST', 'agenda/commands'],
     ['POST', 'agenda/locks'],
+    ['POST', 'phase'],
     ['POST', 'commitment/versions'],
     ['GET', 'commitment/versions'],
     ['GET', 'commitment/versions/1'],
@@ -792,6 +806,7 @@ const BAD_INPUTS: BadInput[] = [
     ['PUT', 'agenda', 'facilitator'],
     ['POST', 'agenda/commands', 'facilitator'],
     ['POST', 'agenda/locks', 'facilitator'],
+    ['POST', 'phase', 'facilitator'],
     ['POST', 'commitment/versions', 'facilitator'],
     ['POST', 'votes', 'facilitator'],
     ['POST', '/api/stl/members', 'admin'],

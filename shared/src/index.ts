@@ -1,5 +1,6 @@
 export * from './protocol';
 export * from './schema/mesa';
+export * from './schema/proactive';
 export * from './schema/errors';
 export * from './schema/plainName';
 export * from './schema/participant';

@@ -1,4 +1,12 @@
-import { joinedSchema, mesaSessionSchema, type JoinMesa, type MesaSession } from '@cocrea/shared';
+import {
+  joinedSchema,
+  mesaSessionSchema,
+  movedPhaseSchema,
+  type JoinMesa,
+  type Mesa,
+  type MesaSession,
+  type MovePhase,
+} from '@cocrea/shared';
 import { request } from './request';
 
 /** Who the link (and the seat this browser kept, if any) makes this browser in the mesa. */
@@ -15,4 +23,14 @@ export function joinMesa(mesaId: string, token: string, input: JoinMesa) {
     headers: { authorization: `Bearer ${token}` },
     body: JSON.stringify(input),
   });
+}
+
+/** Moves a compromiso proactivo one phase, from the one this page shows: the facilitation link's (the STL's). */
+export async function movePhase(mesaId: string, token: string, move: MovePhase): Promise<Mesa> {
+  const { mesa } = await request(movedPhaseSchema, `/api/mesas/${encodeURIComponent(mesaId)}/phase`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: JSON.stringify(move),
+  });
+  return mesa;
 }

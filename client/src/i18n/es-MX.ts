@@ -236,8 +236,11 @@ export const esMX = {
   'commitment.locked': 'La redacción del compromiso está cerrada en esta etapa.',
   'commitment.general': 'Datos generales, problema y compromiso',
   'commitment.name.hint': 'Un nombre corto, como lo leerán el documento impreso y el tablero público.',
-  'commitment.name.useMesa': 'Usar el título de la mesa: «{title}»',
+  'commitment.name.useMesa':
+    '{kind, select, proactivo {Usar el título de la propuesta: «{title}»} other {Usar el título de la mesa: «{title}»}}',
   'commitment.type.hint': 'Los compromisos proactivos los propone un integrante del STL.',
+  'commitment.type.hint.proactivo':
+    'Lo propuso un integrante del STL dentro del plan, sin mesa de cocreación; sigue las cinco fases de la metodología.',
   'commitment.leadInstitution.hint': 'La institución que responde por el compromiso; por ejemplo, Infoem.',
   'commitment.index': 'Secciones del compromiso',
   'commitment.index.general': 'Datos y problema',
@@ -309,7 +312,7 @@ export const esMX = {
   'print.csv.value': 'Valor',
   'print.kicker': 'Plan de Acción Local de Gobierno Abierto · {theme}',
   'print.identity': '{type} · Institución responsable: {institution}',
-  'print.mesa': 'Mesa: {title}',
+  'print.mesa': '{kind, select, proactivo {Propuesta del STL: {title}} other {Mesa: {title}}}',
   'print.version': 'Versión {number}',
   'print.line': 'Línea de acción {number}',
   'print.activities': 'Actividades',
@@ -568,7 +571,8 @@ export const esMX = {
   'board.error': 'No se pudo cargar el tablero.',
   'board.empty': 'Todavía no hay compromisos publicados.',
   'board.completion': 'Avance del compromiso',
-  'board.identity': '{type} · {institution} · Mesa: {mesa}',
+  // A compromiso proactivo comes from no mesa de cocreación: its own name is all there is to say.
+  'board.identity': '{kind, select, proactivo {{type} · {institution}} other {{type} · {institution} · Mesa: {mesa}}}',
   'board.published': 'Versión {number}, publicada el {date}',
   'board.activitiesOf': 'Actividades de la línea de acción {number}',
   'board.progress': 'Avance',
@@ -634,6 +638,35 @@ export const esMX = {
   'plan.mesas.empty': 'Todavía no hay mesas en este plan. Cada mesa formada en un evento aparece aquí.',
   'plan.mesas.manage': 'Administrar las mesas (enlaces y cierre)',
   'plan.mesa.closed': 'Cerrada',
+  'plan.mesa.proactive': 'Compromiso proactivo · fase {phase} de 5: {name}',
+  'proactive.create.open': 'Nuevo compromiso proactivo',
+  'proactive.create.title': 'Nuevo compromiso proactivo',
+  'proactive.create.intro':
+    'Un integrante del STL lo propone dentro del plan, sin mesa de cocreación, y el STL lo lleva por sus cinco fases.',
+  'proactive.create.name': 'Título del compromiso',
+  'proactive.create.axis': 'Eje',
+  'proactive.create.axisPlaceholder': 'Elija un eje',
+  'proactive.create.date': 'Fecha de la propuesta',
+  'proactive.create.submit': 'Proponer compromiso',
+  'proactive.links.facilitator': 'Su enlace para conducir el compromiso (STL)',
+  'proactive.links.participant': 'Enlace de invitación para organizaciones (fase 3)',
+  'proactive.links.observer': 'Enlace para observadores',
+  'proactive.region': 'Fases del compromiso proactivo',
+  'proactive.heading': 'Compromiso proactivo · fase {phase} de 5',
+  'proactive.phases': 'Las cinco fases',
+  'proactive.guide.1':
+    'Un integrante del STL redacta su propuesta en «Compromiso»: el título, la institución responsable, el eje y el problema público que atiende. El STL la aprueba por consenso antes de seguir.',
+  'proactive.guide.2':
+    'Construyan el árbol de problemas: el problema central, sus causas y sus efectos, en «Árbol de problemas».',
+  'proactive.guide.3':
+    'El STL invita a las organizaciones con el enlace para participantes (en «Mesas» puede generar uno nuevo). Cada persona acepta la regla de Chatham House al entrar; juntas revisan el árbol y construyen el árbol de objetivos.',
+  'proactive.guide.4':
+    'Construyan la hoja de ruta en «Compromiso»: líneas de acción, actividades con sus fechas, responsables e indicadores.',
+  'proactive.guide.5':
+    'Guarde el compromiso con «Guardar compromiso»: el STL lo revisa, lo aprueba y lo publica en el tablero, como a cualquier otro.',
+  'proactive.previous': 'Fase anterior',
+  'proactive.next': 'Siguiente fase: {name}',
+  'proactive.moving': 'Cambiando de fase…',
   'event.create.open': 'Nuevo evento de cocreación',
   'event.create.title': 'Nuevo evento de cocreación',
   'event.create.submit': 'Crear evento',
@@ -840,6 +873,7 @@ export const esMX = {
   'notice.region': 'Avisos de la mesa',
   'notice.dismiss': 'Cerrar aviso',
   'notice.versionSaved': 'Se guardó la versión {number} del compromiso.',
+  'notice.phase': 'El compromiso proactivo pasó a la fase {phase}: {name}.',
   'notice.reviewStatus':
     '{to, select, en_revision {El STL está revisando la versión {number}.} con_observaciones {{observations, plural, =0 {El STL devolvió la versión {number} sin observaciones.} one {El STL devolvió la versión {number} con # observación.} other {El STL devolvió la versión {number} con # observaciones.}}} aprobado {El STL aprobó la versión {number}.} publicado {El STL publicó la versión {number}.} other {La versión {number} volvió a borrador.}}',
   'notice.withdrawn': 'La versión {number} dejó de estar publicada: una versión más reciente la reemplaza.',

@@ -11,6 +11,7 @@ import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from '../sync/RoomRegistry';
 import type { VoteService } from '../votes/VoteService';
 import { agendaRouter } from './agendaRouter';
+import { phaseRouter } from './phaseRouter';
 import { TRUST_NO_PROXY, type TrustProxy } from './clientAddress';
 import { commitmentRouter } from './commitmentRouter';
 import { followupRouter } from './followupRouter';
@@ -111,6 +112,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use(express.json({ limit: '64kb' }));
   api.use('/mesas/:id/agenda', agendaRouter({ store: storage, agenda }));
   api.use('/mesas/:id/votes', votesRouter({ store: storage, votes }));
+  api.use('/mesas/:id/phase', phaseRouter({ store: storage, notices }));
   api.use('/stl', stlRouter({ ...stlAuth, publicUrl, rateLimits }));
   api.use('/review', reviewRouter({ ...stlAuth, notices }));
   api.use('/followup', followupRouter(stlAuth));

@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
 import {
   COMMITMENT_BODY_LIMIT_BYTES,
+  PROACTIVE_PHASES,
   observationIdSchema,
   observationResponseSchema,
   saveCommitmentSchema,
   type Commitment,
+  type CommitmentType,
   type MesaObservation,
+  type ProactivePhase,
   type ReviewStatus,
   type VersionStage,
 } from '@cocrea/shared';
@@ -21,6 +24,12 @@ import { parseBody } from './validate';
 const FACILITATOR = { role: 'facilitator', refusal: 'Solo la facilitación puede guardar el compromiso.' } as const;
 /** So is answering the STL: the facilitator speaks for the mesa. */
 const RESPONDER = { role: 'facilitator', refusal: 'Solo la facilitación responde las observaciones del STL.' } as const;
+
+/** Why a saved commitment of the wrong type is refused, by the type the mesa drafts. */
+const TYPE_REFUSAL: Record<CommitmentType, string> = {
+  mesa: 'El compromiso de una mesa es de tipo «de mesa».',
+  proactivo: 'El compromiso de un compromiso proactivo es de tipo «proactivo».',
+};
 
 /** An observation as the mesa sees it: without who of the STL wrote it. */
 function asMesaSeesIt(
@@ -52,14 +61,17 @@ export function commitmentRouter({ store, agenda, notices }: CommitmentRouterOpt
       const message = 'El compromiso pertenece a otra mesa.';
       throw new HttpError(400, 'invalid_body', message, { 'commitment.mesaId': message });
     }
-    // A proactive commitment is the STL's, proposed inside a plan: a mesa's draft is always the mesa's.
-    if (commitment.type !== 'mesa') {
-      const message = 'El compromiso de una mesa es de tipo «de mesa».';
+    // The type is where the commitment comes from, not a choice: a mesa de cocreación drafts a commitment «de mesa»,
+    // a compromiso proactivo (a mesa of kind `proactivo`, which an STL member starts inside a plan) a proactive one.
+    const mesa = await store.getMesa(mesaId);
+    const kind = mesa?.kind ?? 'mesa';
+    if (commitment.type !== kind) {
+      const message = TYPE_REFUSAL[kind];
       throw new HttpError(400, 'invalid_body', message, { 'commitment.type': message });
     }
     const version = await store.addCommitmentVersion(mesaId, {
       savedAt: new Date().toISOString(),
-      stage: await currentStage(agenda, mesaId),
+      stage: mesa?.phase ? phaseStage(mesa.phase) : await currentStage(agenda, mesaId),
       contentHash: contentHash(commitment),
       commitment,
     });
@@ -124,6 +136,11 @@ export function commitmentRouter({ store, agenda, notices }: CommitmentRouterOpt
  */
 export function contentHash(commitment: Commitment): string {
   return createHash('sha256').update(JSON.stringify(commitment)).digest('hex');
+}
+
+/** A compromiso proactivo has no agenda: a version of it is saved at one of its phases. */
+function phaseStage(phase: ProactivePhase): VersionStage {
+  return { status: 'phase', number: phase, name: PROACTIVE_PHASES[phase] };
 }
 
 async function currentStage(agenda: AgendaService, mesaId: string): Promise<VersionStage> {

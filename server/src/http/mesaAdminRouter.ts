@@ -48,7 +48,14 @@ export function mesaAdminRouter(options: MesaAdminRouterOptions): Router {
     await requireStl(req, options);
     const { planId, ...input } = parseBody(createMesaSchema, req.body);
     const plan = planId === undefined ? null : await findPlan(store, planId);
-    const mesa: Mesa = { id: generateId(), ...input, createdAt: new Date().toISOString(), closedAt: null };
+    const mesa: Mesa = {
+      id: generateId(),
+      ...input,
+      createdAt: new Date().toISOString(),
+      closedAt: null,
+      // A compromiso proactivo starts at its first phase: the STL member's proposal.
+      phase: input.kind === 'proactivo' ? 1 : null,
+    };
     const tokens = ROLES.map((role) => ({ role, token: generateToken() }));
     await store.createMesa(
       mesa,

@@ -10,6 +10,7 @@ import type {
   ObservationResponse,
   Participant,
   PendingInvitation,
+  ProactivePhase,
   RecordedProgress,
   ReviewInboxItem,
   ReviewStatus,
@@ -90,7 +91,14 @@ export interface MesaStore {
    * own entries into the mesa (see `PlanStore.enterMesa`) are not the role's link and stay.
    */
   replaceCapability(mesaId: string, capability: NewCapability): Promise<void>;
+  /**
+   * Moves a compromiso proactivo from phase `from` to `to`, only if it is still at `from`, so that of racing moves
+   * one wins: `not_found` when `id` is no compromiso proactivo, `stale` when it is at another phase by now.
+   */
+  moveMesaPhase(id: string, from: ProactivePhase, to: ProactivePhase): Promise<PhaseMoveResult>;
 }
+
+export type PhaseMoveResult = { ok: true; mesa: Mesa } | { ok: false; reason: 'not_found' | 'stale' };
 
 export interface ParticipantCount {
   mesaId: string;

@@ -25,7 +25,7 @@ const TABLES: TableCopy[] = [
   },
   {
     table: 'mesas',
-    columns: ['id', 'title', 'theme', 'date', 'created_at', 'closed_at', 'plan_id'],
+    columns: ['id', 'title', 'theme', 'date', 'created_at', 'closed_at', 'plan_id', 'kind', 'phase'],
     orderBy: 'rowid',
   },
   {

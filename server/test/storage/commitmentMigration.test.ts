@@ -17,6 +17,8 @@ const mesa: Mesa = {
   date: '2025-01-01',
   createdAt: '2025-01-01T00:00:00.000Z',
   closedAt: null,
+  kind: 'mesa',
+  phase: null,
 };
 
 /** The columns of a saved version row, as the code before commitment identities wrote one (schema version 1). */

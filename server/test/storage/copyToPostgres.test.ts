@@ -34,6 +34,9 @@ async function fill(storage: Storage): Promise<{ mesas: Mesa[]; lastSeq: number 
     date: `2026-11-2${i}`,
     createdAt: at(i),
     closedAt: i ? at(90) : null,
+    // The second is a compromiso proactivo, so that its kind and phase are copied too.
+    kind: i ? 'proactivo' : 'mesa',
+    phase: i ? 3 : null,
   }));
   for (const m of mesas) {
     await storage.createMesa(m, [

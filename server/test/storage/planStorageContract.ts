@@ -71,6 +71,8 @@ function tableMesa(n: number): NewTableMesa {
     date: '2026-12-10',
     createdAt: AT,
     closedAt: null,
+    kind: 'mesa',
+    phase: null,
   };
   const agenda = createDefaultAgenda(mesa.date);
   return {

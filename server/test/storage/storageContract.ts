@@ -36,6 +36,8 @@ function mesa(overrides: Partial<Mesa> = {}): Mesa {
     date: '2026-11-21',
     createdAt: new Date().toISOString(),
     closedAt: null,
+    kind: 'mesa',
+    phase: null,
     ...overrides,
   };
 }
@@ -374,6 +376,32 @@ export function storageContract(name: string, factory: StorageFactory): void {
       storage = await factory.reopen(storage);
       expect((await storage.getMesa(m.id))?.closedAt).toBe('2026-11-21T20:00:00.000Z');
       expect(await storage.closeMesa('no-existe-000000', '2026-11-21T20:00:00.000Z')).toBeNull();
+    });
+
+    it('a compromiso proactivo moves from the phase it is at only, survives a reopen; a mesa de cocreación has none', async () => {
+      const proactive = mesa({ kind: 'proactivo', phase: 1 });
+      const cocreated = mesa();
+      await storage.createMesa(proactive, []);
+      await storage.createMesa(cocreated, []);
+      expect(await storage.getMesa(proactive.id)).toEqual(proactive);
+      expect(await storage.moveMesaPhase(proactive.id, 1, 2)).toEqual({ ok: true, mesa: { ...proactive, phase: 2 } });
+      expect(await storage.moveMesaPhase(proactive.id, 1, 2)).toEqual({ ok: false, reason: 'stale' });
+      expect(await storage.moveMesaPhase(cocreated.id, 1, 2)).toEqual({ ok: false, reason: 'not_found' });
+      expect(await storage.moveMesaPhase('no-existe-000000', 1, 2)).toEqual({ ok: false, reason: 'not_found' });
+      // Racing moves from one phase: one wins.
+      const raced = await Promise.all([
+        storage.moveMesaPhase(proactive.id, 2, 3),
+        storage.moveMesaPhase(proactive.id, 2, 1),
+      ]);
+      expect(raced.filter((r) => r.ok)).toHaveLength(1);
+      const won = raced.find((r) => r.ok)?.mesa.phase;
+      storage = await factory.reopen(storage);
+      expect(await storage.getMesa(proactive.id)).toEqual({ ...proactive, phase: won });
+      expect(await storage.getMesa(cocreated.id)).toEqual(cocreated);
+      expect((await storage.listMesas()).map((m) => [m.kind, m.phase]).sort()).toEqual([
+        ['mesa', null],
+        ['proactivo', won],
+      ]);
     });
 
     it('a replaced capability grants nothing, its replacement the same role, other roles untouched', async () => {

@@ -8,11 +8,14 @@ import type { RecordedVote } from './vote';
  * and numbered per mesa (1, 2, …); the live draft keeps evolving in the mesa's document.
  */
 
-/** Where the mesa's agenda stood when the version was saved: the stage and whether the agenda had begun or ended. */
+/**
+ * Where the mesa's agenda stood when the version was saved: the stage and whether the agenda had begun or ended. A
+ * compromiso proactivo has phases instead of an agenda: `phase`, with the phase's number (1 to 5) and name.
+ */
 export const versionStageSchema = z
   .object({
-    status: z.enum(['not_started', 'running', 'paused', 'finished']),
-    /** 0-based, the methodology's "Etapa N". */
+    status: z.enum(['not_started', 'running', 'paused', 'finished', 'phase']),
+    /** 0-based, the methodology's "Etapa N"; for a `phase`, its number. */
     number: z.int().min(0),
     name: z.string(),
   })
@@ -48,6 +51,8 @@ export const COMMITMENT_BODY_LIMIT_BYTES = 512 * 1024;
 export function versionStageLabel(stage: VersionStage): string {
   if (stage.status === 'not_started') return 'Antes de iniciar la agenda';
   if (stage.status === 'finished') return 'Agenda concluida';
+  // Where a version was saved is also where it came from: the inbox, the save panel and the print say so.
+  if (stage.status === 'phase') return `Compromiso proactivo · fase ${stage.number}: ${stage.name}`;
   return `Etapa ${stage.number} · ${stage.name}`;
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { commitmentTypeSchema } from './commitmentCatalogues';
+import { proactivePhaseSchema } from './proactive';
 
 /** The six themes of the State of Mexico's Local Action Plan, as stored (slug) and as shown (label). */
 export const THEMES = {
@@ -59,8 +61,14 @@ export const createMesaSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{16}$/, 'El plan no es válido.')
       .optional(),
+    /** `proactivo`: a compromiso proactivo, which an STL member starts inside a plan and takes through its phases. */
+    kind: commitmentTypeSchema.default('mesa'),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.kind === 'mesa' || input.planId !== undefined, {
+    error: 'Un compromiso proactivo se propone dentro de un plan.',
+    path: ['planId'],
+  });
 export type CreateMesa = z.infer<typeof createMesaSchema>;
 
 export const mesaSchema = z.object({
@@ -71,6 +79,10 @@ export const mesaSchema = z.object({
   createdAt: z.string(),
   /** When the STL closed the mesa (ISO 8601), or null while it is open. A closed mesa is read-only for everyone. */
   closedAt: z.string().nullable(),
+  /** The type of commitment it drafts: a mesa de cocreación's (`mesa`) or a compromiso proactivo (`proactivo`). */
+  kind: commitmentTypeSchema,
+  /** Where a compromiso proactivo is, 1 to 5; null for a mesa de cocreación, which follows its agenda instead. */
+  phase: proactivePhaseSchema.nullable(),
 });
 export type Mesa = z.infer<typeof mesaSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { proactivePhaseSchema } from './proactive';
 import { reviewStatusSchema } from './review';
 
 /**
@@ -31,6 +32,8 @@ export const mesaNoticeSchema = z.discriminatedUnion('kind', [
     observationId: z.string().min(1).max(64),
     attended: z.boolean(),
   }),
+  /** The STL moved the compromiso proactivo to phase `phase`. */
+  z.strictObject({ kind: z.literal('phase'), phase: proactivePhaseSchema }),
 ]);
 export type MesaNotice = z.infer<typeof mesaNoticeSchema>;
 

@@ -198,6 +198,9 @@ export const createdMesaSchema = z.object({
 /** `POST /api/mesas/:id/close`. */
 export const closedMesaSchema = z.object({ mesa: mesaSchema });
 
+/** `POST /api/mesas/:id/phase`: the compromiso proactivo at its new phase. */
+export const movedPhaseSchema = z.object({ mesa: mesaSchema });
+
 /** `POST /api/mesas/:id/links/:role`. */
 export const rotatedLinkSchema = z.object({
   role: z.enum(ROLES),

@@ -33,7 +33,12 @@ export function PublicCommitmentView({ commitment: c }: { commitment: PublicComm
         <CompletionBadge level={c.completion} label={t('board.completion')} />
       </header>
       <p className="board-identity">
-        {t('board.identity', { type: COMMITMENT_TYPES[c.type], institution: c.leadInstitution, mesa: c.mesaTitle })}
+        {t('board.identity', {
+          kind: c.type,
+          type: COMMITMENT_TYPES[c.type],
+          institution: c.leadInstitution,
+          mesa: c.mesaTitle,
+        })}
       </p>
       <p className="muted">{t('board.published', { number: c.version, date: formatInstant(c.publishedAt) })}</p>
       <dl className="board-texts">

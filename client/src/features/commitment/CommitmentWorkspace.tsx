@@ -59,10 +59,10 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
     return byPath;
   }, [review.observations, review.versions]);
 
-  // What "Guardar compromiso" sends: the mesa is always this one, its theme is the default, and a mesa's draft is a
-  // mesa's commitment.
+  // What "Guardar compromiso" sends: the mesa is always this one, its theme is the default, and the type is the
+  // mesa's kind, never chosen (a mesa de cocreación drafts a mesa's commitment, a compromiso proactivo a proactive one).
   const payload = useMemo(
-    () => ({ ...draft, mesaId: mesa.id, theme: draft.theme ?? mesa.theme, type: draft.type ?? ('mesa' as const) }),
+    () => ({ ...draft, mesaId: mesa.id, theme: draft.theme ?? mesa.theme, type: mesa.kind }),
     [draft, mesa],
   );
   const problems = useMemo(() => missingFields(payload), [payload]);
@@ -105,14 +105,16 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
             />
             {!readOnly && draft.title.trim() === '' && (
               <button type="button" onClick={() => setCommitmentText(doc, 'title', mesa.title)}>
-                {t('commitment.name.useMesa', { title: mesa.title })}
+                {t('commitment.name.useMesa', { kind: mesa.kind, title: mesa.title })}
               </button>
             )}
             <div className="field">
               <p className="field-static">
                 <span className="field-static-label">{fieldLabel('type')}:</span> {COMMITMENT_TYPES[payload.type]}
               </p>
-              <p className="field-hint">{t('commitment.type.hint')}</p>
+              <p className="field-hint">
+                {t(mesa.kind === 'proactivo' ? 'commitment.type.hint.proactivo' : 'commitment.type.hint')}
+              </p>
             </div>
             <SharedTextField
               doc={doc}

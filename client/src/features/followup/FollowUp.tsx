@@ -36,7 +36,7 @@ export function FollowUp({ session, onLoggedOut }: FollowUpProps) {
           <section key={c.mesaId} className="review-card" aria-labelledby={`seguimiento-${c.mesaId}`}>
             <h2 id={`seguimiento-${c.mesaId}`}>{c.title}</h2>
             <p className="muted">
-              {t('print.mesa', { title: c.mesaTitle })} · {THEMES[c.theme]} ·{' '}
+              {t('print.mesa', { kind: c.type, title: c.mesaTitle })} · {THEMES[c.theme]} ·{' '}
               {t('review.inbox.versionNumber', { number: c.version })} ·{' '}
               <CompletionBadge level={c.completion} label={t('board.completion')} />
             </p>

@@ -13,6 +13,8 @@ import { PresenceList } from '../presence/PresenceList';
 import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { Notices } from '../notices/Notices';
+import { PhaseStepper } from '../proactive/PhaseStepper';
+import { usePhase } from '../proactive/usePhase';
 import { TreeWorkspace } from '../tree/TreeWorkspace';
 import { VoteProvider } from '../votes/VoteContext';
 import { VotePanel } from '../votes/VotePanel';
@@ -22,7 +24,10 @@ import { SaveIndicator } from './SaveIndicator';
 import { useRevokedEntry, useServerClose } from './useServerClose';
 import { WorkspaceTabs, useWorkspaceTab } from './WorkspaceTabs';
 
-/** The virtual mesa: header with save state and presence, the agenda's stage, then the workspace of the stage. */
+/**
+ * The virtual mesa: header with save state and presence, the agenda's stage (a compromiso proactivo's phase
+ * instead), then the workspace of the stage.
+ */
 export function MesaPage({
   session,
   credentials,
@@ -62,7 +67,11 @@ export function MesaPage({
         </header>
         <OutdatedClientBanner connection={connection} />
         <Notices source={connection.onNotice} />
-        <AgendaBar />
+        {session.mesa.kind === 'proactivo' ? (
+          <ProactivePhases connection={connection} session={session} token={credentials.token} />
+        ) : (
+          <AgendaBar />
+        )}
         <MesaKit mesaId={session.mesa.id} token={credentials.token} />
         {revokedEntry && (
           <p className="banner-error" role="alert">
@@ -77,6 +86,29 @@ export function MesaPage({
         <MesaWorkspace connection={connection} session={session} token={credentials.token} />
       </div>
     </AgendaProvider>
+  );
+}
+
+/** A compromiso proactivo's stepper, in place of the agenda: its phase follows the server's notices. */
+function ProactivePhases({
+  connection,
+  session,
+  token,
+}: {
+  connection: MesaConnection;
+  session: MesaSession;
+  token: string;
+}) {
+  const [phase, setPhase] = usePhase(session.mesa, connection);
+  if (phase === null) return null;
+  return (
+    <PhaseStepper
+      mesaId={session.mesa.id}
+      token={token}
+      phase={phase}
+      canMove={session.role === 'facilitator' && session.mesa.closedAt === null}
+      onMoved={setPhase}
+    />
   );
 }
 
@@ -129,7 +161,7 @@ function MesaWorkspace({
             locked={commitmentLocked}
           />
         )}
-        <StageGuide />
+        {session.mesa.kind === 'mesa' && <StageGuide />}
       </main>
     </VoteProvider>
   );

@@ -22,6 +22,12 @@ describe('what a notice says', () => {
     );
   });
 
+  it('tells the phase a compromiso proactivo moved to, by its name', () => {
+    expect(noticeText({ kind: 'phase', phase: 3 })).toBe(
+      'El compromiso proactivo pasó a la fase 3: Diálogo abierto con organizaciones.',
+    );
+  });
+
   it('tells a saved version, a new observation and an answer', () => {
     expect(noticeText({ kind: 'versionSaved', number: 1 })).toBe('Se guardó la versión 1 del compromiso.');
     expect(noticeText({ kind: 'observation', number: 2, observations: 1 })).toBe(

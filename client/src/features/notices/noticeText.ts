@@ -1,7 +1,7 @@
-import type { MesaNotice } from '@cocrea/shared';
+import { PROACTIVE_PHASES, type MesaNotice } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 
-/** What a notice about the mesa's versions says to the people of the mesa, in one sentence. */
+/** What a notice about the mesa's versions (or a compromiso proactivo's phase) says to the people of the mesa, in one sentence. */
 export function noticeText(notice: MesaNotice): string {
   switch (notice.kind) {
     case 'versionSaved':
@@ -16,5 +16,7 @@ export function noticeText(notice: MesaNotice): string {
       return t('notice.observation', { number: notice.number, observations: notice.observations });
     case 'observationAnswer':
       return t('notice.observationAnswer', { number: notice.number, attended: notice.attended ? 'yes' : 'no' });
+    case 'phase':
+      return t('notice.phase', { phase: notice.phase, name: PROACTIVE_PHASES[notice.phase] });
   }
 }

@@ -1,16 +1,27 @@
 import { useCallback, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { THEMES, type CreateEvent, type StlSession } from '@cocrea/shared';
+import { ROLES, THEMES, type CreateEvent, type CreatedMesa, type Role, type StlSession } from '@cocrea/shared';
 import { createEvent, fetchPlan } from '../../api/plan';
 import { useLoaded } from '../../api/useLoaded';
 import { formatDay } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { PATHS, eventPath } from '../../routes';
+import type { MessageKey } from '../../i18n/es-MX';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { StlLayout } from '../../ui/StlLayout';
+import { MesaCreateForm } from '../stl/MesaCreateForm';
+import { OneTimeLinks, type OneTime } from '../stl/OneTimeLinks';
+import { ProactivePhaseLine } from '../proactive/ProactivePhaseLine';
 import { EventForm } from './EventForm';
 import { RegistrationStatusPill } from './RegistrationStatusPill';
 import { keepFreshLink } from './freshLink';
+
+/** A compromiso proactivo's links say what each is for: the STL's own, and phase 3's invitation to organisations. */
+const PROACTIVE_LINK_LABELS: Record<Role, MessageKey> = {
+  facilitator: 'proactive.links.facilitator',
+  participant: 'proactive.links.participant',
+  observer: 'proactive.links.observer',
+};
 
 interface Props {
   session: StlSession;
@@ -18,12 +29,16 @@ interface Props {
   planId: string;
 }
 
-/** `/stl/planes/:planId`: a plan's events (each opens its page) and every mesa in it; a new event. */
+/**
+ * `/stl/planes/:planId`: a plan's events (each opens its page) and every mesa in it, compromisos proactivos with their
+ * phase; a new event, or a new compromiso proactivo, whose links are shown once.
+ */
 export function PlanPage({ session, onLoggedOut, planId }: Props) {
   const load = useCallback(() => fetchPlan(planId), [planId]);
   const { state, reload } = useLoaded(load, 'plan.page.error');
   const [, navigate] = useLocation();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<'event' | 'proactive' | null>(null);
+  const [shown, setShown] = useState<OneTime | null>(null);
   const title = state.status === 'ready' ? state.plan.title : t('plan.page.loadingTitle');
 
   const create = async (input: unknown) => {
@@ -31,6 +46,16 @@ export function PlanPage({ session, onLoggedOut, planId }: Props) {
     if (created.event.access === 'invitation') keepFreshLink(created.event.id, created.registrationLink);
     navigate(eventPath(created.event.id));
     return created;
+  };
+
+  const proposed = ({ mesa, links }: CreatedMesa) => {
+    setCreating(null);
+    setShown({
+      title: t('stl.links.title', { title: mesa.title }),
+      notice: t('stl.links.once'),
+      links: ROLES.map((role) => ({ label: t(PROACTIVE_LINK_LABELS[role]), url: links[role] })),
+    });
+    reload();
   };
 
   return (
@@ -49,14 +74,24 @@ export function PlanPage({ session, onLoggedOut, planId }: Props) {
       {state.status === 'ready' && (
         <>
           <p className="muted">{t('plan.meta', { period: state.plan.period, entity: state.plan.entity })}</p>
+          {shown && <OneTimeLinks shown={shown} onDismiss={() => setShown(null)} />}
           <div className="stl-columns">
             <div className="stl-side">
-              {creating ? (
+              {creating === 'event' && (
                 <EventForm heading={t('event.create.title')} submitLabel={t('event.create.submit')} onSubmit={create} />
-              ) : (
-                <button type="button" className="primary wide" onClick={() => setCreating(true)}>
-                  {t('event.create.open')}
-                </button>
+              )}
+              {creating === 'proactive' && (
+                <MesaCreateForm csrfToken={session.csrfToken} onCreated={proposed} proactiveIn={planId} />
+              )}
+              {creating === null && (
+                <>
+                  <button type="button" className="primary wide" onClick={() => setCreating('event')}>
+                    {t('event.create.open')}
+                  </button>
+                  <button type="button" className="wide" onClick={() => setCreating('proactive')}>
+                    {t('proactive.create.open')}
+                  </button>
+                </>
               )}
               <details className="stl-form">
                 <summary>{t('plan.privacyNotice')}</summary>
@@ -105,6 +140,7 @@ export function PlanPage({ session, onLoggedOut, planId }: Props) {
                           {mesa.closedAt ? t('plan.mesa.closed') : t('stl.mesa.open')} ·{' '}
                           {t('stl.mesa.attendance', { count: mesa.attendance.total })}
                         </p>
+                        <ProactivePhaseLine mesa={mesa} />
                       </li>
                     ))}
                   </ul>

@@ -5,9 +5,17 @@ import { Field } from '../../ui/Field';
 import { createMesa } from '../../api/stl';
 import { useSubmit } from '../../ui/useSubmit';
 
-/** A new mesa: title, theme and date. Its three links come back once, to `onCreated`. */
-export function MesaCreateForm({ csrfToken, onCreated }: { csrfToken: string; onCreated(created: CreatedMesa): void }) {
+interface Props {
+  csrfToken: string;
+  onCreated(created: CreatedMesa): void;
+  /** A compromiso proactivo proposed in this plan, instead of a mesa: the same fields, named as the STL says them. */
+  proactiveIn?: string;
+}
+
+/** A new mesa (or compromiso proactivo): title, theme and date. Its three links come back once, to `onCreated`. */
+export function MesaCreateForm({ csrfToken, onCreated, proactiveIn }: Props) {
   const id = useId();
+  const proactive = proactiveIn !== undefined;
   const [title, setTitle] = useState('');
   const [theme, setTheme] = useState('');
   const [date, setDate] = useState('');
@@ -15,7 +23,9 @@ export function MesaCreateForm({ csrfToken, onCreated }: { csrfToken: string; on
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const created = await submit({ title, theme, date });
+    const created = await submit(
+      proactive ? { title, theme, date, planId: proactiveIn, kind: 'proactivo' } : { title, theme, date },
+    );
     if (!created) return;
     setTitle('');
     setTheme('');
@@ -25,14 +35,15 @@ export function MesaCreateForm({ csrfToken, onCreated }: { csrfToken: string; on
 
   return (
     <form className="join stl-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('stl.create.title')}</h2>
+      <h2 id={`${id}-title`}>{t(proactive ? 'proactive.create.title' : 'stl.create.title')}</h2>
+      {proactive && <p className="muted">{t('proactive.create.intro')}</p>}
       <Field
-        label={t('stl.create.mesaTitle')}
+        label={t(proactive ? 'proactive.create.name' : 'stl.create.mesaTitle')}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         error={errors.title}
       />
-      <label htmlFor={`${id}-theme`}>{t('stl.create.theme')}</label>
+      <label htmlFor={`${id}-theme`}>{t(proactive ? 'proactive.create.axis' : 'stl.create.theme')}</label>
       <select
         id={`${id}-theme`}
         value={theme}
@@ -40,7 +51,7 @@ export function MesaCreateForm({ csrfToken, onCreated }: { csrfToken: string; on
         aria-invalid={Boolean(errors.theme)}
         aria-describedby={errors.theme ? `${id}-theme-error` : undefined}
       >
-        <option value="">{t('stl.create.themePlaceholder')}</option>
+        <option value="">{t(proactive ? 'proactive.create.axisPlaceholder' : 'stl.create.themePlaceholder')}</option>
         {Object.entries(THEMES).map(([value, label]) => (
           <option key={value} value={value}>
             {label}
@@ -53,7 +64,7 @@ export function MesaCreateForm({ csrfToken, onCreated }: { csrfToken: string; on
         </p>
       )}
       <Field
-        label={t('stl.create.date')}
+        label={t(proactive ? 'proactive.create.date' : 'stl.create.date')}
         type="date"
         value={date}
         onChange={(e) => setDate(e.target.value)}
@@ -65,7 +76,7 @@ export function MesaCreateForm({ csrfToken, onCreated }: { csrfToken: string; on
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('stl.create.submitting') : t('stl.create.submit')}
+        {busy ? t('stl.create.submitting') : t(proactive ? 'proactive.create.submit' : 'stl.create.submit')}
       </button>
     </form>
   );

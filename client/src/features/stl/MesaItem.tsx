@@ -4,6 +4,7 @@ import { formatDay, formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { useAction } from './useAction';
 import { closeMesa, rotateLink } from '../../api/stl';
+import { ProactivePhaseLine } from '../proactive/ProactivePhaseLine';
 
 interface Props {
   mesa: MesaSummary;
@@ -45,6 +46,7 @@ export function MesaItem({ mesa, csrfToken, onClosed, onRotated }: Props) {
         <p className="muted">
           {THEMES[mesa.theme]} · {formatDay(mesa.date)}
         </p>
+        <ProactivePhaseLine mesa={mesa} />
         <p className={mesa.closedAt ? 'mesa-state is-closed' : 'mesa-state is-open'}>
           {mesa.closedAt ? t('stl.mesa.closed', { date: formatInstant(mesa.closedAt) }) : t('stl.mesa.open')}
         </p>

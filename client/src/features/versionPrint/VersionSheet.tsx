@@ -31,7 +31,7 @@ export function VersionSheet({ version, mesa }: { version: CommitmentVersion; me
           {t('print.identity', { type: COMMITMENT_TYPES[c.type], institution: c.leadInstitution })}
         </p>
         <p className="muted">
-          {t('print.mesa', { title: mesa.title })} · {t('print.version', { number: version.number })} ·{' '}
+          {t('print.mesa', { kind: mesa.kind, title: mesa.title })} · {t('print.version', { number: version.number })} ·{' '}
           {formatInstant(version.savedAt)} · {versionStageLabel(version.stage)}
         </p>
       </header>

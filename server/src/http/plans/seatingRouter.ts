@@ -257,6 +257,8 @@ function tableMesa(event: StoredEvent, number: number, createdAt: string): NewTa
     date: event.date,
     createdAt,
     closedAt: null,
+    kind: 'mesa',
+    phase: null,
   };
   const agenda = event.agenda ?? { ...createDefaultAgenda(event.date), startTime: event.startTime };
   return {

@@ -15,7 +15,7 @@ import { eventFromRow, kitItemFromRow, type EventRow, type KitRow } from '../pla
 import { transaction } from './pool';
 
 const PLAN_COLUMNS = 'id, title, period, entity, privacy_notice AS "privacyNotice", created_at AS "createdAt"';
-const MESA_COLUMNS = 'id, title, theme, date, created_at AS "createdAt", closed_at AS "closedAt"';
+const MESA_COLUMNS = 'id, title, theme, date, created_at AS "createdAt", closed_at AS "closedAt", kind, phase';
 const EVENT_COLUMNS = `id, plan_id AS "planId", title, theme, date, start_time AS "startTime", modality, place,
   video_link AS "videoLink", min_table_size AS "minSize", max_table_size AS "maxSize", agenda,
   registration_opens_at AS "registrationOpensAt", registration_closes_at AS "registrationClosesAt", capacity, access,

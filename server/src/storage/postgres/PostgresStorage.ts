@@ -11,6 +11,7 @@ import {
   type Mesa,
   type ObservationResponse,
   type Participant,
+  type ProactivePhase,
   type PendingInvitation,
   type RecordedProgress,
   type ReviewInboxItem,
@@ -31,6 +32,7 @@ import type {
   NewPasswordReset,
   NewSession,
   ParticipantCount,
+  PhaseMoveResult,
   Publication,
   ReviewChange,
   ReviewChangeResult,
@@ -63,7 +65,7 @@ import { PostgresPlanStore } from './PostgresPlanStore';
 import { PostgresReviewStore } from './PostgresReviewStore';
 import { PostgresVoteStore } from './PostgresVoteStore';
 
-const MESA_COLUMNS = 'id, title, theme, date, created_at AS "createdAt", closed_at AS "closedAt"';
+const MESA_COLUMNS = 'id, title, theme, date, created_at AS "createdAt", closed_at AS "closedAt", kind, phase';
 const MEMBER_COLUMNS = 'm.id, m.email, m.name, m.role, m.created_at AS "createdAt"';
 /** A member with who took the access away, if anyone did: `FROM` included, `WHERE` to add. */
 const SELECT_TEAM_MEMBERS = `SELECT m.id, m.email, m.name, m.role, m.created_at AS "createdAt",
@@ -196,8 +198,9 @@ export class PostgresStorage implements Storage {
   async createMesa(mesa: Mesa, capabilities: NewCapability[]): Promise<void> {
     await transaction(this.pool, async (client) => {
       await client.query(
-        'INSERT INTO mesas (id, title, theme, date, created_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [mesa.id, mesa.title, mesa.theme, mesa.date, mesa.createdAt, mesa.closedAt],
+        `INSERT INTO mesas (id, title, theme, date, created_at, closed_at, kind, phase)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [mesa.id, mesa.title, mesa.theme, mesa.date, mesa.createdAt, mesa.closedAt, mesa.kind, mesa.phase],
       );
       for (const c of capabilities) {
         await client.query('INSERT INTO capabilities (token_hash, mesa_id, role) VALUES ($1, $2, $3)', [
@@ -258,6 +261,16 @@ export class PostgresStorage implements Storage {
        GROUP BY mesa_id, role, sector`,
     );
     return rows;
+  }
+
+  async moveMesaPhase(id: string, from: ProactivePhase, to: ProactivePhase): Promise<PhaseMoveResult> {
+    const { rows } = await this.pool.query<Mesa>(
+      `UPDATE mesas SET phase = $1 WHERE id = $2 AND kind = 'proactivo' AND phase = $3 RETURNING ${MESA_COLUMNS}`,
+      [to, id, from],
+    );
+    if (rows[0]) return { ok: true, mesa: rows[0] };
+    const mesa = await this.getMesa(id);
+    return { ok: false, reason: mesa?.kind === 'proactivo' ? 'stale' : 'not_found' };
   }
 
   async closeMesa(id: string, closedAt: string): Promise<Mesa | null> {

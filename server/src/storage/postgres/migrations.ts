@@ -288,6 +288,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (vote_id, participant_id, item_id)
   );
   `,
+  // 5: SQLite's migration 19: compromisos proactivos, mesas of kind 'proactivo' at one of five phases.
+  `
+  ALTER TABLE mesas ADD COLUMN kind text NOT NULL DEFAULT 'mesa';
+  ALTER TABLE mesas ADD COLUMN phase integer;
+  ALTER TABLE mesas ADD CONSTRAINT mesas_phase CHECK (
+    kind = 'mesa' AND phase IS NULL OR kind = 'proactivo' AND phase IS NOT NULL AND phase BETWEEN 1 AND 5
+  );
+  `,
 ];
 
 /**

@@ -13,6 +13,7 @@ import {
   type Mesa,
   type ObservationResponse,
   type Participant,
+  type ProactivePhase,
   type RecordedProgress,
   type ReviewInboxItem,
   type Role,
@@ -33,6 +34,7 @@ import type {
   NewPasswordReset,
   NewSession,
   ParticipantCount,
+  PhaseMoveResult,
   Publication,
   ReviewChange,
   ReviewChangeResult,
@@ -216,6 +218,13 @@ export class SqliteStorage implements Storage {
   async closeMesa(id: string, closedAt: string): Promise<Mesa | null> {
     this.stmt.closeMesa.run(closedAt, id);
     return this.getMesa(id);
+  }
+
+  async moveMesaPhase(id: string, from: ProactivePhase, to: ProactivePhase): Promise<PhaseMoveResult> {
+    const moved = this.stmt.movePhase.run({ id, from, to }).changes === 1;
+    const mesa = await this.getMesa(id);
+    if (mesa?.kind !== 'proactivo') return { ok: false, reason: 'not_found' };
+    return moved ? { ok: true, mesa } : { ok: false, reason: 'stale' };
   }
 
   async replaceCapability(mesaId: string, capability: NewCapability): Promise<void> {

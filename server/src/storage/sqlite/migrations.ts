@@ -334,4 +334,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (vote_id, participant_id, item_id)
   );
   `,
+  // 19: compromisos proactivos (methodology §5): a mesa of kind 'proactivo', which an STL member starts inside a
+  // plan, is at one of its five phases; a mesa de cocreación has none (it follows its agenda).
+  `
+  ALTER TABLE mesas ADD COLUMN kind TEXT NOT NULL DEFAULT 'mesa';
+  ALTER TABLE mesas ADD COLUMN phase INTEGER
+    CHECK (kind = 'mesa' AND phase IS NULL OR kind = 'proactivo' AND phase IS NOT NULL AND phase BETWEEN 1 AND 5);
+  `,
 ];

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-const MESA_COLUMNS = 'id, title, theme, date, created_at AS createdAt, closed_at AS closedAt';
+const MESA_COLUMNS = 'id, title, theme, date, created_at AS createdAt, closed_at AS closedAt, kind, phase';
 const MEMBER_COLUMNS = 'stl_members.id, email, name, stl_members.role, stl_members.created_at AS createdAt';
 /** A member with who took the access away, if anyone did: `FROM` included, `WHERE` to add. */
 const SELECT_TEAM_MEMBERS = `SELECT m.id, m.email, m.name, m.role, m.created_at AS createdAt,
@@ -11,13 +11,14 @@ const SELECT_TEAM_MEMBERS = `SELECT m.id, m.email, m.name, m.role, m.created_at 
 export function prepareStatements(db: Database.Database) {
   return {
     insertMesa: db.prepare(
-      `INSERT INTO mesas (id, title, theme, date, created_at, closed_at)
-       VALUES (@id, @title, @theme, @date, @createdAt, @closedAt)`,
+      `INSERT INTO mesas (id, title, theme, date, created_at, closed_at, kind, phase)
+       VALUES (@id, @title, @theme, @date, @createdAt, @closedAt, @kind, @phase)`,
     ),
     insertCapability: db.prepare('INSERT INTO capabilities (token_hash, mesa_id, role) VALUES (?, ?, ?)'),
     getMesa: db.prepare(`SELECT ${MESA_COLUMNS} FROM mesas WHERE id = ?`),
     listMesas: db.prepare(`SELECT ${MESA_COLUMNS} FROM mesas ORDER BY date DESC, created_at DESC`),
     closeMesa: db.prepare('UPDATE mesas SET closed_at = COALESCE(closed_at, ?) WHERE id = ?'),
+    movePhase: db.prepare("UPDATE mesas SET phase = @to WHERE id = @id AND kind = 'proactivo' AND phase = @from"),
     deleteCapability: db.prepare('DELETE FROM capabilities WHERE mesa_id = ? AND role = ? AND registration_id IS NULL'),
     findRole: db.prepare('SELECT role FROM capabilities WHERE token_hash = ? AND mesa_id = ?'),
     snapshot: db.prepare('SELECT data, up_to_seq AS upToSeq FROM doc_snapshots WHERE room = ?'),
