@@ -834,6 +834,7 @@ export const esMX = {
     '{observations, plural, one {El STL hizo una observación a la versión {number}.} other {El STL hizo otra observación a la versión {number}; ya son #.}}',
   'notice.observationAnswer':
     '{attended, select, yes {La facilitación marcó como atendida una observación de la versión {number}.} other {La facilitación respondió una observación de la versión {number}.}}',
+  'notice.plenary': 'Aviso de la plenaria: {text}',
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { wellFormedReplacer } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
 import type { Bus } from '../cluster/Bus';
+import type { PlenaryService } from '../plans/PlenaryService';
 import type { MesaNotices } from '../review/MesaNotices';
 import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from '../sync/RoomRegistry';
@@ -19,6 +20,7 @@ import { mesasRouter } from './mesasRouter';
 import { eventsRouter } from './plans/eventsRouter';
 import { kitRouter, kitUploadRouter } from './plans/kitRouter';
 import { plansRouter } from './plans/plansRouter';
+import { plenaryRouter } from './plans/plenaryRouter';
 import { registrationRouter } from './plans/registrationRouter';
 import { seatingRouter } from './plans/seatingRouter';
 import { IN_PROCESS, storeOptions, type RateLimitStores } from './rateLimitStores';
@@ -31,6 +33,8 @@ export interface AppOptions {
   agenda: AgendaService;
   /** Tells the mesa's open pages what happened to its versions. */
   notices: MesaNotices;
+  /** The events' plenary views, live. */
+  plenary: PlenaryService;
   /** The resident rooms: closing a mesa or replacing a link closes its open sockets. */
   rooms: Pick<RoomRegistry, 'get'>;
   /** The other instances: they close their sockets of a mesa too. */
@@ -60,6 +64,7 @@ export function createApp(options: AppOptions): express.Express {
     storage,
     agenda,
     notices,
+    plenary,
     rooms,
     bus,
     adminToken,
@@ -97,7 +102,7 @@ export function createApp(options: AppOptions): express.Express {
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
   );
-  const plans = { ...stlAuth, store: storage, publicUrl, now };
+  const plans = { ...stlAuth, store: storage, publicUrl, now, plenary };
   // Before the JSON-only rule: a kit file is sent as its own bytes.
   api.use('/events', kitUploadRouter(plans));
   api.use(requireJsonBody);
@@ -114,6 +119,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use(registrationRouter(plans));
   api.use('/events', eventsRouter(plans));
   api.use('/events', seatingRouter(plans));
+  api.use('/events', plenaryRouter({ ...plans, agenda, notices }));
   api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, bus, publicUrl }));
   api.use('/mesas', mesasRouter({ store: storage }));
   api.use((_req, res) => sendError(res, new HttpError(404, 'not_found', 'Ruta no encontrada.')));

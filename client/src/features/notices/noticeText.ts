@@ -16,5 +16,7 @@ export function noticeText(notice: MesaNotice): string {
       return t('notice.observation', { number: notice.number, observations: notice.observations });
     case 'observationAnswer':
       return t('notice.observationAnswer', { number: notice.number, attended: notice.attended ? 'yes' : 'no' });
+    case 'plenary':
+      return t('notice.plenary', { text: notice.text });
   }
 }

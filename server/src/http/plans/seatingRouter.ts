@@ -73,6 +73,7 @@ export function seatingRouter(options: PlanRouterOptions): Router {
     ];
     const seating = reseat({ ...stored, tables: rows }, tables, createdAt);
     await store.saveSeating(event.id, seating, newMesas);
+    options.plenary.seatingChanged(event.id);
     res.status(stored.tables.length > 0 ? 200 : 201).json(await answer(event.id, seating));
   });
 
@@ -98,6 +99,7 @@ export function seatingRouter(options: PlanRouterOptions): Router {
     tables[index]!.push(registration.id);
     const seating = reseat(stored, tables);
     await store.saveSeating(event.id, seating, []);
+    options.plenary.seatingChanged(event.id);
     res.json(await answer(event.id, seating));
   });
 
@@ -125,6 +127,7 @@ export function seatingRouter(options: PlanRouterOptions): Router {
       ),
     };
     await store.saveSeating(event.id, seating, []);
+    options.plenary.seatingChanged(event.id);
     res.json(await answer(event.id, seating));
   });
 
@@ -148,6 +151,7 @@ export function seatingRouter(options: PlanRouterOptions): Router {
       tables: stored.tables.map((t, i) => (i === index ? { ...t, facilitatorId: registrationId } : t)),
     };
     await store.saveSeating(event.id, seating, []);
+    options.plenary.seatingChanged(event.id);
     res.json(await answer(event.id, seating));
   });
 
