@@ -4,6 +4,7 @@ import { AgendaRefusal, type AgendaService } from '../../agenda/AgendaService';
 import type { PlenaryService } from '../../plans/PlenaryService';
 import type { MesaNotices } from '../../review/MesaNotices';
 import { HttpError } from '../HttpError';
+import { latestOnly } from '../latestOnly';
 import { requireStl } from '../stlAuth';
 import { parseBody } from '../validate';
 import { findEvent } from './find';
@@ -49,30 +50,15 @@ export function plenaryRouter(options: PlenaryRouterOptions): Router {
       // Proxies that buffer responses (nginx) would hold the snapshots back.
       'x-accel-buffering': 'no',
     });
-    let blocked = false;
-    let waiting: string | null = null;
-    const send = (json: string) => {
-      if (blocked) {
-        waiting = json;
-        return;
-      }
-      blocked = !res.write(`data: ${json}\n\n`);
-    };
-    res.on('drain', () => {
-      blocked = false;
-      if (waiting === null) return;
-      const json = waiting;
-      waiting = null;
-      send(json);
-    });
-    const stop = await plenary.watch(event.id, send);
+    const stream = latestOnly(res);
+    const stop = await plenary.watch(event.id, (json) => stream.send(`data: ${json}\n\n`));
     if (!stop) {
       res.end();
       return;
     }
     // A comment now and then keeps proxies and load balancers from closing a quiet stream.
     const keepAlive = setInterval(() => {
-      if (!blocked) res.write(': \n\n');
+      if (!stream.isBlocked()) res.write(': \n\n');
     }, EVENTS_KEEPALIVE_MS).unref();
     const close = () => {
       clearInterval(keepAlive);
