@@ -318,7 +318,6 @@ test.describe('el plan de acción local y su evento de cocreación', () => {
     for (const open of [mesa, page]) {
       await expect(open.getByText('Aviso de la plenaria: Quedan 10 minutos para cerrar la etapa.')).toBeVisible();
     }
-    await expectNoSeriousA11yViolations(mesa);
     // On a phone's screen too.
     await lia.page.setViewportSize({ width: 360, height: 780 });
     await expectNoSeriousA11yViolations(lia.page);
