@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import type { StlSession } from '@cocrea/shared';
+import { SECTORS, type Sector, type StlSession } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { eventPath } from '../../routes';
 import { LoadFailure } from '../../ui/LoadFailure';
@@ -25,9 +25,18 @@ export function PlenaryPage({ session, onLoggedOut, eventId }: Props) {
   const running = snapshot?.tables.some((table) => table.agenda.status === 'running') ?? false;
   const serverNow = useServerNow(running);
   const title = snapshot ? t('plenary.title', { title: snapshot.title }) : t('plenary.loadingTitle');
-  const present = snapshot
-    ? snapshot.tables.reduce((sum, table) => sum + Object.values(table.present).reduce((a, b) => a + b, 0), 0)
-    : 0;
+  // Present in the whole plenary, by sector: every table's counts added up.
+  const bySector = new Map<Sector, number>();
+  for (const table of snapshot?.tables ?? []) {
+    for (const [sector, count] of Object.entries(table.present) as [Sector, number][]) {
+      bySector.set(sector, (bySector.get(sector) ?? 0) + count);
+    }
+  }
+  const present = [...bySector.values()].reduce((a, b) => a + b, 0);
+  const sectors = [...bySector]
+    .filter(([, count]) => count > 0)
+    .map(([sector, count]) => `${SECTORS[sector]}: ${count}`)
+    .join(' · ');
 
   return (
     <StlLayout
@@ -50,7 +59,10 @@ export function PlenaryPage({ session, onLoggedOut, eventId }: Props) {
           <PlenaryControls eventId={eventId} csrfToken={session.csrfToken} />
           <section className="stl-list" aria-labelledby="plenary-tables-title">
             <h2 id="plenary-tables-title">{t('plenary.tables')}</h2>
-            <p>{t('plenary.summary', { tables: snapshot.tables.length, present })}</p>
+            <p>
+              {t('plenary.summary', { tables: snapshot.tables.length, present })}
+              {sectors && ` (${sectors})`}
+            </p>
             {snapshot.tables.length === 0 ? (
               <p className="muted">{t('plenary.noTables')}</p>
             ) : (
