@@ -13,19 +13,25 @@ import {
 } from '@cocrea/shared';
 import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { connectStockClient, whenSynced, type StockClient } from './support/clients';
+import { startLocalCluster, type LocalCluster } from './support/localCluster';
 import { asAdmin } from './support/review';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './support/testServer';
 import { waitFor } from './support/waitFor';
 
 let t: TestServer | undefined;
+let cluster: LocalCluster | undefined;
 const clients: StockClient[] = [];
 const streams: (() => void)[] = [];
 afterEach(async () => {
   for (const close of streams.splice(0)) close();
   for (const c of clients.splice(0)) c.destroy();
   await t?.close();
-  t = undefined;
+  await cluster?.close();
+  t = cluster = undefined;
 });
+
+/** A server the helpers talk to: the test server, or one instance of a cluster. */
+type At = Pick<TestServer, 'baseUrl' | 'wsUrl'>;
 
 const HOUR = 3_600_000;
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
@@ -44,7 +50,7 @@ interface Plenary {
 }
 
 /** A plan, an open event, twelve registrations and its two tables, all with the admin token. */
-async function formedEvent(server: TestServer): Promise<Plenary> {
+async function formedEvent(server: At): Promise<Plenary> {
   const plan = await asAdmin<{ plan: { id: string } }>(server, 'POST', '/api/plans', {
     title: 'Plan de la plenaria',
     period: '2026-2028',
@@ -84,7 +90,7 @@ async function formedEvent(server: TestServer): Promise<Plenary> {
 }
 
 /** The plenary's event stream as the lead's page reads it: every snapshot, as it arrives. */
-async function watchPlenary(server: TestServer, eventId: string): Promise<{ snapshots: PlenarySnapshot[] }> {
+async function watchPlenary(server: At, eventId: string): Promise<{ snapshots: PlenarySnapshot[] }> {
   const abort = new AbortController();
   const res = await fetch(`${server.baseUrl}/api/events/${eventId}/plenary/events`, {
     headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
@@ -114,7 +120,7 @@ async function watchPlenary(server: TestServer, eventId: string): Promise<{ snap
 }
 
 /** A registrant goes into their table's mesa from their page, and opens it (a socket that names them). */
-async function enter(server: TestServer, person: CreatedRegistration): Promise<MesaEntry & { client: StockClient }> {
+async function enter(server: At, person: CreatedRegistration): Promise<MesaEntry & { client: StockClient }> {
   const res = await fetch(`${server.baseUrl}/api/registrations/me/mesa`, {
     method: 'POST',
     headers: { authorization: `Bearer ${person.token}` },
@@ -283,5 +289,48 @@ describe('the plenary view', () => {
     });
     const unknown = await asAdmin(t, 'GET', '/api/events/AAAAAAAAAAAAAAAA/plenary/events');
     expect(unknown.status).toBe(404);
+  });
+  it('hears the other instances: their agenda commands, saved versions and stored edits', async () => {
+    cluster = await startLocalCluster(2);
+    const [here, there] = cluster.instances;
+    const { eventId, seating, people } = await formedEvent(here!);
+    // The lead's page is served by one instance; the table's people and commands reach the other.
+    const stream = await watchPlenary(there!, eventId);
+    const latest = () => stream.snapshots.at(-1);
+    const table1 = seating.tables[0]!;
+    const [a, b] = table1.seats.map((seat) => people.find((p) => p.registration.id === seat.registrationId)!);
+
+    const started = await asAdmin<unknown>(here!, 'POST', `/api/events/${eventId}/plenary/start`);
+    expect(plenaryStartResultSchema.parse(started.body).tables.every((x) => x.started)).toBe(true);
+    await waitFor(() => latest()!.tables.forEach((table) => expect(table.agenda.status).toBe('running')));
+
+    // One person on each instance: the lead's instance holds the room too, and counts both.
+    const entryA = await enter(here!, a!);
+    await enter(there!, b!);
+    await waitFor(() => {
+      const table = tableOf(latest(), 1)!;
+      expect(Object.values(table.present).reduce((x, y) => x + y, 0)).toBe(2);
+      expect(table.save.connected).toBe(true);
+    });
+    const savedBefore = tableOf(latest(), 1)!.save.lastSavedAt;
+    entryA.client.doc.getMap('scratch').set('nota', 'desde la otra instancia');
+    await waitFor(() => expect(tableOf(latest(), 1)!.save.lastSavedAt).not.toBe(savedBefore));
+
+    await asAdmin(here!, 'PUT', `/api/events/${eventId}/tables/1/facilitator`, { registrationId: a!.registration.id });
+    const facilitator = mesaEntrySchema.parse(
+      await (
+        await fetch(`${here!.baseUrl}/api/registrations/me/mesa`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${a!.token}` },
+        })
+      ).json(),
+    );
+    const saved = await fetch(`${here!.baseUrl}/api/mesas/${table1.mesaId}/commitment/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${facilitator.token}` },
+      body: JSON.stringify({ commitment: { ...seed004Commitment, mesaId: table1.mesaId } }),
+    });
+    expect(saved.status).toBe(201);
+    await waitFor(() => expect(tableOf(latest(), 1)!.latestVersion).toMatchObject({ number: 1 }));
   });
 });
