@@ -55,8 +55,8 @@ interface Watch {
   seated: Map<number, number>;
   parts: Map<string, TableParts>;
   listeners: Set<PlenaryListener>;
-  /** What to read again at the next build. */
-  stale: { seating: boolean; versions: Set<string>; participants: Set<string> };
+  /** What to read again at the next build; `everything`: every table's parts, not only new tables'. */
+  stale: { seating: boolean; everything: boolean; versions: Set<string>; participants: Set<string> };
   timer: NodeJS.Timeout | undefined;
   /** The build under way: a cue meanwhile builds again after it. */
   building: Promise<void> | null;
@@ -111,6 +111,10 @@ export class PlenaryService {
         this.watches.set(eventId, watch);
         this.follow(watch);
         watch.lastTables = JSON.stringify(this.build(watch).tables);
+        // A change made while the tables were first read had no watch to cue: read them all once more.
+        watch.stale.seating = true;
+        watch.stale.everything = true;
+        this.schedule(watch);
       }
     }
     const current = watch;
@@ -179,8 +183,9 @@ export class PlenaryService {
   private async refresh(watch: Watch): Promise<void> {
     const { stale } = watch;
     if (stale.seating) {
-      stale.seating = false;
-      await this.readSeating(watch);
+      const everything = stale.everything;
+      stale.seating = stale.everything = false;
+      await this.readSeating(watch, everything);
       this.follow(watch);
     }
     const versions = [...stale.versions];
@@ -225,7 +230,7 @@ export class PlenaryService {
       seated: new Map(),
       parts: new Map(),
       listeners: new Set(),
-      stale: { seating: false, versions: new Set(), participants: new Set() },
+      stale: { seating: false, everything: false, versions: new Set(), participants: new Set() },
       timer: undefined,
       building: null,
       again: false,
@@ -237,8 +242,8 @@ export class PlenaryService {
     return watch;
   }
 
-  /** Reads the seating; tables new to the watch get their parts read. */
-  private async readSeating(watch: Watch): Promise<void> {
+  /** Reads the seating; tables new to the watch (or, with `everything`, all) get their parts read. */
+  private async readSeating(watch: Watch, everything = false): Promise<void> {
     const seating = await this.store.getSeating(watch.eventId);
     watch.tables = seating.tables;
     watch.seated = new Map(
@@ -248,14 +253,21 @@ export class PlenaryService {
     for (const mesaId of watch.parts.keys()) if (!mesaIds.has(mesaId)) watch.parts.delete(mesaId);
     await Promise.all(
       seating.tables
-        .filter((t) => !watch.parts.has(t.mesaId))
+        .filter((t) => everything || !watch.parts.has(t.mesaId))
         .map(async ({ mesaId }) => {
           const [snapshot, latestVersion, sectors] = await Promise.all([
             this.agenda.snapshot(mesaId),
             this.latestVersion(mesaId),
             this.sectors(mesaId),
           ]);
-          watch.parts.set(mesaId, { agenda: agendaPart(snapshot), latestVersion, sectors });
+          const agenda = agendaPart(snapshot);
+          // A cue may have brought a newer agenda while this one was read.
+          const kept = watch.parts.get(mesaId)?.agenda;
+          watch.parts.set(mesaId, {
+            agenda: kept && kept.revision > agenda.revision ? kept : agenda,
+            latestVersion,
+            sectors,
+          });
         }),
     );
   }
