@@ -28,6 +28,8 @@ export const PATHS = {
   stlPlans: '/stl/planes',
   stlPlan: '/stl/planes/:planId',
   stlEvent: '/stl/eventos/:eventId',
+  /** The plenary view of an event: every table live, and the commands for all of them. */
+  stlPlenary: '/stl/eventos/:eventId/plenaria',
   stlReview: '/stl/revision',
   stlReviewVersion: '/stl/revision/:mesaId/:number',
   stlFollowUp: '/stl/seguimiento',
@@ -52,6 +54,9 @@ export const planPath = (planId: string) => PATHS.stlPlan.replace(':planId', seg
 
 /** The path of a co-creation event's page (the STL's). */
 export const eventPath = (eventId: string) => PATHS.stlEvent.replace(':eventId', segment(eventId));
+
+/** The path of an event's plenary view (the STL's). */
+export const plenaryPath = (eventId: string) => PATHS.stlPlenary.replace(':eventId', segment(eventId));
 
 /** The path of an event's public registration page. */
 export const eventRegistrationPath = (eventId: string) => PATHS.eventRegistration.replace(':eventId', segment(eventId));

@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, type CocreaServer } from '../fixtures/cocrea';
 
 const PASSWORD = 'mesas abiertas 2026';
+/** The kit's programme: a PDF, as the server decides from its bytes. */
+const PROGRAMME = Buffer.from('%PDF-1.4\n% Programa del evento de cocreación\n%%EOF\n');
 
 /** 23 people as the issue counts them: 11 public servants, 6 academics, 4 from civil society, 2 from the CPC. */
 const PEOPLE: { name: string; sector: string }[] = [
@@ -123,6 +126,19 @@ test.describe('el plan de acción local y su evento de cocreación', () => {
     await expect(lia.page.getByText('Nadie se ha registrado todavía.')).toBeVisible();
     await expectNoSeriousA11yViolations(lia.page);
 
+    // The participant kit: the event's programme, a PDF.
+    const upload = lia.page.getByRole('form', { name: 'Agregar un documento' });
+    await upload.getByLabel('Archivo').setInputFiles({
+      name: 'programa.pdf',
+      mimeType: 'application/pdf',
+      buffer: PROGRAMME,
+    });
+    await upload.getByLabel('Título').fill('Programa del evento');
+    await upload.getByRole('button', { name: 'Subir documento' }).click();
+    await expect(
+      lia.page.getByRole('status').filter({ hasText: 'Se agregó «Programa del evento» al kit.' }),
+    ).toBeAttached();
+
     // The first registrant meets the form's errors, then registers with an e-mail.
     const first = await actor(PEOPLE[0]!.name);
     await first.page.goto(link);
@@ -146,6 +162,19 @@ test.describe('el plan de acción local y su evento de cocreación', () => {
     await expect(first.page).toHaveURL(`${cocrea.baseURL}/evento/${eventId}/mi-registro`);
     await expect(first.page.getByText('adriana@edomex.gob.mx')).toBeVisible();
     await expectNoSeriousA11yViolations(first.page);
+
+    // Before the event starts, she downloads the programme from her page: sent as a PDF, saved as its own bytes
+    // (the page reads the answer into a blob, so the bytes are checked in the file saved).
+    const [kitResponse, download] = await Promise.all([
+      first.page.waitForResponse((r) => /\/kit\/files\//.test(r.url())),
+      first.page.waitForEvent('download'),
+      first.page.getByRole('button', { name: 'Programa del evento' }).click(),
+    ]);
+    expect(kitResponse.status()).toBe(200);
+    expect(kitResponse.headers()['content-type']).toBe('application/pdf');
+    expect(kitResponse.headers()['content-length']).toBe(String(PROGRAMME.length));
+    expect(download.suggestedFilename()).toBe('programa.pdf');
+    expect(Buffer.compare(await readFile((await download.path())!), PROGRAMME)).toBe(0);
 
     // The same e-mail again: a clear message, nothing stored.
     const twice = await actor('Otra persona');
@@ -218,8 +247,10 @@ test.describe('el plan de acción local y su evento de cocreación', () => {
     expect(after.get(moved)).toBe(to);
     expect(after.get(dragged)).toBe(from);
 
-    // Each person opens their page again, sees their table and goes into its mesa with no second form.
-    const enter = async (person: { name: string }) => {
+    // Each person opens their page again, sees their table and goes into its mesa with no second form. The first
+    // keeps her mesa open for the plenary.
+    let openMesa: Page | null = null;
+    const enter = async (person: { name: string }, keepOpen = false) => {
       const context = await browser.newContext({ storageState: kept.get(person.name)! });
       const page = await context.newPage();
       await page.goto(`${cocrea.baseURL}/evento/${eventId}/mi-registro`);
@@ -232,12 +263,118 @@ test.describe('el plan de acción local y su evento de cocreación', () => {
       ).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible();
       await expect(page.getByRole('button', { name: 'Entrar a la mesa' })).toHaveCount(0);
-      await context.close();
+      if (keepOpen) openMesa = page;
+      else await context.close();
     };
-    for (const person of PEOPLE) await enter(person);
+    for (const person of PEOPLE) await enter(person, person === PEOPLE[0]);
 
     // The attendance counts who went in, by table.
     await lia.page.getByRole('button', { name: 'Actualizar registro y mesas' }).click();
     await expect(lia.page.getByText('Presentes: 23')).toBeVisible();
+
+    // The lead's plenary view: every table live, without names.
+    const mesa = openMesa! as Page;
+    const seatedAt = (table: number) => [...after.values()].filter((t) => t === table).length;
+    const hers = after.get(PEOPLE[0]!.name)!;
+    await lia.page.getByRole('link', { name: 'Vista de la plenaria' }).click();
+    await expect(
+      lia.page.getByRole('heading', { level: 1, name: 'Plenaria: Movilidad segura en el Valle de Toluca' }),
+    ).toBeVisible();
+    await expect(lia.page.getByText('En vivo: cada cambio de las mesas aparece aquí.')).toBeVisible();
+    const cards = lia.page.getByRole('article');
+    await expect(cards).toHaveCount(3);
+    const herCard = lia.page.getByRole('article', { name: `Mesa ${hers}` });
+    await expect(herCard).toContainText('Sin iniciar');
+    await expect(herCard).toContainText(`Presentes: 1 de ${seatedAt(hers)}`);
+    await expect(herCard).toContainText('Servidor público: 1');
+    await expect(herCard).toContainText(/Todo guardado/);
+    await expect(herCard).toContainText('Sin versiones del compromiso');
+    await expect(cards.filter({ hasText: 'Sin nadie conectado: todo guardado' })).toHaveCount(2);
+    await expect(lia.page.getByText(PEOPLE[0]!.name)).toHaveCount(0);
+    await expectNoSeriousA11yViolations(lia.page);
+
+    // Someone else opens their mesa: the plenary counts them, with no reload.
+    const second = PEOPLE[11]!;
+    const theirs = after.get(second.name)!;
+    const theirCard = lia.page.getByRole('article', { name: `Mesa ${theirs}` });
+    const context = await browser.newContext({ storageState: kept.get(second.name)! });
+    const page = await context.newPage();
+    await page.goto(`${cocrea.baseURL}/evento/${eventId}/mi-registro`);
+    await page.getByRole('button', { name: 'Entrar a mi mesa' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible();
+    await expect(theirCard).toContainText(`Presentes: ${theirs === hers ? 2 : 1} de ${seatedAt(theirs)}`);
+    await expect(theirCard).toContainText('Academia: 1');
+
+    // One command starts every table's agenda; the plenary and the tables' pages show it live.
+    await lia.page.getByRole('button', { name: 'Iniciar todas las mesas' }).click();
+    await expect(lia.page.getByRole('status').filter({ hasText: 'Se iniciaron 3 mesas.' })).toBeAttached();
+    await expect(cards.filter({ hasText: 'En curso' })).toHaveCount(3);
+    await expect(herCard).toContainText(/Tiempo restante \d{2}:\d{2}/);
+    await expect(mesa.getByRole('region', { name: 'Etapa actual de la agenda' })).toContainText('En curso');
+
+    // A notice from the lead appears on the tables' open pages, as the plenary's.
+    await lia.page.getByLabel('Aviso a todas las mesas').fill('Quedan 10 minutos para cerrar la etapa.');
+    await lia.page.getByRole('button', { name: 'Enviar aviso' }).click();
+    await expect(lia.page.getByRole('status').filter({ hasText: 'Se envió el aviso a 3 mesas.' })).toBeAttached();
+    for (const open of [mesa, page]) {
+      await expect(open.getByText('Aviso de la plenaria: Quedan 10 minutos para cerrar la etapa.')).toBeVisible();
+    }
+    // On a phone's screen too.
+    await lia.page.setViewportSize({ width: 360, height: 780 });
+    await expectNoSeriousA11yViolations(lia.page);
+    await context.close();
+  });
+
+  test('con el cupo lleno o el registro cerrado, la página de registro lo dice en español y no muestra el formulario', async ({
+    cocrea,
+    actor,
+  }) => {
+    const admin = async (path: string, body: unknown) => {
+      const res = await fetch(`${cocrea.baseURL}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${cocrea.adminToken}` },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as { plan: { id: string }; event: { id: string }; registrationLink: string };
+    };
+    const { plan } = await admin('/api/plans', { title: 'Plan', period: '2026-2028', entity: 'Estado de México' });
+    const hour = 3_600_000;
+    const event = (title: string, opens: number, closes: number, capacity: number | null) =>
+      admin(`/api/plans/${plan.id}/events`, {
+        title,
+        theme: 'movilidad',
+        date: '2027-03-18',
+        startTime: '09:30',
+        modality: 'virtual',
+        videoLink: 'https://meet.example.mx/mesa',
+        registrationOpensAt: new Date(Date.now() + opens).toISOString(),
+        registrationClosesAt: new Date(Date.now() + closes).toISOString(),
+        capacity,
+      });
+    const full = await event('Evento con cupo de una persona', -hour, hour, 1);
+    const res = await fetch(`${cocrea.baseURL}/api/events/${full.event.id}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Primera persona',
+        sector: 'academia',
+        organization: 'UAEMéx',
+        acceptsChathamHouse: true,
+        acceptsPrivacyNotice: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const closed = await event('Evento con el registro cerrado', -2 * hour, -hour, null);
+
+    const late = await actor('Persona tardía');
+    await late.page.goto(full.registrationLink);
+    await expect(late.page.getByRole('alert')).toHaveText('El cupo del evento está lleno: ya no se reciben registros.');
+    await expect(late.page.getByRole('button', { name: 'Registrarme' })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(late.page);
+    await late.page.goto(closed.registrationLink);
+    await expect(late.page.getByRole('alert')).toHaveText(/^El registro cerró el /);
+    await expect(late.page.getByRole('button', { name: 'Registrarme' })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(late.page);
   });
 });

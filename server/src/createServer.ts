@@ -7,6 +7,7 @@ import { AgendaService } from './agenda/AgendaService';
 import type { Bus } from './cluster/Bus';
 import { LocalBus } from './cluster/LocalBus';
 import { RoomBridge } from './cluster/RoomBridge';
+import { PlenaryService } from './plans/PlenaryService';
 import { MesaNotices } from './review/MesaNotices';
 import { createApp } from './http/app';
 import { TRUST_NO_PROXY, clientAddress, type TrustProxy } from './http/clientAddress';
@@ -79,11 +80,21 @@ export function createCocreaServer(options: CocreaServerOptions): CocreaServer {
     },
   });
   // A loaded room learns its tool locks from the agenda before anyone joins it; the agenda publishes to rooms.
-  const rooms: RoomRegistry = new RoomRegistry(storage, (room) => agenda.prepareRoom(room), bridge);
+  const rooms: RoomRegistry = new RoomRegistry(
+    storage,
+    (room) => agenda.prepareRoom(room),
+    bridge,
+    (mesaId) => plenary.roomChanged(mesaId),
+  );
   const agenda = new AgendaService(storage, rooms, bus, now);
   const notices = new MesaNotices(rooms, bus);
   const votes = new VoteService(storage, rooms, bus, now);
-  const app = createApp({ ...options, agenda, rooms, bus, notices, votes, now });
+  const plenary = new PlenaryService(storage, rooms, agenda, bus, now);
+  agenda.onPublished = (mesaId, snapshot) => plenary.agendaChanged(mesaId, snapshot);
+  notices.onPublished = (mesaId, notice) => {
+    if (notice.kind === 'versionSaved' || notice.kind === 'reviewStatus') plenary.versionsChanged(mesaId);
+  };
+  const app = createApp({ ...options, agenda, rooms, bus, notices, votes, plenary, now });
   const http = createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakSet<WebSocket>();

@@ -373,6 +373,17 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     body: (w) => ({ registrationId: w.registrationId }),
   },
+  // plans/plenaryRouter
+  { method: 'GET', path: (w) => `${event(w)}/plenary`, access: 'stl', ok: 200 },
+  { method: 'GET', path: (w) => `${event(w)}/plenary/events`, access: 'stl', ok: 200, stream: true },
+  { method: 'POST', path: (w) => `${event(w)}/plenary/start`, access: 'stl', ok: 200 },
+  {
+    method: 'POST',
+    path: (w) => `${event(w)}/plenary/notices`,
+    access: 'stl',
+    ok: 200,
+    body: () => ({ text: 'Quedan 10 minutos.' }),
+  },
   // plans/kitRouter
   {
     method: 'POST',
@@ -910,6 +921,10 @@ const BAD_INPUTS: BadInput[] = [
     ['GET', '/api/events/corto/registrations'],
     ['GET', `/api/events/${UNKNOWN_MESA}/attendance.csv`],
     ['POST', `/api/events/${UNKNOWN_MESA}/tables`],
+    ['GET', `/api/events/${UNKNOWN_MESA}/plenary`],
+    ['GET', `/api/events/${UNKNOWN_MESA}/plenary/events`],
+    ['POST', `/api/events/${UNKNOWN_MESA}/plenary/start`],
+    ['POST', '/api/events/corto/plenary/notices'],
   ].map(([method, path]) => ({
     name: `${method} ${path}`,
     actor: 'admin' as const,
@@ -925,6 +940,14 @@ const BAD_INPUTS: BadInput[] = [
     path: () => `/api/events/${UNKNOWN_MESA}/registration`,
     status: 404,
   },
+  ...[{ text: '' }, { text: 'x'.repeat(301) }, { text: 'Aviso', from: 'Lía' }, NOT_JSON].map((body) => ({
+    name: `a plenary notice of ${JSON.stringify(body).slice(0, 40)}`,
+    actor: 'stl' as const,
+    method: 'POST',
+    path: (w: World) => `${event(w)}/plenary/notices`,
+    body,
+    status: 400,
+  })),
   {
     name: 'a seat change of a registration of no event of ours',
     actor: 'stl',

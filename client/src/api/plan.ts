@@ -10,12 +10,15 @@ import {
   planAnswerSchema,
   planDetailSchema,
   planListSchema,
+  plenaryNoticeSentSchema,
+  plenaryStartResultSchema,
   registrantListSchema,
   registrationLinkSchema,
   seatingSchema,
   type CreateEvent,
   type AddKitLink,
   type CreatePlan,
+  type PlenaryNoticeRequest,
   type Register,
   type UpdateEvent,
   type UpdateSeat,
@@ -120,3 +123,14 @@ export const removeKitItem = (csrfToken: string, eventId: string, itemId: string
 /** A kit file's address for the STL: a plain download, the session cookie going with it. */
 export const kitFileUrl = (eventId: string, itemId: string) =>
   `${eventUrl(eventId)}/kit/files/${encodeURIComponent(itemId)}`;
+
+/** The plenary's live stream (server-sent events, the session cookie going with it). */
+export const plenaryEventsUrl = (eventId: string) => `${eventUrl(eventId)}/plenary/events`;
+
+/** "Iniciar todas las mesas": each table's answer, started or why not. */
+export const startAllTables = (csrfToken: string, eventId: string) =>
+  request(plenaryStartResultSchema, `${eventUrl(eventId)}/plenary/start`, changing(csrfToken, {}));
+
+/** A notice from the plenary to every table's open pages. */
+export const sendPlenaryNotice = (csrfToken: string, eventId: string, input: PlenaryNoticeRequest) =>
+  request(plenaryNoticeSentSchema, `${eventUrl(eventId)}/plenary/notices`, changing(csrfToken, input));

@@ -63,6 +63,8 @@ export class AgendaService {
   private readonly queue = new KeyedQueue();
   /** The revision whose locks each room has: snapshots from other instances may arrive out of order. */
   private readonly roomRevisions = new WeakMap<Room, number>();
+  /** Called with the mesa of each change this instance stored and published (the plenary view listens). */
+  onPublished: (mesaId: string, snapshot: AgendaSnapshot) => void = () => {};
 
   constructor(
     private readonly store: AgendaStore & Pick<MesaStore, 'getMesa'>,
@@ -176,6 +178,7 @@ export class AgendaService {
           const room = this.rooms.get(mesaId);
           if (room) this.publishToRoom(room, snapshot);
           this.bus.publish(mesaId, { kind: 'agenda', snapshot });
+          this.onPublished(mesaId, snapshot);
           return snapshot;
         }
         if (attempt === MAX_ATTEMPTS) throw new Error(`agenda ${mesaId}: lost ${attempt} races in a row`);

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { wellFormedReplacer } from '@cocrea/shared';
 import type { AgendaService } from '../agenda/AgendaService';
 import type { Bus } from '../cluster/Bus';
+import type { PlenaryService } from '../plans/PlenaryService';
 import type { MesaNotices } from '../review/MesaNotices';
 import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from '../sync/RoomRegistry';
@@ -21,6 +22,7 @@ import { mesasRouter } from './mesasRouter';
 import { eventsRouter } from './plans/eventsRouter';
 import { kitRouter, kitUploadRouter } from './plans/kitRouter';
 import { plansRouter } from './plans/plansRouter';
+import { plenaryRouter } from './plans/plenaryRouter';
 import { registrationRouter } from './plans/registrationRouter';
 import { seatingRouter } from './plans/seatingRouter';
 import { IN_PROCESS, storeOptions, type RateLimitStores } from './rateLimitStores';
@@ -36,6 +38,8 @@ export interface AppOptions {
   notices: MesaNotices;
   /** The mesa's dot votes. */
   votes: VoteService;
+  /** The events' plenary views, live. */
+  plenary: PlenaryService;
   /** The resident rooms: closing a mesa or replacing a link closes its open sockets. */
   rooms: Pick<RoomRegistry, 'get'>;
   /** The other instances: they close their sockets of a mesa too. */
@@ -66,6 +70,7 @@ export function createApp(options: AppOptions): express.Express {
     agenda,
     notices,
     votes,
+    plenary,
     rooms,
     bus,
     adminToken,
@@ -103,7 +108,7 @@ export function createApp(options: AppOptions): express.Express {
         sendError(res, new HttpError(429, 'rate_limited', 'Demasiadas solicitudes; espere un momento.')),
     }),
   );
-  const plans = { ...stlAuth, store: storage, publicUrl, now, rooms, bus, votes };
+  const plans = { ...stlAuth, store: storage, publicUrl, now, rooms, bus, votes, plenary };
   // Before the JSON-only rule: a kit file is sent as its own bytes.
   api.use('/events', kitUploadRouter(plans));
   api.use(requireJsonBody);
@@ -122,6 +127,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use(registrationRouter(plans));
   api.use('/events', eventsRouter(plans));
   api.use('/events', seatingRouter(plans));
+  api.use('/events', plenaryRouter({ ...plans, agenda, notices }));
   api.use('/mesas', mesaAdminRouter({ ...stlAuth, rooms, bus, publicUrl, votes }));
   api.use('/mesas', mesasRouter({ store: storage }));
   api.use((_req, res) => sendError(res, new HttpError(404, 'not_found', 'Ruta no encontrada.')));

@@ -20,6 +20,8 @@ export type NoticeListener = (notice: MesaNotice) => void;
 export class MesaNotices {
   /** The STL's review pages open on this instance, by mesa. */
   private readonly listeners = new Map<string, Set<NoticeListener>>();
+  /** Called with every notice published on this instance, of any mesa (the plenary view listens). */
+  onPublished: (mesaId: string, notice: MesaNotice) => void = () => {};
 
   constructor(
     private readonly rooms: NoticeRooms,
@@ -31,6 +33,7 @@ export class MesaNotices {
     this.tellRoom(this.rooms.get(mesaId), notice);
     for (const listener of this.listeners.get(mesaId) ?? []) listener(notice);
     this.bus.publish(mesaId, { kind: 'notice', notice });
+    this.onPublished(mesaId, notice);
   }
 
   /** A notice another instance published: its own sockets and listeners were told there. */

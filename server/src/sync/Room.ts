@@ -74,6 +74,13 @@ export class Room {
   private readonly ahead = new Set<number>();
   /** Called with each update this room stored, once stored (other instances hear of it: `cluster/RoomBridge`). */
   onStored: (update: Uint8Array, seq: number) => void = () => {};
+  /**
+   * Called after each update stored (here or on another instance) and each time someone arrives or leaves: the
+   * plenary view's cue to look at the room again (`plans/PlenaryService`). Cheap, synchronous, never throws.
+   */
+  onActivity: () => void = () => {};
+  /** When this room last took a stored update, epoch ms; null if none since it loaded. */
+  lastStoredAt: number | null = null;
 
   /**
    * Stored and relayed, waiting to be applied to `live` (see {@link APPLY_AFTER_UPDATES}); without their decoded
@@ -104,6 +111,8 @@ export class Room {
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
         for (const ids of [added, updated, removed]) for (const id of ids) this.presenceChanged.add(id);
         this.schedulePresence();
+        // Cursors moving change nobody's presence; arrivals and departures do.
+        if (added.length > 0 || removed.length > 0) this.onActivity();
       },
     );
   }
@@ -265,12 +274,14 @@ export class Room {
     for (const other of this.peers) if (other !== incoming.peer) other.send(incoming.frame);
     incoming.peer.acknowledgeStored();
     this.onStored(incoming.update, seq);
+    this.onActivity();
   }
 
   /** Counts a stored update in, to be applied to the document soon; compacts when the log tail is long. */
   private take(peer: Peer | null, update: Uint8Array, seq: number): void {
     this.noteSeq(seq);
     this.tail++;
+    this.lastStoredAt = Date.now();
     this.unapplied.push({ peer, update });
     if (this.unapplied.length >= APPLY_AFTER_UPDATES) this.applyWaiting();
     else this.applyTimer ??= setTimeout(() => this.applyWaiting(), APPLY_AFTER_MS).unref();
@@ -284,6 +295,11 @@ export class Room {
     if (seq <= this.lastSeq) return;
     this.ahead.add(seq);
     while (this.ahead.delete(this.lastSeq + 1)) this.lastSeq++;
+  }
+
+  /** Updates received from peers that wait for their store (always 0 with SQLite, which stores in the turn). */
+  get pendingUpdates(): number {
+    return this.waiting;
   }
 
   /** Every update of the log up to this sequence number is in this room. */
@@ -305,6 +321,7 @@ export class Room {
     const frame = updateMessage(update);
     for (const peer of this.peers) peer.send(frame);
     this.take(null, update, seq);
+    this.onActivity();
   }
 
   /**

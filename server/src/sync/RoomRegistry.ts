@@ -32,11 +32,14 @@ export class RoomRegistry {
   /**
    * @param prepare runs on each freshly loaded room before any peer joins it: the agenda sets the room's tool
    *   locks here, so no update is ever checked against a room that does not know them yet.
+   * @param activity is told the mesa of each room that stored an update, saw someone arrive or leave, loaded or
+   *   unloaded (`Room.onActivity`): the plenary view listens.
    */
   constructor(
     private readonly store: DocStore,
     private readonly prepare: (room: Room) => Promise<void> = async () => {},
     private readonly link: RoomLink = ALONE,
+    private readonly activity: (mesaId: string) => void = () => {},
   ) {}
 
   /** How many rooms are in memory now. */
@@ -94,6 +97,8 @@ export class RoomRegistry {
     this.rooms.set(name, room);
     this.attachments.set(room, attachment);
     attachment.attach(room);
+    room.onActivity = () => this.activity(name);
+    this.activity(name);
     return room;
   }
 
@@ -103,6 +108,8 @@ export class RoomRegistry {
     if (room.peers.size > 0 || this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
     this.attachments.get(room)?.close();
+    room.onActivity = () => {};
+    this.activity(room.name);
     const done = room
       .flush()
       .then(() => room.destroy())

@@ -24,7 +24,12 @@ export async function saveVersion(
 }
 
 /** A call with the admin token, as the STL's scripts make them. */
-export async function asAdmin<T>(t: TestServer, method: string, path: string, body?: unknown): Promise<Answer<T>> {
+export async function asAdmin<T>(
+  t: Pick<TestServer, 'baseUrl'>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Answer<T>> {
   const res = await fetch(`${t.baseUrl}${path}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { proactivePhaseSchema } from './proactive';
+import { PLENARY_NOTICE_MAX } from './plenary';
 import { reviewStatusSchema } from './review';
 
 /**
- * What happened to the mesa's saved versions, pushed to every open page of the mesa (the sync socket's message
+ * What happened to the mesa's saved versions (or what the plenary's lead says), pushed to every open page of the mesa (the sync socket's message
  * 103) and to the STL's review page of the mesa (`GET /api/review/mesas/:id/events`). A notice says what changed,
  * never who changed it (Chatham House: the STL speaks as an institution, the mesa as a mesa); the pages show it and
  * read the panels' details again from the API, which stays the one source of truth.
@@ -34,6 +35,11 @@ export const mesaNoticeSchema = z.discriminatedUnion('kind', [
   }),
   /** The STL moved the compromiso proactivo to phase `phase`. */
   z.strictObject({ kind: z.literal('phase'), phase: proactivePhaseSchema }),
+  /**
+   * The plenary's lead (an STL member) told every table of the event something ("Quedan 10 minutos"). Said as the
+   * plenary's, never as a person's.
+   */
+  z.strictObject({ kind: z.literal('plenary'), text: z.string().min(1).max(PLENARY_NOTICE_MAX) }),
 ]);
 export type MesaNotice = z.infer<typeof mesaNoticeSchema>;
 

@@ -39,7 +39,10 @@ export function useVersionReview(mesaId: string, token: string, notices: NoticeS
       if (document.visibilityState === 'visible') refresh();
     };
     document.addEventListener('visibilitychange', onVisible);
-    const stopNotices = notices(refresh);
+    // A plenary notice says nothing about the versions: a whole plenary refetching at once for it would be waste.
+    const stopNotices = notices((notice) => {
+      if (notice.kind !== 'plenary') refresh();
+    });
     return () => {
       document.removeEventListener('visibilitychange', onVisible);
       stopNotices();

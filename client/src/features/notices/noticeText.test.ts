@@ -41,4 +41,10 @@ describe('what a notice says', () => {
     expect(answer(true)).toBe('La facilitación marcó como atendida una observación de la versión 2.');
     expect(answer(false)).toBe('La facilitación respondió una observación de la versión 2.');
   });
+
+  it("tells the plenary's notice as the plenary's, its text as written, braces and all", () => {
+    expect(noticeText({ kind: 'plenary', text: 'Quedan {10} minutos' })).toBe(
+      'Aviso de la plenaria: Quedan {10} minutos',
+    );
+  });
 });

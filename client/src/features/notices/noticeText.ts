@@ -18,5 +18,7 @@ export function noticeText(notice: MesaNotice): string {
       return t('notice.observationAnswer', { number: notice.number, attended: notice.attended ? 'yes' : 'no' });
     case 'phase':
       return t('notice.phase', { phase: notice.phase, name: PROACTIVE_PHASES[notice.phase] });
+    case 'plenary':
+      return t('notice.plenary', { text: notice.text });
   }
 }

@@ -5,7 +5,7 @@ import { fetchAttendance, fetchEvent, listRegistrants, updateEvent } from '../..
 import { useLoaded } from '../../api/useLoaded';
 import { formatDay, formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
-import { planPath } from '../../routes';
+import { planPath, plenaryPath } from '../../routes';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { StlLayout } from '../../ui/StlLayout';
 import { AttendanceSummary } from './AttendanceSummary';
@@ -99,6 +99,12 @@ export function EventPage({ session, onLoggedOut, eventId }: Props) {
               {t('event.refresh')}
             </button>
           </div>
+          {state.event.tables > 0 && (
+            <p>
+              <Link href={plenaryPath(eventId)}>{t('event.plenary')}</Link>{' '}
+              <span className="muted">{t('event.plenary.hint')}</span>
+            </p>
+          )}
 
           <section className="stl-list" aria-labelledby="event-link-title">
             <h2 id="event-link-title">{t('event.link.title')}</h2>

@@ -27,7 +27,7 @@ import { VersionFields } from './VersionFields';
 import { LoadFailure } from '../../ui/LoadFailure';
 
 /** What the STL itself does: its page shows the result, so a corner notice would only echo it. */
-const STL_MADE = new Set<MesaNotice['kind']>(['reviewStatus', 'observation']);
+const STL_MADE = new Set<MesaNotice['kind']>(['reviewStatus', 'observation', 'plenary']);
 
 interface ReviewVersionPageProps {
   session: StlSession;

@@ -9,6 +9,7 @@ import { ReviewVersionPage } from '../review/ReviewVersionPage';
 import { EventPage } from '../plan/EventPage';
 import { PlanPage } from '../plan/PlanPage';
 import { StlPlans } from '../plan/StlPlans';
+import { PlenaryPage } from '../plenary/PlenaryPage';
 import { StlInvitation } from './StlInvitation';
 import { StlLogin } from './StlLogin';
 import { StlMesas } from './StlMesas';
@@ -88,6 +89,12 @@ export function StlRoute() {
             {(params) => {
               const eventId = entityParam(params.eventId);
               return eventId ? <EventPage key={eventId} {...page} eventId={eventId} /> : <NotFound />;
+            }}
+          </Route>
+          <Route path={PATHS.stlPlenary}>
+            {(params) => {
+              const eventId = entityParam(params.eventId);
+              return eventId ? <PlenaryPage key={eventId} {...page} eventId={eventId} /> : <NotFound />;
             }}
           </Route>
           <Route path={PATHS.stlReview}>

@@ -11,6 +11,7 @@ import {
 } from '@cocrea/shared';
 import { generateId, generateToken, hashToken } from '../../auth/tokens';
 import { attendanceByMesa } from '../../mesas/attendance';
+import type { PlenaryService } from '../../plans/PlenaryService';
 import type { Storage } from '../../storage/Storage';
 import { linkBase, registrationLink } from '../links';
 import { requireStl, type StlAuthOptions } from '../stlAuth';
@@ -23,6 +24,8 @@ export interface PlanRouterOptions extends StlAuthOptions {
   publicUrl?: string | undefined;
   /** The server's clock: every time stored or compared comes from it. */
   now: () => number;
+  /** Told when the STL changes an event's seating, for the plenary view. */
+  plenary: Pick<PlenaryService, 'seatingChanged'>;
 }
 
 /** `/api/plans`: the STL's Planes de Acción Local, and the events it creates in them. */

@@ -69,6 +69,7 @@ export function seatingRouter(
       const { seating, newMesas = [] } = await work(stored);
       if (await store.saveSeating(eventId, seating, newMesas, stored)) {
         closeLeftSockets(stored);
+        options.plenary.seatingChanged(eventId);
         return seating;
       }
     }
