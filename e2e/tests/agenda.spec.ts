@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Actor } from '../fixtures/cocrea';
-import { nodeEditorFocused, typeInNodeEditor } from '../fixtures/tree';
+import { openNodeEditor, typeInNodeEditor } from '../fixtures/tree';
 
 const FIVE_MINUTES = 5 * 60_000;
 
@@ -215,7 +215,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
 
     await beto.page.getByLabel('Árbol', { exact: true }).selectOption('open');
     await expect(ana.page.getByText('Árbol de problemas: abierto (por la facilitación)')).toBeVisible();
-    await problem(ana.page).dblclick();
+    await openNodeEditor(ana.page, 'Problema central');
     await typeInNodeEditor(ana.page, 'Transporte público inseguro');
     await expect(
       beto.page.locator('.react-flow__node').filter({ hasText: 'Transporte público inseguro' }),
@@ -251,8 +251,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
     const node = (page: Page, text: string) => page.locator('.react-flow__node').filter({ hasText: text });
     const saveState = (page: Page) => page.getByRole('status').filter({ hasText: /guardad|Guardando|sin guardar/ });
 
-    await node(ana.page, 'Problema central').dblclick();
-    await nodeEditorFocused(ana.page);
+    await openNodeEditor(ana.page, 'Problema central');
     holding = true;
     await ana.page.keyboard.type('Baches');
     await ana.page.keyboard.press('Enter');
@@ -308,8 +307,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await still(ana.page);
 
     // Never moved while typing; caught up once done.
-    await ana.page.locator('.react-flow__node').filter({ hasText: 'Problema central' }).dblclick();
-    await nodeEditorFocused(ana.page);
+    await openNodeEditor(ana.page, 'Problema central');
     const typing = await still(ana.page);
     await beto.page.getByRole('button', { name: 'Alejar' }).click();
     await ana.page.keyboard.type('Calles sin banquetas');

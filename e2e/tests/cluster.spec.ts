@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, through } from '../fixtures/cluster';
-import { canvasNode, typeInNodeEditor } from '../fixtures/tree';
+import { canvasNode, openNodeEditor, typeInNodeEditor } from '../fixtures/tree';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Etapa actual de la agenda' });
 const timer = (page: Page) => banner(page).getByRole('timer');
@@ -38,7 +38,7 @@ test.describe('una mesa atendida por dos instancias', () => {
     await expect(ana.page.getByText('Árbol de problemas: abierto (por la facilitación)')).toBeVisible();
 
     // Each writes through their own instance; each sees what the other wrote, stored.
-    await canvasNode(ana.page, 'Problema central').dblclick();
+    await openNodeEditor(ana.page, 'Problema central');
     await typeInNodeEditor(ana.page, 'Transporte público inseguro');
     await expect(canvasNode(beto.page, 'Transporte público inseguro')).toBeVisible();
     const cause = 'Poca iluminación en las paradas';

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/cocrea';
-import { canvasNode, nodeEditorFocused, typeInNodeEditor } from '../fixtures/tree';
+import { canvasNode, openNodeEditor, typeInNodeEditor } from '../fixtures/tree';
 
 const outlineItem = (page: Page, label: string | RegExp) => page.getByRole('treeitem', { name: label });
 
 /** Writes the central problem on the canvas: double-click, type, Enter. */
 async function writeProblem(page: Page, text: string) {
-  await canvasNode(page, 'Problema central').dblclick();
+  await openNodeEditor(page, 'Problema central');
   await typeInNodeEditor(page, text);
 }
 
@@ -75,9 +75,7 @@ test.describe('el árbol de problemas compartido', () => {
     await writeProblem(ana.page, 'inicio');
     await expect(canvasNode(beto.page, 'inicio')).toBeVisible();
 
-    await canvasNode(ana.page, 'inicio').dblclick();
-    await canvasNode(beto.page, 'inicio').dblclick();
-    await Promise.all([nodeEditorFocused(ana.page), nodeEditorFocused(beto.page)]);
+    await Promise.all([openNodeEditor(ana.page, 'inicio'), openNodeEditor(beto.page, 'inicio')]);
     await ana.page.keyboard.press('End');
     await beto.page.keyboard.press('Home');
     await Promise.all([
