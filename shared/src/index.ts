@@ -43,6 +43,7 @@ export * from './schema/registration';
 export * from './schema/seating';
 export * from './schema/kit';
 export * from './schema/planResponses';
+export * from './schema/planOpenData';
 export * from './seating/formTables';
 export * from './schema/cronograma';
 export { spanishMonth, monthOf, addMonths, monthsBetween, MONTH_PATTERN } from './schema/months';

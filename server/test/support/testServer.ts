@@ -18,7 +18,7 @@ export interface TestServer {
   wsUrl: string;
   dataDir: string;
   /** Creates a mesa through the REST API, as the STL would. */
-  createMesa(input?: Partial<{ title: string; theme: string; date: string }>): Promise<CreatedMesa>;
+  createMesa(input?: Partial<{ title: string; theme: string; date: string; planId: string }>): Promise<CreatedMesa>;
   close(): Promise<void>;
 }
 
