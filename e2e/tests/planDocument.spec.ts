@@ -136,7 +136,8 @@ test('the Plan’s document of three published commitments prints with a header 
   starts.forEach((entry, k) => {
     const first = entry.page - 1;
     const end = (starts[k + 1]?.page ?? pages.length + 1) - 1;
-    expect(pages[first], entry.title).toMatch(new RegExp(`Compromiso ${k + 1} ·`));
+    // The kicker, in capitals on paper: «COMPROMISO 2 · MEDIO AMBIENTE».
+    expect(pages[first], entry.title).toMatch(new RegExp(`Compromiso ${k + 1} ·`, 'i'));
     for (let p = first; p < end; p++) expect(lines(pages[p]!)[0], `page ${p + 1}`).toContain(entry.title);
   });
   expect(starts[0]!.page).toBeGreaterThan(2);
