@@ -51,7 +51,8 @@ export function PagedDocument({ flows, onLaidOut }: { flows: DocFlow[]; onLaidOu
   useLayoutEffect(() => {
     let cancelled = false;
     // Fonts change line breaks: measure once they are in.
-    void document.fonts.ready.then(() => {
+    // `document.fonts` is missing outside browsers (the component tests' DOM).
+    void (document.fonts?.ready ?? Promise.resolve()).then(() => {
       const root = measureRef.current;
       if (cancelled || !root) return;
       const bodyHeight = (o: Orientation) =>
