@@ -33,8 +33,9 @@ export interface Page {
 }
 
 /**
- * Lays the flows out on pages, in order. A block or row taller than a whole page gets a page of its own and runs
- * past it (nothing is cut, the page's foot is covered); the document's content bounds make that rare.
+ * Lays the flows out on pages, in order. A block or row taller than a whole page gets a page of its own, where its
+ * end is cut off at the page's foot: that takes a single table row or paragraph longer than a page, which the
+ * commitment's length limits make rare (the tree's picture is scaled to fit a page).
  */
 export function paginate(flows: readonly MeasuredFlow[]): Page[] {
   const pages: Page[] = [];
