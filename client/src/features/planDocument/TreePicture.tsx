@@ -74,6 +74,8 @@ export function TreePicture({ tree: json }: { tree: TreeJson }) {
       aria-label={t('planDocument.treeLabel', { problem: json.text })}
       fontFamily={FONT_FAMILY}
       fontSize={FONT_SIZE}
+      // Shrunk to fit the page, never enlarged: the text stays the size it was wrapped for.
+      style={{ maxWidth: `${box.width}px` }}
     >
       {[...tree.nodes.values()].flatMap((node) =>
         node.children.map((child) => {
