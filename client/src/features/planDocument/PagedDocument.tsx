@@ -57,8 +57,9 @@ export function PagedDocument({ flows, onLaidOut }: { flows: DocFlow[]; onLaidOu
       if (cancelled || !root) return;
       const bodyHeight = (o: Orientation) =>
         root.querySelector<HTMLElement>(`[data-probe="${o}"] .plan-doc-body`)!.clientHeight;
-      // A little room for sub-pixel rounding between the measuring and the printing.
-      const pageHeight = { portrait: bodyHeight('portrait') - 4, landscape: bodyHeight('landscape') - 4 };
+      // Room on each page for rounding between the screen's layout and the printer's, about one line of text.
+      const SLACK = 16;
+      const pageHeight = { portrait: bodyHeight('portrait') - SLACK, landscape: bodyHeight('landscape') - SLACK };
       const measured = flows.map((flow, f) => ({
         pageHeight: pageHeight[flow.orientation],
         blocks: flow.blocks.map((block, b): MeasuredBlock => {
