@@ -104,6 +104,21 @@ describe('the plan’s open data', () => {
     }
   });
 
+  it('sends a tree’s lone surrogate (a Yjs text can hold one) as U+FFFD, in well-formed UTF-8', async () => {
+    const other = await newPlan('Plan con texto roto');
+    const mesa = await t.createMesa({ title: 'Mesa de texto', planId: other.id });
+    await saveVersion(t, mesa);
+    await moveThrough(t, mesa.mesa.id, 1, ['en_revision', 'aprobado', 'publicado']);
+    const doc = new Y.Doc();
+    setText(doc, TREE_ROOT_ID, 'Problema \uD83D roto');
+    await t.storage.appendUpdate(mesa.mesa.id, Y.encodeStateAsUpdate(doc));
+    const res = await fetch(`${t.baseUrl}/api/planes/${other.id}/datos.json`);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(await res.arrayBuffer());
+    expect(text).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/i);
+    const data = planOpenDataSchema.parse(JSON.parse(text));
+    expect(data.commitments[0]!.problemTree!.text).toBe('Problema \uFFFD roto');
+  });
+
   it('leaves out a plan whose mesas published nothing', async () => {
     const empty = await newPlan('Plan vacío');
     const res = await fetch(`${t.baseUrl}/api/planes/${empty.id}/datos.json`);
