@@ -32,7 +32,11 @@ async function api(baseURL: string, method: string, path: string, token: string,
 /** Writes the mesa's tree on its canvas, as the facilitator would: the problem, a long cause and an effect. */
 async function drawTree(page: Page): Promise<void> {
   const node = (text: string) => page.locator('.react-flow__node').filter({ hasText: text });
+  // The editor mounts a moment after the click; keys pressed before it has the focus land nowhere (main's
+  // e2e/fixtures/tree.ts has this wait as typeInNodeEditor).
+  const editorFocused = () => expect(page.locator('textarea.tree-node-input')).toBeFocused();
   await node('Problema central').dblclick();
+  await editorFocused();
   await page.keyboard.type('Baja apertura institucional en los municipios');
   await page.keyboard.press('Enter');
   for (const [button, text] of [
@@ -41,6 +45,7 @@ async function drawTree(page: Page): Promise<void> {
   ] as const) {
     await node('Baja apertura institucional').click();
     await node('Baja apertura institucional').getByRole('button', { name: button }).click();
+    await editorFocused();
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
   }
