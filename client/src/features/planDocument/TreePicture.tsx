@@ -39,6 +39,12 @@ function asTree(json: TreeJson): Tree {
   return { root: build(json, TREE_ROOT_ID, null, 0), nodes };
 }
 
+/** How wide a tree's picture is, in the canvas's units, before it is scaled to its page. */
+export function treeWidth(json: TreeJson): number {
+  const xs = [...layoutTree(asTree(json)).values()].map((p) => p.x);
+  return Math.max(...xs) - Math.min(...xs) + NODE_WIDTH + 2 * PAD;
+}
+
 /**
  * The mesa's problem tree as a picture for paper: effects above the problem, causes below, laid out as on the
  * canvas, every node as tall as the longest text needs. The text is SVG text, wrapped here and never clamped, so

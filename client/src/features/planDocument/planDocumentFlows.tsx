@@ -15,10 +15,15 @@ import { formatDay, formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
 import { CronogramaGrid } from '../cronograma/CronogramaGrid';
 import { useFlowPage, type DocBlock, type DocFlow } from './PagedDocument';
-import { TreePicture } from './TreePicture';
+import { TreePicture, treeWidth } from './TreePicture';
 
 /** Beyond this many months a cronograma gets landscape pages of its own, as in a version's print view. */
 const PORTRAIT_MONTHS = 8;
+/**
+ * A tree wider than this (in the canvas's units, about four nodes side by side) would shrink its text below ~80 % on
+ * a portrait page: it goes on a landscape one, half as wide again.
+ */
+const PORTRAIT_TREE_WIDTH = 900;
 
 type Run = { from: number; to: number } | undefined;
 const inRun = (run: Run, i: number) => run === undefined || (i >= run.from && i < run.to);
@@ -126,8 +131,9 @@ function commitmentFlows(c: PlanCommitment, number: number, planTitle: string): 
     route: c.route.map((step, i) => ({ ...step, id: `paso-${i + 1}` })),
     linesOfAction: c.linesOfAction,
   });
-  const wide = cronograma.months.length > PORTRAIT_MONTHS;
-  const main: DocBlock[] = [
+  const wideCronograma = cronograma.months.length > PORTRAIT_MONTHS;
+  const wideTree = c.problemTree !== null && treeWidth(c.problemTree) > PORTRAIT_TREE_WIDTH;
+  const opening: DocBlock[] = [
     atomic(
       'encabezado',
       <header className="plan-doc-commitment-head">
@@ -143,6 +149,8 @@ function commitmentFlows(c: PlanCommitment, number: number, planTitle: string): 
     c.problemTree
       ? atomic('arbol', <TreePicture tree={c.problemTree} />)
       : atomic('arbol', <p className="muted">{t('planDocument.noTree')}</p>),
+  ];
+  const body: DocBlock[] = [
     heading('objetivos-titulo', <h3>{t('planDocument.objectives')}</h3>),
     labelled('problema', L.problem, c.problem),
     labelled('largo-plazo', L.longTermObjective, c.longTermObjective),
@@ -151,12 +159,21 @@ function commitmentFlows(c: PlanCommitment, number: number, planTitle: string): 
     heading('hoja-de-ruta-titulo', <h3>{t('commitment.roadmap')}</h3>),
     roadmapBlock(c),
     ...routeBlocks(c),
-    ...(wide ? [] : cronogramaBlocks(cronograma)),
   ];
   const rest: DocBlock[] = [...criteriaBlocks(c), ...alignmentBlocks(c)];
-  if (!wide) return [{ id, running, orientation: 'portrait', blocks: [...main, ...rest] }];
+  // A wide tree or cronograma gets landscape pages, the rest stays portrait; the first flow is where the index points.
+  const flows: DocFlow[] = wideTree
+    ? [
+        { id, running, orientation: 'landscape', blocks: opening },
+        { id: `${id}-texto`, running, orientation: 'portrait', blocks: body },
+      ]
+    : [{ id, running, orientation: 'portrait', blocks: [...opening, ...body] }];
+  if (!wideCronograma) {
+    flows.at(-1)!.blocks.push(...cronogramaBlocks(cronograma), ...rest);
+    return flows;
+  }
   return [
-    { id, running, orientation: 'portrait', blocks: main },
+    ...flows,
     { id: `${id}-cronograma`, running, orientation: 'landscape', blocks: cronogramaBlocks(cronograma) },
     { id: `${id}-criterios`, running, orientation: 'portrait', blocks: rest },
   ];
