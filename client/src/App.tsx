@@ -17,6 +17,9 @@ const RegistrationPage = lazy(() =>
 const OwnRegistrationPage = lazy(() =>
   import('./features/registration/OwnRegistrationPage').then((module) => ({ default: module.OwnRegistrationPage })),
 );
+const PlanDocument = lazy(() =>
+  import('./features/planDocument/PlanDocument').then((module) => ({ default: module.PlanDocument })),
+);
 const Board = lazy(() => import('./features/board/Board').then((module) => ({ default: module.Board })));
 
 /**
@@ -54,6 +57,12 @@ export function App() {
           }}
         </Route>
         <Route path={PATHS.board} component={Board} />
+        <Route path={PATHS.planDocument}>
+          {(params) => {
+            const planId = entityParam(params.planId);
+            return planId ? <PlanDocument key={planId} planId={planId} /> : <NotFound />;
+          }}
+        </Route>
         <Route path={PATHS.eventRegistration}>
           {(params) => {
             const eventId = entityParam(params.eventId);

@@ -12,6 +12,8 @@ export const PATHS = {
   versionPrint: '/mesa/:mesaId/compromiso/:number',
   /** The public board. */
   board: '/tablero',
+  /** A plan's printable document: its published commitments (public). */
+  planDocument: '/planes/:planId/documento',
   /** A co-creation event's public registration page (`#i=…` after it when registration is by invitation). */
   eventRegistration: '/evento/:eventId/registro',
   /** A registrant's own page, opened from its secret link (`#r=…`) or from what this browser kept. */
@@ -51,6 +53,9 @@ export const reviewVersionPath = (mesaId: string, number: number) =>
 
 /** The path of a plan's page (the STL's). */
 export const planPath = (planId: string) => PATHS.stlPlan.replace(':planId', segment(planId));
+
+/** The path of a plan's printable document (public). */
+export const planDocumentPath = (planId: string) => PATHS.planDocument.replace(':planId', segment(planId));
 
 /** The path of a co-creation event's page (the STL's). */
 export const eventPath = (eventId: string) => PATHS.stlEvent.replace(':eventId', segment(eventId));

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, createDefaultAgenda, type ReviewStatus, type Role, type StlRole } from '@cocrea/shared';
+import {
+  ROLES,
+  TREE_ROOT_ID,
+  createDefaultAgenda,
+  setText,
+  type ReviewStatus,
+  type Role,
+  type StlRole,
+} from '@cocrea/shared';
 import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { hashPassword } from '../src/auth/passwords';
 import { csrfTokenFor } from '../src/auth/stlSessions';
@@ -407,6 +415,9 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: () => '/api/tablero', access: 'public', ok: 200 },
   { method: 'GET', path: () => '/api/tablero.csv', access: 'public', ok: 200 },
   { method: 'GET', path: () => '/api/tablero/diccionario', access: 'public', ok: 200 },
+  // plans/planDocumentRouter
+  { method: 'GET', path: (w) => `/api/planes/${w.planId}/datos.json`, access: 'public', ok: 200 },
+  { method: 'GET', path: (w) => `/api/planes/${w.planId}/datos.csv`, access: 'public', ok: 200 },
 ];
 
 const PASSWORD = 'contraseña de prueba larga';
@@ -1085,6 +1096,8 @@ describe('the public endpoints publish nothing private', () => {
     }
     const doc = new Y.Doc();
     doc.getMap('commitment').set('finalResult', secrets.liveDraft);
+    // The tree is what the plan's document publishes of the live document, and only its text.
+    setText(doc, TREE_ROOT_ID, 'Problema del árbol publicado');
     await t.storage.appendUpdate(w.mesaId, Y.encodeStateAsUpdate(doc));
     await send('seguimiento', w, 'PUT', `/api/followup/mesas/${w.mesaId}/activities/la1-a1`, {
       level: 'completo',
@@ -1093,7 +1106,8 @@ describe('the public endpoints publish nothing private', () => {
     });
 
     const publicPaths = ['/api/tablero', '/api/tablero.csv', '/api/tablero/diccionario', '/api/health', '/api/time'];
-    for (const path of [...publicPaths, `${event(w)}/registration`]) {
+    const planPaths = [`/api/planes/${w.planId}/datos.json`, `/api/planes/${w.planId}/datos.csv`];
+    for (const path of [...publicPaths, ...planPaths, `${event(w)}/registration`]) {
       const res = await fetch(`${t.baseUrl}${path}`);
       expect(res.status, path).toBe(200);
       const text = await res.text();
@@ -1101,9 +1115,15 @@ describe('the public endpoints publish nothing private', () => {
         expect(text, `${path} shows ${secret}`).not.toContain(secret);
       }
       // And yet the board does show the published commitment.
-      if (path === '/api/tablero') expect(text).toContain('Red Distintiva AC');
-      if (path.startsWith('/api/tablero') && !path.endsWith('diccionario')) {
+      if (path === '/api/tablero' || path === planPaths[0]) expect(text, path).toContain('Red Distintiva AC');
+      if ((path.startsWith('/api/tablero') && !path.endsWith('diccionario')) || planPaths.includes(path)) {
         expect(text, path).toContain('https://infoem.org.mx/acta.pdf');
+      }
+      // The plan's document names the plan, never what its registrants accepted.
+      if (planPaths.includes(path)) {
+        expect(text, path).toContain('Plan de acceso');
+        if (path === planPaths[0]) expect(text, path).toContain('Problema del árbol publicado');
+        expect(text, path).not.toContain('Aviso de privacidad de la prueba de acceso.');
       }
     }
     // The mesa's own outputs that carry the vote (its state, the version that records it, the STL's review of that

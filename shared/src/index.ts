@@ -45,6 +45,7 @@ export * from './schema/seating';
 export * from './schema/kit';
 export * from './schema/planResponses';
 export * from './schema/plenary';
+export * from './schema/planOpenData';
 export * from './seating/formTables';
 export * from './schema/cronograma';
 export { spanishMonth, monthOf, addMonths, monthsBetween, MONTH_PATTERN } from './schema/months';

@@ -959,6 +959,33 @@ export const esMX = {
   'vote.rankShort': 'N.º {rank} · {count, plural, one {# voto} other {# votos}}',
   'vote.gone': '(elemento borrado)',
   'notice.plenary': 'Aviso de la plenaria: {text}',
+  'plan.document': 'Documento del plan: sus compromisos publicados, para imprimir (público)',
+  'planDocument.loading': 'Cargando el documento del plan…',
+  'planDocument.error': 'No pudimos abrir el documento del plan',
+  'planDocument.empty': 'Este plan todavía no tiene compromisos publicados.',
+  'planDocument.pages': 'Páginas del documento del plan',
+  'planDocument.json': 'Descargar los datos (JSON)',
+  'planDocument.csv': 'Descargar los datos (CSV, una fila por actividad)',
+  'planDocument.folio': 'Página {page} de {pages}',
+  'planDocument.running': '{plan} · {period}',
+  'planDocument.runningCommitment': '{plan} · Compromiso {number}: {title}',
+  'planDocument.kicker': 'Plan de Acción Local de Gobierno Abierto · {entity}',
+  'planDocument.period': 'Periodo {period}',
+  'planDocument.count':
+    '{count, plural, =0 {Sin compromisos publicados} one {# compromiso publicado} other {# compromisos publicados}}',
+  'planDocument.updated': 'Datos al {date}',
+  'planDocument.license':
+    'Secretariado Técnico Local de Gobierno Abierto. Este documento y sus datos se publican bajo la licencia Creative Commons Atribución 4.0 Internacional (CC BY 4.0).',
+  'planDocument.index': 'Índice',
+  'planDocument.index.number': 'Núm.',
+  'planDocument.index.commitment': 'Compromiso',
+  'planDocument.index.page': 'Página',
+  'planDocument.commitmentKicker': 'Compromiso {number} · {theme}',
+  'planDocument.tree': 'Árbol de problemas',
+  'planDocument.treeLabel': 'Árbol de problemas: {problem}',
+  'planDocument.noTree': 'La mesa no dibujó un árbol de problemas.',
+  'planDocument.objectives': 'Objetivos',
+  'planDocument.alignment': 'Alineación',
 } as const;
 
 export type MessageKey = keyof typeof esMX;

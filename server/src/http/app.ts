@@ -21,6 +21,7 @@ import { mesaAdminRouter } from './mesaAdminRouter';
 import { mesasRouter } from './mesasRouter';
 import { eventsRouter } from './plans/eventsRouter';
 import { kitRouter, kitUploadRouter } from './plans/kitRouter';
+import { planDocumentRouter } from './plans/planDocumentRouter';
 import { plansRouter } from './plans/plansRouter';
 import { plenaryRouter } from './plans/plenaryRouter';
 import { registrationRouter } from './plans/registrationRouter';
@@ -122,6 +123,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/review', reviewRouter({ ...stlAuth, notices }));
   api.use('/followup', followupRouter(stlAuth));
   api.use(tableroRouter({ store: storage }));
+  api.use('/planes', planDocumentRouter({ store: storage }));
   api.use('/plans', plansRouter(plans));
   api.use(kitRouter(plans));
   api.use(registrationRouter(plans));

@@ -9,8 +9,8 @@ export interface TableroRouterOptions {
   store: MesaStore & CommitmentStore & ReviewStore & FollowUpStore;
 }
 
-/** The data dictionary of the board, served as written in the repository. */
-const DICTIONARY = join(REPO_ROOT, 'docs', 'open-data.md');
+/** The data dictionary of the board and the plans' documents, served as written in the repository. */
+export const DICTIONARY = join(REPO_ROOT, 'docs', 'open-data.md');
 
 /**
  * The public board as open data, no login: `/api/tablero` (JSON), `/api/tablero.csv` (one row per activity) and
@@ -41,7 +41,7 @@ export function tableroRouter({ store }: TableroRouterOptions): Router {
  * Open data: anyone may read it, from any site (no credentials ride along), under CC BY 4.0. A minute of caching
  * keeps a busy board cheap and progress still shows within the minute.
  */
-function openData(res: Response): Response {
+export function openData(res: Response): Response {
   return res.set({
     'cache-control': 'public, max-age=60',
     link: `<${BOARD_LICENSE.url}>; rel="license"`,

@@ -48,7 +48,7 @@ export async function loadBoard(store: BoardStore): Promise<Board> {
  * request, it stays the same until the board changes, and so does the response's ETag: a reader polling the board
  * revalidates it for a 304 with no body.
  */
-function latestChange(commitments: readonly PublicCommitment[]): string | null {
+export function latestChange(commitments: readonly PublicCommitment[]): string | null {
   let latest: string | null = null;
   for (const c of commitments) {
     const progress = c.linesOfAction.flatMap((l) => l.activities.map((a) => a.progress.updatedAt));

@@ -414,7 +414,7 @@ export class Room {
 }
 
 /** Applies a stored snapshot and log tail to `doc`, in one transaction. */
-function applyStored(name: string, doc: Y.Doc, stored: StoredDoc): void {
+export function applyStored(name: string, doc: Y.Doc, stored: StoredDoc): void {
   doc.transact(() => {
     for (const update of [stored.snapshot, ...stored.updates]) {
       if (update === null) continue;

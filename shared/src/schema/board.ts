@@ -165,7 +165,7 @@ export function publicCommitment(input: {
 const THEME_ORDER = Object.keys(THEMES);
 
 /** Commitments in the order of the plan's themes, then by title. */
-export function sortBoard(commitments: PublicCommitment[]): PublicCommitment[] {
+export function sortBoard<T extends PublicCommitment>(commitments: T[]): T[] {
   return [...commitments].sort(
     (a, b) => THEME_ORDER.indexOf(a.theme) - THEME_ORDER.indexOf(b.theme) || a.title.localeCompare(b.title, 'es-MX'),
   );

@@ -262,7 +262,8 @@ export const recordedProgressSchema = z.object({
   updatedAt: isoInstant,
 }) satisfies z.ZodType<RecordedProgress>;
 
-const publicCommitmentSchema = z.object({
+/** One published commitment as the board publishes it (see `publicCommitment`). */
+export const publicCommitmentSchema = z.object({
   mesaId: z.string(),
   mesaTitle: z.string(),
   title: z.string(),

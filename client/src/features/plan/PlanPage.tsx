@@ -5,7 +5,7 @@ import { createEvent, fetchPlan } from '../../api/plan';
 import { useLoaded } from '../../api/useLoaded';
 import { formatDay } from '../../i18n/dates';
 import { t } from '../../i18n/t';
-import { PATHS, eventPath } from '../../routes';
+import { PATHS, eventPath, planDocumentPath } from '../../routes';
 import type { MessageKey } from '../../i18n/es-MX';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { StlLayout } from '../../ui/StlLayout';
@@ -75,6 +75,10 @@ export function PlanPage({ session, onLoggedOut, planId }: Props) {
         <>
           <p className="muted">{t('plan.meta', { period: state.plan.period, entity: state.plan.entity })}</p>
           {shown && <OneTimeLinks shown={shown} onDismiss={() => setShown(null)} />}
+          <p>
+            {/* A plain link, not the app's: the document is public and is opened to be printed, often in a tab. */}
+            <a href={planDocumentPath(state.plan.id)}>{t('plan.document')}</a>
+          </p>
           <div className="stl-columns">
             <div className="stl-side">
               {creating === 'event' && (
