@@ -1051,7 +1051,8 @@ describe('the public endpoints publish nothing private', () => {
       new Date().toISOString(),
     );
     const voteId = generateId();
-    const votedAt = new Date().toISOString();
+    // An hour ahead: `GET …/votes` answers the latest vote, and this one must be it whatever the route tests opened.
+    const votedAt = new Date(Date.now() + 3_600_000).toISOString();
     await t.storage.openVote({
       id: voteId,
       mesaId: w.mesaId,

@@ -11,12 +11,18 @@ const version = {
   contentHash: 'ab'.repeat(32),
   status: 'aprobado',
   commitment: seed004Commitment,
+  votes: [],
 };
 
 describe('the schemas of the API answers', () => {
   it('read a saved version as the server sends it, content included', () => {
     const parsed = commitmentVersionSchema.parse(JSON.parse(JSON.stringify(version)));
     expect(parsed).toEqual(version);
+  });
+
+  it('read a version saved before dot voting as one with no votes', () => {
+    const { votes: _, ...older } = version;
+    expect(commitmentVersionSchema.parse(JSON.parse(JSON.stringify(older))).votes).toEqual([]);
   });
 
   it('read the public board the server builds from a published version', () => {
