@@ -12,7 +12,7 @@ import type { RoomRegistry } from '../sync/RoomRegistry';
 import { agendaRouter } from './agendaRouter';
 import { TRUST_NO_PROXY, type TrustProxy } from './clientAddress';
 import { commitmentRouter } from './commitmentRouter';
-import { followupRouter } from './followupRouter';
+import { followupRouter, followupUploadRouter } from './followupRouter';
 import { HttpError, errorHandler, sendError } from './HttpError';
 import { mesaAdminRouter } from './mesaAdminRouter';
 import { mesasRouter } from './mesasRouter';
@@ -100,6 +100,7 @@ export function createApp(options: AppOptions): express.Express {
   const plans = { ...stlAuth, store: storage, publicUrl, now };
   // Before the JSON-only rule: a kit file is sent as its own bytes.
   api.use('/events', kitUploadRouter(plans));
+  api.use('/followup', followupUploadRouter({ ...stlAuth, now }));
   api.use(requireJsonBody);
   // Before the API-wide body parser: a saved commitment may be larger than 64 kB.
   api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda, notices }));
@@ -107,8 +108,8 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/mesas/:id/agenda', agendaRouter({ store: storage, agenda }));
   api.use('/stl', stlRouter({ ...stlAuth, publicUrl, rateLimits }));
   api.use('/review', reviewRouter({ ...stlAuth, notices }));
-  api.use('/followup', followupRouter(stlAuth));
-  api.use(tableroRouter({ store: storage }));
+  api.use('/followup', followupRouter({ ...stlAuth, now }));
+  api.use(tableroRouter({ store: storage, now }));
   api.use('/plans', plansRouter(plans));
   api.use(kitRouter(plans));
   api.use(registrationRouter(plans));

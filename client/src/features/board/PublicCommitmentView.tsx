@@ -80,10 +80,11 @@ export function PublicCommitmentView({ commitment: c }: { commitment: PublicComm
                         <span className="muted">{t('board.noEvidence')}</span>
                       ) : (
                         <ul className="board-evidence">
-                          {activity.progress.evidence.map((url, e) => (
-                            <li key={url}>
-                              <a href={url} rel="noopener noreferrer external" target="_blank">
-                                {t('board.evidenceLink', { number: e + 1, activity: `${l + 1}.${a + 1}` })}
+                          {activity.progress.evidence.map((evidence, e) => (
+                            <li key={evidence.url}>
+                              <a href={evidence.url} rel="noopener noreferrer external" target="_blank">
+                                {evidence.title ||
+                                  t('board.evidenceLink', { number: e + 1, activity: `${l + 1}.${a + 1}` })}
                               </a>
                             </li>
                           ))}

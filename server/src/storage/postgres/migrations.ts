@@ -261,6 +261,21 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE review_observations ADD COLUMN response_attended boolean;
   ALTER TABLE review_observations ADD COLUMN response_at text COLLATE "C";
   `,
+  // 4: evidence files of activities' progress (SQLite's 18), each uploaded for one activity of one mesa.
+  `
+  CREATE TABLE evidence_files (
+    id text COLLATE "C" PRIMARY KEY,
+    mesa_id text COLLATE "C" NOT NULL REFERENCES mesas(id),
+    activity_id text COLLATE "C" NOT NULL,
+    file_name text NOT NULL,
+    media_type text NOT NULL,
+    size integer NOT NULL,
+    data bytea NOT NULL,
+    member_id text COLLATE "C" REFERENCES stl_members(id),
+    created_at text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX evidence_files_activity ON evidence_files(mesa_id, activity_id);
+  `,
 ];
 
 /**
