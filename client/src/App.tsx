@@ -18,6 +18,9 @@ const OwnRegistrationPage = lazy(() =>
   import('./features/registration/OwnRegistrationPage').then((module) => ({ default: module.OwnRegistrationPage })),
 );
 const Board = lazy(() => import('./features/board/Board').then((module) => ({ default: module.Board })));
+const CommitmentPage = lazy(() =>
+  import('./features/board/CommitmentPage').then((module) => ({ default: module.CommitmentPage })),
+);
 
 /**
  * The places of the app, by the paths of {@link PATHS}; ids in a path are checked with the shared schemas, and a
@@ -54,6 +57,12 @@ export function App() {
           }}
         </Route>
         <Route path={PATHS.board} component={Board} />
+        <Route path={PATHS.boardCommitment}>
+          {(params) => {
+            const mesaId = mesaParam(params);
+            return mesaId ? <CommitmentPage key={mesaId} mesaId={mesaId} /> : <NotFound />;
+          }}
+        </Route>
         <Route path={PATHS.eventRegistration}>
           {(params) => {
             const eventId = entityParam(params.eventId);
