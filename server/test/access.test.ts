@@ -1,14 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ROLES,
-  createDefaultAgenda,
-  fileEvidence,
-  type ReviewStatus,
-  type Role,
-  type StlRole,
-} from '@cocrea/shared';
+import { ROLES, createDefaultAgenda, fileEvidence, type ReviewStatus, type Role, type StlRole } from '@cocrea/shared';
 import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { hashPassword } from '../src/auth/passwords';
 import { csrfTokenFor } from '../src/auth/stlSessions';
@@ -274,7 +267,10 @@ const ENDPOINTS: Endpoint[] = [
     path: (w) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1`,
     access: 'followup',
     ok: 200,
-    body: () => ({ level: 'limitado', evidence: [{ kind: 'link', title: 'Acta', url: 'https://infoem.org.mx/acta.pdf' }] }),
+    body: () => ({
+      level: 'limitado',
+      evidence: [{ kind: 'link', title: 'Acta', url: 'https://infoem.org.mx/acta.pdf' }],
+    }),
     version: 'publicado',
   },
   {
@@ -559,7 +555,12 @@ async function world(version: keyof typeof ROUTE = 'borrador'): Promise<World> {
     50,
   );
   const evidenceFileId = generateId();
-  const evidence = { id: evidenceFileId, fileName: 'acta.pdf', mediaType: 'application/pdf' as const, size: pdf.length };
+  const evidence = {
+    id: evidenceFileId,
+    fileName: 'acta.pdf',
+    mediaType: 'application/pdf' as const,
+    size: pdf.length,
+  };
   await t.storage.addEvidenceFile({
     file: evidence,
     data: pdf,

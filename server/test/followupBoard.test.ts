@@ -150,7 +150,10 @@ describe('follow-up', () => {
       'Cada enlace de evidencia debe ser una dirección http(s) válida.',
     );
     // A bare URL, as evidence was sent before it had titles, is refused with what to send instead.
-    const bare = await asAdmin<ErrorBody>(t, 'PUT', progressPath('la1-a1'), { level: 'completo', evidence: ['https://x.mx'] });
+    const bare = await asAdmin<ErrorBody>(t, 'PUT', progressPath('la1-a1'), {
+      level: 'completo',
+      evidence: ['https://x.mx'],
+    });
     expect(bare.status).toBe(400);
     expect(bare.body.error.fields?.['evidence.0']).toContain('{ kind: "link", title, url }');
   });

@@ -80,7 +80,12 @@ export function followupUploadRouter(options: FollowUpRouterOptions): Router {
         `El nombre del archivo no corresponde a su contenido: el contenido es ${typeLabel(type)}.`,
       );
     }
-    const file: EvidenceFile = { id: generateId(), fileName: downloadName(name, type), mediaType: type, size: bytes.length };
+    const file: EvidenceFile = {
+      id: generateId(),
+      fileName: downloadName(name, type),
+      mediaType: type,
+      size: bytes.length,
+    };
     await store.addEvidenceFile({
       file,
       data: bytes,

@@ -11,7 +11,11 @@ import {
 import type { PlanStore } from '../storage/PlanStore';
 import type { CommitmentStore, FollowUpStore, MesaStore, Publication, ReviewStore } from '../storage/Storage';
 
-export type BoardStore = MesaStore & CommitmentStore & ReviewStore & FollowUpStore & Pick<PlanStore, 'getMesaPlanId' | 'getPlan'>;
+export type BoardStore = MesaStore &
+  CommitmentStore &
+  ReviewStore &
+  FollowUpStore &
+  Pick<PlanStore, 'getMesaPlanId' | 'getPlan'>;
 
 /** A mesa's published version, or null when it has none. */
 export async function publishedVersion(

@@ -149,7 +149,12 @@ async function fill(storage: Storage): Promise<{ mesas: Mesa[]; lastSeq: number 
     activityId: 'la1-a1',
     level: 'completo',
     evidence: [
-      fileEvidence('Acta firmada', { id: 'actaFirmada12345', fileName: 'acta.pdf', mediaType: 'application/pdf', size: 9 }),
+      fileEvidence('Acta firmada', {
+        id: 'actaFirmada12345',
+        fileName: 'acta.pdf',
+        mediaType: 'application/pdf',
+        size: 9,
+      }),
     ],
     note: 'Hecho.',
     memberId: null,

@@ -15,7 +15,9 @@ it('progress recorded before evidence had titles and files reads as links with a
   old.pragma('user_version = 17');
   const mesaId = 'mesaAntigua00001';
   old
-    .prepare("INSERT INTO mesas (id, title, theme, date, created_at) VALUES (?, 'Antigua', 'seguridad', '2025-01-01', '2025')")
+    .prepare(
+      "INSERT INTO mesas (id, title, theme, date, created_at) VALUES (?, 'Antigua', 'seguridad', '2025-01-01', '2025')",
+    )
     .run(mesaId);
   old
     .prepare(

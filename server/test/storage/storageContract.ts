@@ -900,7 +900,12 @@ export function storageContract(name: string, factory: StorageFactory): void {
     it('an evidence file keeps its bytes and says whose activity it is; progress cites it as published', async () => {
       const m = await mesaWithVersions(1);
       const bytes = new Uint8Array(256 * 1024).map((_, i) => (i * 7) % 256);
-      const file = { id: generateId(), fileName: 'acta.pdf', mediaType: 'application/pdf' as const, size: bytes.length };
+      const file = {
+        id: generateId(),
+        fileName: 'acta.pdf',
+        mediaType: 'application/pdf' as const,
+        size: bytes.length,
+      };
       await storage.addEvidenceFile({
         file,
         data: bytes,

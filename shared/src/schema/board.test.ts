@@ -42,7 +42,13 @@ describe('a published commitment', () => {
         updatedAt: '2026-12-02T00:00:00.000Z',
       },
       // An activity the version no longer has.
-      { activityId: 'vieja', level: 'completo', evidence: [{ kind: 'link', title: 'X', url: 'https://x.mx' }], note: '', updatedAt: '2026-12-02' },
+      {
+        activityId: 'vieja',
+        level: 'completo',
+        evidence: [{ kind: 'link', title: 'X', url: 'https://x.mx' }],
+        note: '',
+        updatedAt: '2026-12-02',
+      },
     ]);
     const activity = board.linesOfAction[0]!.activities[0]!;
     expect(activity.progress).toEqual({

@@ -94,7 +94,10 @@ function queryFilter<T extends z.ZodType>(schema: T) {
 export const boardQuerySchema = z.strictObject({
   /** Words to find in a commitment's title, wording, problem, institution, mesa or activities. */
   q: queryFilter(
-    z.string({ error: 'La búsqueda debe ser texto.' }).trim().max(200, 'La búsqueda admite como máximo 200 caracteres.'),
+    z
+      .string({ error: 'La búsqueda debe ser texto.' })
+      .trim()
+      .max(200, 'La búsqueda admite como máximo 200 caracteres.'),
   ),
   theme: queryFilter(themeSchema),
   /** The commitment's completion on the IRM scale. */
@@ -120,7 +123,10 @@ export type BoardQuery = z.infer<typeof boardQuerySchema>;
 
 /** Lower case, without accents: "Corrupción" is found by "corrupcion". */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /** Whether `c` passes the query's search and filters (its page aside). */

@@ -39,7 +39,10 @@ const titleSchema = z
   .string({ error: 'Cada evidencia necesita un título.' })
   .trim()
   .min(1, 'Cada evidencia necesita un título.')
-  .max(EVIDENCE_LIMITS.titleMax, `El título de una evidencia admite como máximo ${EVIDENCE_LIMITS.titleMax} caracteres.`);
+  .max(
+    EVIDENCE_LIMITS.titleMax,
+    `El título de una evidencia admite como máximo ${EVIDENCE_LIMITS.titleMax} caracteres.`,
+  );
 
 /** One piece of evidence as the follow-up records it: a link, or a file uploaded before for the same activity. */
 export const evidenceInputSchema = z.discriminatedUnion(
@@ -58,7 +61,9 @@ export const evidenceInputSchema = z.discriminatedUnion(
       fileId: z.string().regex(ENTITY_ID, 'El archivo de evidencia no es válido.'),
     }),
   ],
-  { error: 'Cada evidencia es un enlace ({ kind: "link", title, url }) o un archivo ({ kind: "file", title, fileId }).' },
+  {
+    error: 'Cada evidencia es un enlace ({ kind: "link", title, url }) o un archivo ({ kind: "file", title, fileId }).',
+  },
 );
 export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
@@ -94,7 +99,15 @@ export const evidenceFileUrl = (fileId: string) => `/api/tablero/evidencias/${en
  */
 export type PublicEvidence =
   | { kind: 'link'; title: string; url: string }
-  | { kind: 'file'; title: string; url: string; fileId: string; fileName: string; mediaType: EvidenceMediaType; size: number };
+  | {
+      kind: 'file';
+      title: string;
+      url: string;
+      fileId: string;
+      fileName: string;
+      mediaType: EvidenceMediaType;
+      size: number;
+    };
 
 /** A file evidence as published, from the file it cites. */
 export function fileEvidence(title: string, file: EvidenceFile): PublicEvidence {

@@ -192,7 +192,11 @@ export class SqliteReviewStore implements ReviewStore, FollowUpStore {
   }
 
   async addEvidenceFile({ file, data, ...rest }: NewEvidenceFile): Promise<void> {
-    this.stmt.insertEvidenceFile.run({ ...rest, ...file, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) });
+    this.stmt.insertEvidenceFile.run({
+      ...rest,
+      ...file,
+      data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    });
   }
 
   async getEvidenceFileInfo(id: string): Promise<StoredEvidenceFile | null> {
