@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark in turn, or those `BENCH_ONLY` names (see options.ts). Each writes its own
  * results/<name>.json and prints its own table; new benchmarks join the list.
  */
+import { runBoardBench } from './board/runBoardBench';
 import { killChildren } from './childProcesses';
 import { runPlanBench } from './plan/runPlanBench';
 import { selectedBenchmarks, type BenchmarkName } from './options';
@@ -18,6 +19,7 @@ const benchmarks: Record<BenchmarkName, () => Promise<unknown>> = {
   timer: runTimerBench,
   ui: runUiBench,
   plan: runPlanBench,
+  board: runBoardBench,
 };
 
 try {
