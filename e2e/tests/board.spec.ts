@@ -33,7 +33,8 @@ async function sidewaysOverflow(page: Page): Promise<{ pageScrolls: boolean; off
     for (const element of Array.from(document.body.querySelectorAll('*'))) {
       if (element.closest('.table-scroll') && !element.classList.contains('table-scroll')) continue;
       const box = element.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
+      // Nothing to see: empty, or visually hidden text for screen readers (1 × 1 px).
+      if (box.width <= 1 && box.height <= 1) continue;
       if (box.left < -0.5 || box.right > width + 0.5) {
         offenders.push(`${element.tagName.toLowerCase()}.${element.className} (${box.left}–${box.right})`);
       }

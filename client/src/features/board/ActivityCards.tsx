@@ -21,8 +21,9 @@ interface ActivityCardsProps {
 export function ActivityCards({ commitment: c, today, headingLevel, detailed = false }: ActivityCardsProps) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return c.linesOfAction.map((line, l) => (
-    <section key={line.id} className="board-line" aria-labelledby={`${c.mesaId}-${line.id}`}>
-      <Heading id={`${c.mesaId}-${line.id}`}>
+    // A heading, not a landmark: twenty cards of one page would hold many regions of the same name.
+    <div key={line.id} className="board-line">
+      <Heading>
         {t('print.line', { number: l + 1 })}: {line.title}
       </Heading>
       <ol className="activity-cards" aria-label={t('board.activitiesOf', { number: l + 1 })}>
@@ -53,6 +54,6 @@ export function ActivityCards({ commitment: c, today, headingLevel, detailed = f
           );
         })}
       </ol>
-    </section>
+    </div>
   ));
 }
