@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { EVIDENCE_LIMITS, evidenceTypeLabel, type EvidenceMediaType } from '@cocrea/shared';
 import { uploadEvidenceFile } from '../../api/followup';
 import { ApiFailure } from '../../api/request';
@@ -40,7 +40,6 @@ interface EvidenceEditorProps {
 export function EvidenceEditor(props: EvidenceEditorProps) {
   const { mesaId, activityId, csrfToken, drafts, onChange, errors } = props;
   const id = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -171,7 +170,6 @@ export function EvidenceEditor(props: EvidenceEditorProps) {
           <label htmlFor={`${id}-file`}>{t('followup.evidence.attach')}</label>
           <input
             id={`${id}-file`}
-            ref={fileInput}
             type="file"
             accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"
             disabled={uploading || full}
