@@ -13,7 +13,8 @@ const COMMITMENTS = 25;
 const ACTIVITIES = 10;
 const SEED = Number(process.env.BOARD_SEED ?? 20_261_207);
 
-test.use({ viewport: { width: 360, height: 740 } });
+const PHONE = { width: 360, height: 740 };
+test.use({ viewport: PHONE });
 
 async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -90,6 +91,8 @@ test('el tablero en un teléfono: resumen, búsqueda, filtros, páginas y la pá
 
   const visitor = await actor('Visitante');
   const { page } = visitor;
+  // The actor's context is made by hand (fixtures/cocrea.ts): set the phone's width on the page itself.
+  await page.setViewportSize(PHONE);
   await page.goto(`${cocrea.baseURL}/tablero`);
   await expect(page.getByRole('heading', { level: 1, name: 'Tablero Público de Seguimiento' })).toBeVisible();
   const summary = page.getByRole('region', { name: 'El tablero de un vistazo' });
@@ -180,6 +183,7 @@ test('el tablero en un teléfono: resumen, búsqueda, filtros, páginas y la pá
 
   // The address works by itself, as a shared link does.
   const other = await actor('Otra visitante');
+  await other.page.setViewportSize(PHONE);
   await other.page.goto(`${cocrea.baseURL}/tablero/compromisos/${board.mesaIds[1]!}`);
   await expect(other.page.getByRole('heading', { level: 1, name: board.titles.get(board.mesaIds[1]!)! })).toBeVisible();
 });
