@@ -4,6 +4,7 @@ import {
   sortBoard,
   type Board,
   type BoardPlan,
+  type Commitment,
   type CommitmentVersion,
   type Mesa,
   type PublicCommitment,
@@ -52,14 +53,40 @@ async function loadPublished(
   { mesaId, number, publishedAt }: Publication,
   planOf: (mesaId: string) => Promise<BoardPlan | null>,
 ): Promise<PublicCommitment | null> {
-  const [mesa, version, progress, plan] = await Promise.all([
+  const [mesa, commitment, progress, plan] = await Promise.all([
     store.getMesa(mesaId),
-    store.getCommitmentVersion(mesaId, number),
+    savedContent(store, mesaId, number),
     store.listActivityProgress(mesaId),
     planOf(mesaId),
   ]);
-  if (!mesa || !version) return null;
-  return publicCommitment({ mesa, plan, version: number, publishedAt, commitment: version.commitment, progress });
+  if (!mesa || !commitment) return null;
+  return publicCommitment({ mesa, plan, version: number, publishedAt, commitment, progress });
+}
+
+/** How many saved contents {@link savedContent} keeps per store: a plan's commitments many times over. */
+const CONTENTS_KEPT = 500;
+const contents = new WeakMap<BoardStore, Map<string, Commitment>>();
+
+/**
+ * A saved version's commitment. Reading one means parsing and checking its JSON with the commitment schema, most of
+ * what a board of 60 costs; but a saved version's content never changes (only its review status does, which the
+ * board reads from the publications) and neither does its mesa's title, which migrating an old record may use. So
+ * each is read once and kept, in every process alike, the oldest dropped first past {@link CONTENTS_KEPT}.
+ */
+async function savedContent(store: BoardStore, mesaId: string, number: number): Promise<Commitment | null> {
+  let kept = contents.get(store);
+  if (!kept) {
+    kept = new Map();
+    contents.set(store, kept);
+  }
+  const key = `${mesaId}/${number}`;
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const version = await store.getCommitmentVersion(mesaId, number);
+  if (!version) return null;
+  if (kept.size >= CONTENTS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(key, version.commitment);
+  return version.commitment;
 }
 
 /** The plan of a mesa by its id, each plan read once per board however many of its mesas are on it. */
