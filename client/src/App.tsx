@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
+import { prefetchBoardView } from './api/board';
 import { Home } from './features/home/Home';
 import { MesaRoute } from './features/mesa/MesaRoute';
 import { t } from './i18n/t';
@@ -17,7 +18,11 @@ const RegistrationPage = lazy(() =>
 const OwnRegistrationPage = lazy(() =>
   import('./features/registration/OwnRegistrationPage').then((module) => ({ default: module.OwnRegistrationPage })),
 );
-const Board = lazy(() => import('./features/board/Board').then((module) => ({ default: module.Board })));
+// The board's data is asked for as its code starts loading: both travel at once (see prefetchBoardView).
+const Board = lazy(() => {
+  prefetchBoardView(window.location.search);
+  return import('./features/board/Board').then((module) => ({ default: module.Board }));
+});
 const CommitmentPage = lazy(() =>
   import('./features/board/CommitmentPage').then((module) => ({ default: module.CommitmentPage })),
 );

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures/cocrea';
+import { rmSync } from 'node:fs';
+import { ADMIN_TOKEN, expect, startServer, test } from '../fixtures/cocrea';
 import { publishBoard } from '../fixtures/publishedBoard';
 
 /**
@@ -74,10 +75,27 @@ async function activitiesInView(page: Page): Promise<{ cards: number; hidden: st
   });
 }
 
+/**
+ * A server of the story's own: the worker's server is shared by the stories that run after this one, which expect
+ * a board with nothing published on it.
+ */
+test.beforeAll(async () => {
+  const { child, baseURL, dataDir } = await startServer();
+  own = { baseURL, adminToken: ADMIN_TOKEN };
+  stopOwn = async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+});
+test.afterAll(() => stopOwn());
+let own: { baseURL: string; adminToken: string };
+let stopOwn: () => Promise<void>;
+
 test('el tablero en un teléfono: resumen, búsqueda, filtros, páginas y la página de un compromiso', async ({
-  cocrea,
   actor,
 }) => {
+  const cocrea = own;
   console.log(`board story seed: ${SEED}`);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
   const board = await publishBoard({

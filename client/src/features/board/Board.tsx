@@ -1,6 +1,6 @@
 import { Link, useLocation, useSearch } from 'wouter';
-import { THEMES, boardQuerySchema, type BoardQuery, type PublicCommitment, type Theme } from '@cocrea/shared';
-import { BOARD_DATA_LINKS, boardQueryString } from '../../api/board';
+import { THEMES, type BoardQuery, type PublicCommitment, type Theme } from '@cocrea/shared';
+import { BOARD_DATA_LINKS, boardQueryString, parseBoardQuery } from '../../api/board';
 import { t } from '../../i18n/t';
 import { PATHS } from '../../routes';
 import { LoadFailure } from '../../ui/LoadFailure';
@@ -17,12 +17,6 @@ function byTheme(commitments: readonly PublicCommitment[]): [Theme, PublicCommit
   return [...groups];
 }
 
-/** The board's query out of the address; an address someone edited by hand shows the whole board. */
-function parseQuery(search: string): BoardQuery {
-  const parsed = boardQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(search)));
-  return parsed.success ? parsed.data : { page: 1 };
-}
-
 /**
  * `/tablero`, the Tablero Público de Seguimiento: a summary per plan and theme, a search with filters (kept in the
  * address, so a search can be shared), and the commitments found, twenty a page, each with its progress, every
@@ -31,7 +25,7 @@ function parseQuery(search: string): BoardQuery {
 export function Board() {
   const search = useSearch();
   const [, navigate] = useLocation();
-  const query = parseQuery(search);
+  const query = parseBoardQuery(search);
   const { state, reload } = useBoardView(query);
   const view = state.view;
   const go = (next: BoardQuery) => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BoardQuery, BoardView } from '@cocrea/shared';
-import { boardQueryString, fetchBoardView } from '../../api/board';
+import { boardQueryString, loadBoardView } from '../../api/board';
 import { ApiFailure } from '../../api/request';
 import { t } from '../../i18n/t';
 
@@ -20,7 +20,7 @@ export function useBoardView(query: BoardQuery): { state: BoardViewState; reload
   useEffect(() => {
     let current = true;
     setState((previous) => ({ status: 'loading', view: previous.view }));
-    fetchBoardView(key).then(
+    loadBoardView(key).then(
       (view) => current && setState({ status: 'ready', view }),
       (error: unknown) =>
         current &&
