@@ -9,10 +9,8 @@ export function BoardLayout({ busy, children }: { busy: boolean; children: React
         <div className="brand" aria-hidden="true">
           {t('app.name')}
         </div>
-        <div>
-          <p className="eyebrow">{t('board.eyebrow')}</p>
-          <p className="board-header-title">{t('board.title')}</p>
-        </div>
+        {/* The page's h1 names the board: on a phone, a second name here would only push it down. */}
+        <p className="eyebrow">{t('board.eyebrow')}</p>
       </header>
       <main className="board-main" id="contenido" aria-busy={busy}>
         {children}
