@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
+import { prefetchBoardView } from './api/board';
 import { Home } from './features/home/Home';
 import { MesaRoute } from './features/mesa/MesaRoute';
 import { t } from './i18n/t';
@@ -20,7 +21,14 @@ const OwnRegistrationPage = lazy(() =>
 const PlanDocument = lazy(() =>
   import('./features/planDocument/PlanDocument').then((module) => ({ default: module.PlanDocument })),
 );
-const Board = lazy(() => import('./features/board/Board').then((module) => ({ default: module.Board })));
+// The board's data is asked for as its code starts loading: both travel at once (see prefetchBoardView).
+const Board = lazy(() => {
+  prefetchBoardView(window.location.search);
+  return import('./features/board/Board').then((module) => ({ default: module.Board }));
+});
+const CommitmentPage = lazy(() =>
+  import('./features/board/CommitmentPage').then((module) => ({ default: module.CommitmentPage })),
+);
 
 /**
  * The places of the app, by the paths of {@link PATHS}; ids in a path are checked with the shared schemas, and a
@@ -61,6 +69,12 @@ export function App() {
           {(params) => {
             const planId = entityParam(params.planId);
             return planId ? <PlanDocument key={planId} planId={planId} /> : <NotFound />;
+          }}
+        </Route>
+        <Route path={PATHS.boardCommitment}>
+          {(params) => {
+            const mesaId = mesaParam(params);
+            return mesaId ? <CommitmentPage key={mesaId} mesaId={mesaId} /> : <NotFound />;
           }}
         </Route>
         <Route path={PATHS.eventRegistration}>

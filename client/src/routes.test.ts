@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boardCommitmentPath,
   entityParam,
   eventPath,
   eventRegistrationPath,
@@ -17,6 +18,10 @@ describe('the route table', () => {
   it('builds the paths of a version from its mesa and number', () => {
     expect(versionPrintPath(MESA, 3)).toBe(`/mesa/${MESA}/compromiso/3`);
     expect(reviewVersionPath(MESA, 12)).toBe(`/stl/revision/${MESA}/12`);
+  });
+
+  it('gives each published commitment an address of its own on the board', () => {
+    expect(boardCommitmentPath(MESA)).toBe(`/tablero/compromisos/${MESA}`);
   });
 
   it('takes ids out of a path only when the shared schemas accept them', () => {

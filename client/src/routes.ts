@@ -10,10 +10,12 @@ export const PATHS = {
   mesa: '/mesa/:mesaId',
   /** The printable view of one of a mesa's saved commitment versions. */
   versionPrint: '/mesa/:mesaId/compromiso/:number',
-  /** The public board. */
+  /** The public board; its search and filters in the query string. */
   board: '/tablero',
   /** A plan's printable document: its published commitments (public). */
   planDocument: '/planes/:planId/documento',
+  /** One published commitment on the public board: a page of its own, a link to share. */
+  boardCommitment: '/tablero/compromisos/:mesaId',
   /** A co-creation event's public registration page (`#i=…` after it when registration is by invitation). */
   eventRegistration: '/evento/:eventId/registro',
   /** A registrant's own page, opened from its secret link (`#r=…`) or from what this browser kept. */
@@ -42,6 +44,9 @@ const segment = (value: string | number) => encodeURIComponent(String(value));
 
 /** The path of a mesa's page. */
 export const mesaPath = (mesaId: string) => PATHS.mesa.replace(':mesaId', segment(mesaId));
+
+/** The path of a published commitment's own page on the board. */
+export const boardCommitmentPath = (mesaId: string) => PATHS.boardCommitment.replace(':mesaId', segment(mesaId));
 
 /** The path of a saved version's printable view. */
 export const versionPrintPath = (mesaId: string, number: number) =>

@@ -206,7 +206,6 @@ test('the STL reviews a saved commitment, returns it, approves the answer and pu
   );
   await expect(published).toContainText(commitment.line);
   await expect(published).toContainText(commitment.activity.title);
-  await expect(published).toContainText(commitment.organization);
   await expect(published).toContainText('Avance del compromiso: Sin evidencia');
   const text = await visitor.page.locator('main').innerText();
   for (const secret of [FACILITATOR, CO_RESPONSIBLE_PERSON, OBSERVATION, 'Rita Revisora']) {
@@ -223,25 +222,40 @@ test('the STL reviews a saved commitment, returns it, approves the answer and pu
   ]);
   const form = sergio.page.getByRole('form', { name: `Actividad 1.1: ${commitment.activity.title}` });
   await form.getByLabel('Nivel de avance').selectOption({ label: 'Sustancial' });
-  await form.getByLabel('Enlaces de evidencia').fill('no es un enlace');
+  await form.getByLabel('Título de la evidencia 1').fill('Informe de rutas seguras');
+  await form.getByLabel('Enlace de la evidencia 1').fill('no es un enlace');
   await form.getByRole('button', { name: 'Guardar avance de la actividad 1.1' }).click();
-  await expect(form.getByText('Cada evidencia debe ser un enlace http(s) válido.')).toBeVisible();
-  await form.getByLabel('Enlaces de evidencia').fill(EVIDENCE);
+  await expect(form.getByText('Cada enlace de evidencia debe ser una dirección http(s) válida.')).toBeVisible();
+  await form.getByLabel('Enlace de la evidencia 1').fill(EVIDENCE);
+  // A file as well: uploaded at once, its type told by its bytes; published when the progress is saved.
+  await form.getByLabel('Adjuntar un archivo (PDF o imagen, hasta 20 MB)').setInputFiles({
+    name: 'acta de la sesión.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\n% acta\n%%EOF\n'),
+  });
+  await expect(form.getByText('Archivo de la evidencia 2: acta de la sesión.pdf')).toBeVisible();
+  await form.getByLabel('Título de la evidencia 2').fill('Acta de la sesión');
   await form.getByRole('button', { name: 'Guardar avance de la actividad 1.1' }).click();
   await expect(sergio.page.getByText('Avance registrado: Sustancial')).toBeVisible();
   await expectNoSeriousA11yViolations(sergio.page);
   await sergio.page.screenshot({ path: 'test-results/review-followup.png', fullPage: true });
 
   await visitor.page.reload();
-  // The activities' table, not the cronograma's, which has a row for the activity too.
-  const activityRow = published
-    .getByRole('table', { name: 'Actividades de la línea de acción 1' })
-    .getByRole('row', { name: new RegExp(commitment.activity.title.slice(0, 30)) });
-  await expect(activityRow).toContainText('Sustancial');
-  await expect(activityRow.getByRole('link', { name: 'Evidencia 1 de la actividad 1.1' })).toHaveAttribute(
+  const activityCard = published
+    .getByRole('list', { name: 'Actividades de la línea de acción 1' })
+    .getByRole('listitem')
+    .filter({ hasText: commitment.activity.title });
+  await expect(activityCard).toContainText('Avance: Sustancial');
+  await expect(activityCard.getByRole('link', { name: 'Informe de rutas seguras' })).toHaveAttribute('href', EVIDENCE);
+  await expect(activityCard.getByRole('link', { name: 'Acta de la sesión' })).toHaveAttribute(
     'href',
-    EVIDENCE,
+    /^\/api\/tablero\/evidencias\/[A-Za-z0-9_-]{16}$/,
   );
   await expect(published).toContainText('Avance del compromiso: Sustancial');
+  // Its own page has the whole commitment, the co-responsible organisation among it.
+  await published.getByRole('link', { name: 'Transporte nocturno seguro' }).click();
+  await expect(visitor.page.getByRole('heading', { level: 1, name: 'Transporte nocturno seguro' })).toBeVisible();
+  await expect(visitor.page.locator('main')).toContainText(commitment.organization);
+  await expectNoSeriousA11yViolations(visitor.page);
   await visitor.page.screenshot({ path: 'test-results/review-board.png', fullPage: true });
 });

@@ -5,6 +5,7 @@ import {
   ROLES,
   TREE_ROOT_ID,
   createDefaultAgenda,
+  fileEvidence,
   setText,
   type ReviewStatus,
   type Role,
@@ -106,6 +107,8 @@ interface World {
   unseatedId: string;
   /** A file of the event's kit. */
   kitFileId: string;
+  /** An evidence file, cited by the current progress of activity 1.2 (public once version 1 is published). */
+  evidenceFileId: string;
   /** An observation of the STL on version 1, for the case that answers one. */
   observationId: string;
   /** A closed dot vote of the mesa (closing it again answers it as it is), for the case that closes one. */
@@ -296,7 +299,18 @@ const ENDPOINTS: Endpoint[] = [
     path: (w) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1`,
     access: 'followup',
     ok: 200,
-    body: () => ({ level: 'limitado', evidence: ['https://infoem.org.mx/acta.pdf'] }),
+    body: () => ({
+      level: 'limitado',
+      evidence: [{ kind: 'link', title: 'Acta', url: 'https://infoem.org.mx/acta.pdf' }],
+    }),
+    version: 'publicado',
+  },
+  {
+    method: 'POST',
+    path: (w) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1/files?name=acta.pdf`,
+    access: 'followup',
+    ok: 201,
+    body: () => '%PDF-1.4 acta',
     version: 'publicado',
   },
   // plans/plansRouter
@@ -418,6 +432,21 @@ const ENDPOINTS: Endpoint[] = [
   // plans/planDocumentRouter
   { method: 'GET', path: (w) => `/api/planes/${w.planId}/datos.json`, access: 'public', ok: 200 },
   { method: 'GET', path: (w) => `/api/planes/${w.planId}/datos.csv`, access: 'public', ok: 200 },
+  { method: 'GET', path: () => '/api/tablero/vista?q=infoem&page=1', access: 'public', ok: 200 },
+  {
+    method: 'GET',
+    path: (w) => `/api/tablero/compromisos/${w.mesaId}`,
+    access: 'public',
+    ok: 200,
+    version: 'publicado',
+  },
+  {
+    method: 'GET',
+    path: (w) => `/api/tablero/evidencias/${w.evidenceFileId}`,
+    access: 'public',
+    ok: 200,
+    version: 'publicado',
+  },
 ];
 
 const PASSWORD = 'contraseña de prueba larga';
@@ -584,10 +613,35 @@ async function world(version: keyof typeof ROUTE = 'borrador', proactive = false
     },
     50,
   );
+  const evidenceFileId = generateId();
+  const evidence = {
+    id: evidenceFileId,
+    fileName: 'acta.pdf',
+    mediaType: 'application/pdf' as const,
+    size: pdf.length,
+  };
+  await t.storage.addEvidenceFile({
+    file: evidence,
+    data: pdf,
+    mesaId,
+    activityId: 'la1-a2',
+    memberId: null,
+    createdAt: new Date().toISOString(),
+  });
+  await t.storage.recordActivityProgress({
+    mesaId,
+    activityId: 'la1-a2',
+    level: 'limitado',
+    evidence: [fileEvidence('Acta', evidence)],
+    note: '',
+    memberId: null,
+    at: new Date().toISOString(),
+  });
   return {
     observationId,
     voteId,
     kitFileId,
+    evidenceFileId,
     mesaId,
     date,
     tokens,
@@ -695,6 +749,7 @@ describe('who may call what', () => {
       registrationToken: '',
       unseatedId: ':registrationId',
       kitFileId: ':itemId',
+      evidenceFileId: ':fileId',
       observationId: ':id',
       voteId: ':voteId',
     })}`;
@@ -722,6 +777,8 @@ interface BadInput {
   body?: unknown;
   status: number;
   version?: keyof typeof ROUTE;
+  /** What the case does to its world first. */
+  before?: (w: World) => Promise<void>;
 }
 
 const UNKNOWN_MESA = 'AAAAAAAAAAAAAAAA';
@@ -903,7 +960,7 @@ const BAD_INPUTS: BadInput[] = [
     actor: 'seguimiento',
     method: 'PUT',
     path: (w) => `/api/followup/mesas/${w.mesaId}/activities/no-existe`,
-    body: { level: 'limitado', evidence: ['https://x.mx'] },
+    body: { level: 'limitado', evidence: [{ kind: 'link', title: 'X', url: 'https://x.mx' }] },
     status: 404,
     version: 'publicado',
   },
@@ -912,7 +969,7 @@ const BAD_INPUTS: BadInput[] = [
     actor: 'stl',
     method: 'PUT',
     path: (w) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1`,
-    body: { level: 'limitado', evidence: ['https://x.mx'] },
+    body: { level: 'limitado', evidence: [{ kind: 'link', title: 'X', url: 'https://x.mx' }] },
     status: 404,
   },
   {
@@ -920,7 +977,7 @@ const BAD_INPUTS: BadInput[] = [
     actor: 'admin',
     method: 'PUT',
     path: () => `/api/followup/mesas/${UNKNOWN_MESA}/activities/la1-a1`,
-    body: { level: 'limitado', evidence: ['https://x.mx'] },
+    body: { level: 'limitado', evidence: [{ kind: 'link', title: 'X', url: 'https://x.mx' }] },
     status: 404,
   },
   // Plans, events, registration and tables
@@ -1002,6 +1059,100 @@ const BAD_INPUTS: BadInput[] = [
       status: 400,
     })),
   ),
+  ...['theme=deportes', 'status=cerrado', 'institution[x]=1', 'page=0', 'page=dos', 'q=a&q=b', 'otro=1'].map(
+    (query) => ({
+      name: `the board's view with ${query}`,
+      actor: 'none' as const,
+      method: 'GET',
+      path: () => `/api/tablero/vista?${query}`,
+      status: 400,
+    }),
+  ),
+  ...[
+    ['a mesa with nothing published', (w: World) => `/api/tablero/compromisos/${w.mesaId}`],
+    ['an unknown mesa', () => `/api/tablero/compromisos/${UNKNOWN_MESA}`],
+    ['a mesa id that cannot be one', () => '/api/tablero/compromisos/..%2F..%2Fetc'],
+    ['an evidence file of a mesa with nothing published', (w: World) => `/api/tablero/evidencias/${w.evidenceFileId}`],
+    ['an unknown evidence file', () => `/api/tablero/evidencias/${UNKNOWN_MESA}`],
+    ['an evidence file id that cannot be one', () => '/api/tablero/evidencias/corto'],
+  ].map(([what, path]) => ({
+    name: `the board's ${what as string}`,
+    actor: 'none' as const,
+    method: 'GET',
+    path: path as (w: World) => string,
+    status: 404,
+  })),
+  {
+    name: 'an evidence file uploaded but cited by no progress',
+    actor: 'none',
+    method: 'GET',
+    path: (w) => `/api/tablero/evidencias/${w.evidenceFileId}`,
+    status: 404,
+    version: 'publicado',
+    before: async (w) => {
+      await t.storage.recordActivityProgress({
+        mesaId: w.mesaId,
+        activityId: 'la1-a2',
+        level: 'limitado',
+        evidence: [{ kind: 'link', title: 'Otra', url: 'https://infoem.org.mx/otra.pdf' }],
+        note: '',
+        memberId: null,
+        at: new Date().toISOString(),
+      });
+    },
+  },
+  ...(
+    [
+      ['a file that is no PDF or image', 'acta.pdf', 'MZ ejecutable', 415],
+      ['a name of another type than its content', 'acta.png', '%PDF-1.4 acta', 415],
+      ['an empty file', 'acta.pdf', '', 400],
+      ['no name', '', '%PDF-1.4 acta', 400],
+    ] as const
+  ).map(([what, name, body, status]) => ({
+    name: `an evidence upload of ${what}`,
+    actor: 'seguimiento' as const,
+    method: 'POST',
+    path: (w: World) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1/files?name=${name}`,
+    body,
+    status,
+    version: 'publicado' as const,
+  })),
+  {
+    name: 'an evidence upload for an activity the published version lacks',
+    actor: 'seguimiento',
+    method: 'POST',
+    path: (w) => `/api/followup/mesas/${w.mesaId}/activities/no-existe/files?name=acta.pdf`,
+    body: '%PDF-1.4 acta',
+    status: 404,
+    version: 'publicado',
+  },
+  {
+    name: 'progress citing a file uploaded for another activity',
+    actor: 'seguimiento',
+    method: 'PUT',
+    path: (w) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1`,
+    body: (w: World) => ({ level: 'limitado', evidence: [{ kind: 'file', title: 'Acta', fileId: w.evidenceFileId }] }),
+    status: 400,
+    version: 'publicado',
+  },
+  {
+    name: 'progress citing a file that does not exist',
+    actor: 'seguimiento',
+    method: 'PUT',
+    path: (w) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1`,
+    body: { level: 'limitado', evidence: [{ kind: 'file', title: 'Acta', fileId: UNKNOWN_MESA }] },
+    status: 400,
+    version: 'publicado',
+  },
+  {
+    name: 'progress with a link without a title',
+    actor: 'seguimiento',
+    method: 'PUT',
+    path: (w) => `/api/followup/mesas/${w.mesaId}/activities/la1-a1`,
+    body: { level: 'limitado', evidence: [{ kind: 'link', title: ' ', url: 'https://x.mx' }] },
+    status: 400,
+    version: 'publicado',
+  },
   ...['theme=deportes', 'status=cerrado', 'mesa=%00', 'status=a&status=b', 'theme[x]=1', 'otro=1'].map((query) => ({
     name: `the inbox with ${query}`,
     actor: 'admin' as const,
@@ -1015,10 +1166,12 @@ describe('bad input is refused with its 4xx, never a 500', () => {
   for (const bad of BAD_INPUTS) {
     it(bad.name, async () => {
       const w = await world(bad.version);
-      const res = await send(bad.actor, w, bad.method, bad.path(w), bad.body);
-      const body = (await res.json()) as { error?: { code?: string } };
+      await bad.before?.(w);
+      const body = typeof bad.body === 'function' ? (bad.body as (w: World) => unknown)(w) : bad.body;
+      const res = await send(bad.actor, w, bad.method, bad.path(w), body);
+      const answer = (await res.json()) as { error?: { code?: string } };
       expect(res.status).toBe(bad.status);
-      expect(body.error?.code).toEqual(expect.any(String));
+      expect(answer.error?.code).toEqual(expect.any(String));
     });
   }
 });
@@ -1102,11 +1255,19 @@ describe('the public endpoints publish nothing private', () => {
     await t.storage.appendUpdate(w.mesaId, Y.encodeStateAsUpdate(doc));
     await send('seguimiento', w, 'PUT', `/api/followup/mesas/${w.mesaId}/activities/la1-a1`, {
       level: 'completo',
-      evidence: ['https://infoem.org.mx/acta.pdf'],
+      evidence: [{ kind: 'link', title: 'Acta firmada', url: 'https://infoem.org.mx/acta.pdf' }],
       note: 'Acta firmada.',
     });
 
-    const publicPaths = ['/api/tablero', '/api/tablero.csv', '/api/tablero/diccionario', '/api/health', '/api/time'];
+    const publicPaths = [
+      '/api/tablero',
+      '/api/tablero.csv',
+      '/api/tablero/diccionario',
+      '/api/tablero/vista',
+      `/api/tablero/compromisos/${w.mesaId}`,
+      '/api/health',
+      '/api/time',
+    ];
     const planPaths = [`/api/planes/${w.planId}/datos.json`, `/api/planes/${w.planId}/datos.csv`];
     for (const path of [...publicPaths, ...planPaths, `${event(w)}/registration`]) {
       const res = await fetch(`${t.baseUrl}${path}`);
@@ -1116,8 +1277,12 @@ describe('the public endpoints publish nothing private', () => {
         expect(text, `${path} shows ${secret}`).not.toContain(secret);
       }
       // And yet the board does show the published commitment.
-      if (path === '/api/tablero' || path === planPaths[0]) expect(text, path).toContain('Red Distintiva AC');
-      if ((path.startsWith('/api/tablero') && !path.endsWith('diccionario')) || planPaths.includes(path)) {
+      if (path === '/api/tablero' || path.includes('compromisos') || path === planPaths[0]) {
+        expect(text, path).toContain('Red Distintiva AC');
+      }
+      // The view's page may hold other cases' mesas first.
+      const published = path.startsWith('/api/tablero') && !path.endsWith('diccionario') && !path.endsWith('vista');
+      if (published || planPaths.includes(path)) {
         expect(text, path).toContain('https://infoem.org.mx/acta.pdf');
       }
       // The plan's document names the plan, never what its registrants accepted.

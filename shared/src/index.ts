@@ -31,6 +31,8 @@ export * from './schema/review';
 export * from './schema/mesaNotice';
 export * from './schema/commitmentDiff';
 export * from './schema/board';
+export * from './schema/boardView';
+export * from './schema/evidence';
 export * from './schema/responses';
 export * from './doc/commitment';
 export * from './doc/origins';

@@ -21,6 +21,18 @@ const monthParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'America/Mexico_City',
 });
 
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/Mexico_City',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today (YYYY-MM-DD) in central Mexico: what an activity is late against. */
+export function currentDay(now: Date = new Date()): string {
+  return dayFormat.format(now);
+}
+
 /** This month (YYYY-MM) in central Mexico: the cronograma's "today". */
 export function currentMonth(now: Date = new Date()): string {
   const parts = Object.fromEntries(monthParts.formatToParts(now).map((p) => [p.type, p.value]));

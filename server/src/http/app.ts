@@ -15,7 +15,7 @@ import { agendaRouter } from './agendaRouter';
 import { phaseRouter } from './phaseRouter';
 import { TRUST_NO_PROXY, type TrustProxy } from './clientAddress';
 import { commitmentRouter } from './commitmentRouter';
-import { followupRouter } from './followupRouter';
+import { followupRouter, followupUploadRouter } from './followupRouter';
 import { HttpError, errorHandler, sendError } from './HttpError';
 import { mesaAdminRouter } from './mesaAdminRouter';
 import { mesasRouter } from './mesasRouter';
@@ -112,6 +112,7 @@ export function createApp(options: AppOptions): express.Express {
   const plans = { ...stlAuth, store: storage, publicUrl, now, rooms, bus, votes, plenary };
   // Before the JSON-only rule: a kit file is sent as its own bytes.
   api.use('/events', kitUploadRouter(plans));
+  api.use('/followup', followupUploadRouter({ ...stlAuth, now }));
   api.use(requireJsonBody);
   // Before the API-wide body parser: a saved commitment may be larger than 64 kB.
   api.use('/mesas/:id/commitment', commitmentRouter({ store: storage, agenda, notices }));
@@ -121,8 +122,8 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/mesas/:id/phase', phaseRouter({ store: storage, notices }));
   api.use('/stl', stlRouter({ ...stlAuth, publicUrl, rateLimits }));
   api.use('/review', reviewRouter({ ...stlAuth, notices }));
-  api.use('/followup', followupRouter(stlAuth));
-  api.use(tableroRouter({ store: storage }));
+  api.use('/followup', followupRouter({ ...stlAuth, now }));
+  api.use(tableroRouter({ store: storage, now }));
   api.use('/planes', planDocumentRouter({ store: storage }));
   api.use('/plans', plansRouter(plans));
   api.use(kitRouter(plans));

@@ -29,7 +29,14 @@ export async function loadPlanOpenData(store: Storage, plan: Plan): Promise<Plan
         storedTree(store, mesaId),
       ]);
       if (!version) return [];
-      const board = publicCommitment({ mesa, version: number, publishedAt, commitment: version.commitment, progress });
+      const board = publicCommitment({
+        mesa,
+        plan: { id: plan.id, title: plan.title },
+        version: number,
+        publishedAt,
+        commitment: version.commitment,
+        progress,
+      });
       return [planCommitment(board, version.commitment, tree)];
     }),
   );

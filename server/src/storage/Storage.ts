@@ -5,12 +5,14 @@ import type {
   Commitment,
   CommitmentVersion,
   CommitmentVersionSummary,
+  EvidenceFile,
   Mesa,
   Observation,
   ObservationResponse,
   Participant,
   PendingInvitation,
   ProactivePhase,
+  PublicEvidence,
   RecordedProgress,
   ReviewInboxItem,
   ReviewStatus,
@@ -332,7 +334,9 @@ export interface ReviewStore {
   listPublications(): Promise<Publication[]>;
 }
 
-export interface NewActivityProgress extends ActivityProgress {
+export interface NewActivityProgress extends Omit<ActivityProgress, 'evidence'> {
+  /** As published: each file cited resolved to the file it is ({@link FollowUpStore.getEvidenceFileInfo}). */
+  evidence: PublicEvidence[];
   mesaId: string;
   activityId: string;
   /** Who recorded it; null for the admin token. */
@@ -346,6 +350,26 @@ export interface FollowUpStore {
   recordActivityProgress(progress: NewActivityProgress): Promise<void>;
   /** The current progress of each of the mesa's activities that has any. */
   listActivityProgress(mesaId: string): Promise<RecordedProgress[]>;
+  /** Stores an evidence file uploaded for an activity; a progress record cites it later, or never. */
+  addEvidenceFile(file: NewEvidenceFile): Promise<void>;
+  /** What an evidence file is and whose activity it was uploaded for, without its bytes; null if there is none. */
+  getEvidenceFileInfo(id: string): Promise<StoredEvidenceFile | null>;
+  /** An evidence file's bytes; null if there is none. */
+  getEvidenceFileData(id: string): Promise<Uint8Array | null>;
+}
+
+/** An evidence file as stored: the file, and the activity of the mesa it was uploaded for. */
+export interface StoredEvidenceFile {
+  mesaId: string;
+  activityId: string;
+  file: EvidenceFile;
+  createdAt: string;
+}
+
+export interface NewEvidenceFile extends StoredEvidenceFile {
+  data: Uint8Array;
+  /** Who uploaded it; null for the admin token. Never published. */
+  memberId: string | null;
 }
 
 /** A vote as stored: its settings, where it stands, and its ranking once closed. Never its ballots' authors. */

@@ -182,6 +182,13 @@ const TABLES: TableCopy[] = [
     convert: { allow_several: (value) => value === 1 },
   },
   { table: 'vote_ballots', columns: ['vote_id', 'participant_id', 'item_id', 'count'], orderBy: 'rowid' },
+  {
+    table: 'evidence_files',
+    columns: ['id', 'mesa_id', 'activity_id', 'file_name', 'media_type', 'size', 'data', 'member_id', 'created_at'],
+    orderBy: 'rowid',
+    // Up to 20 MB each.
+    batchRows: 4,
+  },
   { table: 'doc_snapshots', columns: ['room', 'data', 'up_to_seq'], orderBy: 'room' },
   { table: 'doc_updates', columns: ['room', 'seq', 'data'], orderBy: 'room, seq' },
 ];

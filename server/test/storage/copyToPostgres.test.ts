@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyCommand, createDefaultAgenda, initialAgendaState, type Mesa, type ReviewStatus } from '@cocrea/shared';
+import {
+  applyCommand,
+  createDefaultAgenda,
+  fileEvidence,
+  initialAgendaState,
+  type Mesa,
+  type ReviewStatus,
+} from '@cocrea/shared';
 import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { hashToken } from '../../src/auth/tokens';
 import { copySqliteToPostgres } from '../../src/storage/copyToPostgres';
@@ -123,11 +130,19 @@ async function fill(storage: Storage): Promise<{ mesas: Mesa[]; lastSeq: number 
     memberId: null,
     createdAt: at(45),
   });
+  await storage.addEvidenceFile({
+    file: { id: 'actaFirmada12345', fileName: 'acta.pdf', mediaType: 'application/pdf', size: 9 },
+    data: new TextEncoder().encode('%PDF-1.7\n'),
+    mesaId: a.id,
+    activityId: 'la1-a1',
+    memberId: 'member-carla',
+    createdAt: at(59),
+  });
   await storage.recordActivityProgress({
     mesaId: a.id,
     activityId: 'la1-a1',
     level: 'limitado',
-    evidence: ['https://infoem.org.mx/a'],
+    evidence: [{ kind: 'link', title: 'Minuta', url: 'https://infoem.org.mx/a' }],
     note: '',
     memberId: 'member-carla',
     at: at(60),
@@ -136,7 +151,14 @@ async function fill(storage: Storage): Promise<{ mesas: Mesa[]; lastSeq: number 
     mesaId: a.id,
     activityId: 'la1-a1',
     level: 'completo',
-    evidence: ['https://infoem.org.mx/b'],
+    evidence: [
+      fileEvidence('Acta firmada', {
+        id: 'actaFirmada12345',
+        fileName: 'acta.pdf',
+        mediaType: 'application/pdf',
+        size: 9,
+      }),
+    ],
     note: 'Hecho.',
     memberId: null,
     at: at(61),
@@ -168,6 +190,8 @@ async function readAll(storage: Storage, mesas: Mesa[]): Promise<unknown> {
       events: await storage.listReviewEvents(m.id, 2),
       observations: await storage.listObservations(m.id),
       progress: await storage.listActivityProgress(m.id),
+      evidenceFile: await storage.getEvidenceFileInfo('actaFirmada12345'),
+      evidenceData: await storage.getEvidenceFileData('actaFirmada12345'),
       doc: await storage.loadDoc(m.id),
     })),
   );

@@ -3,8 +3,10 @@ import * as Y from 'yjs';
 import {
   applyCommand,
   createDefaultAgenda,
+  fileEvidence,
   initialAgendaState,
   type Mesa,
+  type PublicEvidence,
   type ReviewStatus,
   type VersionStage,
 } from '@cocrea/shared';
@@ -935,6 +937,8 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect((await storage.listObservations(m.id))[0]!.response).toEqual(second);
     });
 
+    const link = (title: string): PublicEvidence => ({ kind: 'link', title, url: `https://infoem.org.mx/${title}` });
+
     it('an activity’s newest progress is its current one', async () => {
       const m = await mesaWithVersions(1);
       const record = (activityId: string, level: 'limitado' | 'completo', at: string) =>
@@ -942,7 +946,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
           mesaId: m.id,
           activityId,
           level,
-          evidence: [`https://infoem.org.mx/${level}`],
+          evidence: [{ kind: 'link', title: level, url: `https://infoem.org.mx/${level}` }],
           note: '',
           memberId: null,
           at,
@@ -953,9 +957,49 @@ export function storageContract(name: string, factory: StorageFactory): void {
       storage = await factory.reopen(storage);
       const current = await storage.listActivityProgress(m.id);
       expect(current.map((p) => [p.activityId, p.level, p.evidence, p.updatedAt]).sort()).toEqual([
-        ['la1-a1', 'completo', ['https://infoem.org.mx/completo'], '2026-12-02T10:00:00.000Z'],
-        ['la1-a2', 'limitado', ['https://infoem.org.mx/limitado'], '2026-12-01T10:30:00.000Z'],
+        ['la1-a1', 'completo', [link('completo')], '2026-12-02T10:00:00.000Z'],
+        ['la1-a2', 'limitado', [link('limitado')], '2026-12-01T10:30:00.000Z'],
       ]);
+    });
+
+    it('an evidence file keeps its bytes and says whose activity it is; progress cites it as published', async () => {
+      const m = await mesaWithVersions(1);
+      const bytes = new Uint8Array(256 * 1024).map((_, i) => (i * 7) % 256);
+      const file = {
+        id: generateId(),
+        fileName: 'acta.pdf',
+        mediaType: 'application/pdf' as const,
+        size: bytes.length,
+      };
+      await storage.addEvidenceFile({
+        file,
+        data: bytes,
+        mesaId: m.id,
+        activityId: 'la2-a1',
+        memberId: null,
+        createdAt: '2026-12-03T10:00:00.000Z',
+      });
+      const cited = fileEvidence('Acta de la sesión', file);
+      await storage.recordActivityProgress({
+        mesaId: m.id,
+        activityId: 'la2-a1',
+        level: 'sustancial',
+        evidence: [link('sustancial'), cited],
+        note: '',
+        memberId: null,
+        at: '2026-12-03T10:05:00.000Z',
+      });
+      storage = await factory.reopen(storage);
+      expect(await storage.getEvidenceFileInfo(file.id)).toEqual({
+        mesaId: m.id,
+        activityId: 'la2-a1',
+        createdAt: '2026-12-03T10:00:00.000Z',
+        file,
+      });
+      expect(Buffer.from((await storage.getEvidenceFileData(file.id))!).equals(Buffer.from(bytes))).toBe(true);
+      expect((await storage.listActivityProgress(m.id))[0]!.evidence).toEqual([link('sustancial'), cited]);
+      expect(await storage.getEvidenceFileInfo(generateId())).toBeNull();
+      expect(await storage.getEvidenceFileData(generateId())).toBeNull();
     });
   });
   describe(`storage contract: ${name}, dot votes`, () => {

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { BOARD_CSV_COLUMNS, BOARD_LICENSE, boardCsvRows, publicCommitment, sortBoard } from './board';
+import { fileEvidence } from './evidence';
 import { seed004Commitment } from './fixtures/seed004';
 
 const mesa = { id: 'infoemProactivo1', title: 'Mesa Infoem' };
+const ACTA = { kind: 'link', title: 'Acta de instalación', url: 'https://infoem.org.mx/acta.pdf' } as const;
+const ACTA_FILE = fileEvidence('Acta firmada', {
+  id: 'actaFirmada12345',
+  fileName: 'acta.pdf',
+  mediaType: 'application/pdf',
+  size: 1234,
+});
 
 function published(progress: Parameters<typeof publicCommitment>[0]['progress'] = []) {
   return publicCommitment({
     mesa,
+    plan: { id: 'planLocal2026AAA', title: 'Plan de Acción Local 2026–2028' },
     version: 3,
     publishedAt: '2026-12-01T18:00:00.000Z',
     commitment: seed004Commitment,
@@ -28,17 +37,23 @@ describe('a published commitment', () => {
       {
         activityId: 'la1-a1',
         level: 'completo',
-        evidence: ['https://infoem.org.mx/acta.pdf'],
+        evidence: [ACTA, ACTA_FILE],
         note: 'Acta de instalación.',
         updatedAt: '2026-12-02T00:00:00.000Z',
       },
       // An activity the version no longer has.
-      { activityId: 'vieja', level: 'completo', evidence: ['https://x.mx'], note: '', updatedAt: '2026-12-02' },
+      {
+        activityId: 'vieja',
+        level: 'completo',
+        evidence: [{ kind: 'link', title: 'X', url: 'https://x.mx' }],
+        note: '',
+        updatedAt: '2026-12-02',
+      },
     ]);
     const activity = board.linesOfAction[0]!.activities[0]!;
     expect(activity.progress).toEqual({
       level: 'completo',
-      evidence: ['https://infoem.org.mx/acta.pdf'],
+      evidence: [ACTA, ACTA_FILE],
       note: 'Acta de instalación.',
       updatedAt: '2026-12-02T00:00:00.000Z',
     });
@@ -72,6 +87,17 @@ describe('the board', () => {
       medio_de_verificacion: 'Documento.',
       avance_actividad: 'sin_evidencia',
       evidencias: '',
+      plan: 'Plan de Acción Local 2026–2028',
     });
+  });
+
+  it('lists the evidence’s addresses and titles, a file’s as its download path', () => {
+    const commitment = published([
+      { activityId: 'la1-a1', level: 'completo', evidence: [ACTA, ACTA_FILE], note: '', updatedAt: '2026-12-02' },
+    ]);
+    const rows = boardCsvRows({ license: BOARD_LICENSE, updatedAt: null, commitments: [commitment] });
+    const row = Object.fromEntries(BOARD_CSV_COLUMNS.map((column, i) => [column, rows[1]![i]]));
+    expect(row.evidencias).toBe('https://infoem.org.mx/acta.pdf /api/tablero/evidencias/actaFirmada12345');
+    expect(row.evidencias_titulos).toBe('Acta de instalación | Acta firmada');
   });
 });

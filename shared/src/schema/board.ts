@@ -1,6 +1,7 @@
 import type { Commitment } from './commitment';
 import type { CommitmentType, OdsNumber, Principle } from './commitmentCatalogues';
 import { THEMES, type Mesa, type Theme } from './mesa';
+import type { PublicEvidence } from './evidence';
 import { commitmentCompletion, type ActivityProgress, type CompletionLevel } from './review';
 
 /**
@@ -15,8 +16,9 @@ export const BOARD_LICENSE = {
   attribution: 'Secretariado Técnico Local de Gobierno Abierto del Estado de México (Cocrea)',
 } as const;
 
-/** Progress recorded for one activity by the STL's follow-up. */
-export interface RecordedProgress extends ActivityProgress {
+/** Progress recorded for one activity by the STL's follow-up, its files' evidence resolved to what they are. */
+export interface RecordedProgress extends Omit<ActivityProgress, 'evidence'> {
+  evidence: PublicEvidence[];
   activityId: string;
   updatedAt: string;
 }
@@ -24,7 +26,7 @@ export interface RecordedProgress extends ActivityProgress {
 export interface PublicProgress {
   /** `sin_evidencia` until someone records progress with evidence. */
   level: CompletionLevel;
-  evidence: string[];
+  evidence: PublicEvidence[];
   note: string;
   /** When the progress was last recorded (ISO 8601), or null. */
   updatedAt: string | null;
@@ -46,8 +48,16 @@ export interface PublicLineOfAction {
   activities: PublicActivity[];
 }
 
+/** The Plan de Acción Local a commitment belongs to (its mesa's), as the board names it. */
+export interface BoardPlan {
+  id: string;
+  title: string;
+}
+
 export interface PublicCommitment {
   mesaId: string;
+  /** The plan its mesa is filed in; null for a mesa filed in none. */
+  plan: BoardPlan | null;
   mesaTitle: string;
   /** The commitment's own name. */
   title: string;
@@ -99,6 +109,7 @@ const NO_PROGRESS: PublicProgress = { level: 'sin_evidencia', evidence: [], note
  */
 export function publicCommitment(input: {
   mesa: Pick<Mesa, 'id' | 'title'>;
+  plan: BoardPlan | null;
   version: number;
   publishedAt: string;
   commitment: Commitment;
@@ -121,7 +132,7 @@ export function publicCommitment(input: {
         progress: recorded
           ? {
               level: recorded.level,
-              evidence: [...recorded.evidence],
+              evidence: recorded.evidence.map((e) => ({ ...e })),
               note: recorded.note,
               updatedAt: recorded.updatedAt,
             }
@@ -131,6 +142,7 @@ export function publicCommitment(input: {
   }));
   return {
     mesaId: mesa.id,
+    plan: input.plan && { id: input.plan.id, title: input.plan.title },
     mesaTitle: mesa.title,
     title: c.title,
     type: c.type,
@@ -196,6 +208,9 @@ export const BOARD_CSV_COLUMNS = [
   'evidencias',
   'nota_de_avance',
   'avance_actualizado',
+  'evidencias_titulos',
+  'plan_id',
+  'plan',
 ] as const;
 
 /** The board as CSV rows, the header first: one row per activity of every published commitment. */
@@ -225,9 +240,12 @@ export function boardCsvRows(board: Board): string[][] {
           fecha_inicio: activity.startDate,
           fecha_conclusion: activity.endDate,
           avance_actividad: activity.progress.level,
-          evidencias: activity.progress.evidence.join(' '),
+          evidencias: activity.progress.evidence.map((e) => e.url).join(' '),
           nota_de_avance: activity.progress.note,
           avance_actualizado: activity.progress.updatedAt ?? '',
+          evidencias_titulos: activity.progress.evidence.map((e) => e.title).join(' | '),
+          plan_id: c.plan?.id ?? '',
+          plan: c.plan?.title ?? '',
         };
         rows.push(BOARD_CSV_COLUMNS.map((column) => row[column]));
       });

@@ -27,6 +27,7 @@ const tree = {
 function data(problemTree = tree): PlanOpenData {
   const board = publicCommitment({
     mesa: { id: 'infoemProactivo1', title: 'Mesa Infoem' },
+    plan: { id: 'planDePrueba0001', title: 'Plan de prueba' },
     version: 2,
     publishedAt: '2026-12-01T18:00:00.000Z',
     commitment: seed004Commitment,

@@ -32,6 +32,7 @@ describe('the schemas of the API answers', () => {
       commitments: [
         publicCommitment({
           mesa: { id: version.mesaId, title: 'Transporte seguro' },
+          plan: null,
           version: 2,
           publishedAt: '2026-12-01T12:00:00.000Z',
           commitment: seed004Commitment,

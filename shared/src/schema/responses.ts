@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { BOARD_LICENSE, type Board, type PublicCommitment, type RecordedProgress } from './board';
+import { ACTIVITY_STATUSES, type BoardView } from './boardView';
+import { EVIDENCE_MEDIA_TYPES, type EvidenceFile, type PublicEvidence } from './evidence';
 import { commitmentSchema } from './commitment';
 import { commitmentTypeSchema, odsSchema, principleSchema } from './commitmentCatalogues';
 import { versionStageSchema, type CommitmentVersion, type CommitmentVersionSummary } from './commitmentVersion';
@@ -248,9 +250,32 @@ export const reviewedVersionSchema = z.object({
 // ---------------------------------------------------------------------------------------------------------------
 // Follow-up and the public board
 
+const evidenceMediaType = z.enum(EVIDENCE_MEDIA_TYPES);
+
+const publicEvidenceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('link'), title: z.string(), url: z.string() }),
+  z.object({
+    kind: z.literal('file'),
+    title: z.string(),
+    url: z.string(),
+    fileId: z.string(),
+    fileName: z.string(),
+    mediaType: evidenceMediaType,
+    size: z.number(),
+  }),
+]) satisfies z.ZodType<PublicEvidence>;
+
+/** `POST /api/followup/mesas/:id/activities/:activityId/files`. */
+export const evidenceFileSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mediaType: evidenceMediaType,
+  size: z.number(),
+}) satisfies z.ZodType<EvidenceFile>;
+
 const progressShape = {
   level: completionLevel,
-  evidence: z.array(z.string()),
+  evidence: z.array(publicEvidenceSchema),
   note: z.string(),
 };
 
@@ -262,9 +287,12 @@ export const recordedProgressSchema = z.object({
   updatedAt: isoInstant,
 }) satisfies z.ZodType<RecordedProgress>;
 
-/** One published commitment as the board publishes it (see `publicCommitment`). */
+const boardPlanSchema = z.object({ id: z.string(), title: z.string() });
+
+/** `GET /api/tablero/compromisos/:mesaId`: one published commitment, as the whole board lists it. */
 export const publicCommitmentSchema = z.object({
   mesaId: z.string(),
+  plan: boardPlanSchema.nullable(),
   mesaTitle: z.string(),
   title: z.string(),
   type: commitmentTypeSchema,
@@ -319,3 +347,32 @@ export const boardSchema = z.object({
   updatedAt: isoInstant.nullable(),
   commitments: z.array(publicCommitmentSchema),
 }) satisfies z.ZodType<Board>;
+
+const countsOf = <K extends string>(keys: readonly K[]) =>
+  z.object({ total: z.int(), ...Object.fromEntries(keys.map((k) => [k, z.int()])) }) as unknown as z.ZodType<
+    Record<K, number> & { total: number }
+  >;
+
+/** `GET /api/tablero/vista`: the board at a glance. */
+export const boardViewSchema = z.object({
+  today: z.string(),
+  updatedAt: isoInstant.nullable(),
+  summary: z.array(
+    z.object({
+      plan: boardPlanSchema.nullable(),
+      themes: z.array(
+        z.object({
+          theme,
+          commitments: countsOf(COMPLETION_LEVELS),
+          activities: countsOf(ACTIVITY_STATUSES),
+        }),
+      ),
+    }),
+  ),
+  plans: z.array(boardPlanSchema),
+  institutions: z.array(z.string()),
+  total: z.int(),
+  page: z.int(),
+  pageCount: z.int(),
+  commitments: z.array(publicCommitmentSchema),
+}) satisfies z.ZodType<BoardView>;

@@ -32,17 +32,20 @@ describe('observations', () => {
 });
 
 describe('follow-up', () => {
-  it('needs evidence as http(s) links', () => {
-    expect(activityProgressSchema.safeParse({ level: 'limitado', evidence: ['https://infoem.org.mx/x'] }).success).toBe(
+  it('needs evidence as titled http(s) links or uploaded files, 1 to 10', () => {
+    const link = (url: string, title = 'Minuta') => ({ kind: 'link', title, url });
+    const ok = (evidence: unknown[], level = 'limitado') =>
+      activityProgressSchema.safeParse({ level, evidence }).success;
+    expect(ok([link('https://infoem.org.mx/x'), { kind: 'file', title: 'Acta', fileId: 'actaFirmada12345' }])).toBe(
       true,
     );
-    expect(activityProgressSchema.safeParse({ level: 'limitado', evidence: [] }).success).toBe(false);
-    expect(activityProgressSchema.safeParse({ level: 'limitado', evidence: ['javascript:alert(1)'] }).success).toBe(
-      false,
-    );
-    expect(activityProgressSchema.safeParse({ level: 'sin_evidencia', evidence: ['https://a.mx'] }).success).toBe(
-      false,
-    );
+    expect(ok([])).toBe(false);
+    expect(ok([link('javascript:alert(1)')])).toBe(false);
+    expect(ok([link('https://a.mx', '  ')])).toBe(false);
+    expect(ok([{ kind: 'file', title: 'Acta', fileId: '../../etc/passwd' }])).toBe(false);
+    expect(ok(['https://infoem.org.mx/x'])).toBe(false);
+    expect(ok(Array.from({ length: 11 }, (_, i) => link(`https://a.mx/${i}`)))).toBe(false);
+    expect(ok([link('https://a.mx')], 'sin_evidencia')).toBe(false);
   });
 
   it('rolls activities up to the commitment on the IRM scale', () => {

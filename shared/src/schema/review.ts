@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommitmentVersion, CommitmentVersionSummary } from './commitmentVersion';
+import { EVIDENCE_LIMITS, evidenceInputSchema } from './evidence';
 import { mesaIdSchema, themeSchema, type Theme } from './mesa';
 
 /**
@@ -190,20 +191,15 @@ export const COMPLETION_LABELS: Record<CompletionLevel, string> = {
   completo: 'Completo',
 };
 
-/** What a follow-up member records for an activity: a level with evidence (links to its means of verification). */
+/** What a follow-up member records for an activity: a level with evidence (links and files, each with a title). */
 export const activityProgressSchema = z.strictObject({
   level: z.enum(['no_iniciado', 'limitado', 'sustancial', 'completo'], {
     error: 'El avance debe ser no_iniciado, limitado, sustancial o completo.',
   }),
   evidence: z
-    .array(
-      z
-        .url({ protocol: /^https?$/, error: 'Cada evidencia debe ser un enlace http(s) válido.' })
-        .max(2000, 'Cada enlace admite como máximo 2000 caracteres.'),
-      { error: 'Las evidencias deben ser una lista de enlaces.' },
-    )
-    .min(1, 'Agregue al menos un enlace de evidencia.')
-    .max(10, 'Admite como máximo 10 enlaces.'),
+    .array(evidenceInputSchema, { error: 'Las evidencias deben ser una lista de enlaces y archivos.' })
+    .min(1, 'Agregue al menos una evidencia: un enlace o un archivo.')
+    .max(EVIDENCE_LIMITS.maxItems, `Admite como máximo ${EVIDENCE_LIMITS.maxItems} evidencias.`),
   note: z.string().trim().max(OBSERVATION_MAX, `La nota admite como máximo ${OBSERVATION_MAX} caracteres.`).default(''),
 });
 export type ActivityProgress = z.infer<typeof activityProgressSchema>;

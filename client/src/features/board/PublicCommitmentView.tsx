@@ -1,37 +1,30 @@
-import { useId, useMemo } from 'react';
-import {
-  buildCronograma,
-  COMMITMENT_FIELD_LABELS as L,
-  COMMITMENT_TYPES,
-  spanishMonth,
-  type PublicCommitment,
-} from '@cocrea/shared';
-import { CronogramaGrid } from '../cronograma/CronogramaGrid';
+import { COMMITMENT_FIELD_LABELS as L, COMMITMENT_TYPES, spanishMonth, type PublicCommitment } from '@cocrea/shared';
 import { formatDay, formatInstant } from '../../i18n/dates';
 import { t } from '../../i18n/t';
-import { CompletionBadge } from './CompletionBadge';
+import { ActivityCards } from './ActivityCards';
+import { CommitmentCronograma } from './CommitmentCronograma';
+import { CommitmentProgress } from './CommitmentProgress';
 
 /**
- * One published commitment on the public board: its problem and wording, each line of action's activities with
- * their progress and evidence, and the roadmap. Nobody's name but the responsible servants'.
+ * One published commitment's own page on the public board: its identity and progress, its problem and wording,
+ * every activity with its progress and evidence, its route and cronograma, and the roadmap. Nobody's name but the
+ * responsible servants'.
  */
-export function PublicCommitmentView({ commitment: c }: { commitment: PublicCommitment }) {
-  const id = useId();
+export function PublicCommitmentView({
+  commitment: c,
+  today,
+  shareUrl,
+}: {
+  commitment: PublicCommitment;
+  /** YYYY-MM-DD, central Mexico. */
+  today: string;
+  /** This page's address, to copy and share. */
+  shareUrl: string;
+}) {
   const { roadmap } = c;
-  const cronograma = useMemo(
-    () =>
-      buildCronograma({
-        route: c.route.map((step, i) => ({ ...step, id: `paso-${i + 1}` })),
-        linesOfAction: c.linesOfAction,
-      }),
-    [c],
-  );
   return (
-    <article className="board-commitment" aria-labelledby={`${id}-title`}>
-      <header className="board-commitment-head">
-        <h3 id={`${id}-title`}>{c.title}</h3>
-        <CompletionBadge level={c.completion} label={t('board.completion')} />
-      </header>
+    <article className="board-commitment board-commitment-page" aria-labelledby="compromiso">
+      <h1 id="compromiso">{c.title}</h1>
       <p className="board-identity">
         {t('board.identity', {
           kind: c.type,
@@ -40,7 +33,13 @@ export function PublicCommitmentView({ commitment: c }: { commitment: PublicComm
           mesa: c.mesaTitle,
         })}
       </p>
+      {c.plan && <p className="muted">{t('board.plan', { title: c.plan.title })}</p>}
       <p className="muted">{t('board.published', { number: c.version, date: formatInstant(c.publishedAt) })}</p>
+      <CommitmentProgress commitment={c} today={today} />
+      <div className="board-share">
+        <label htmlFor="enlace-compromiso">{t('board.commitment.share')}</label>
+        <input id="enlace-compromiso" type="url" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
+      </div>
       <dl className="board-texts">
         <dt>{L.problem}</dt>
         <dd>{c.problem}</dd>
@@ -50,61 +49,13 @@ export function PublicCommitmentView({ commitment: c }: { commitment: PublicComm
         <dd>{c.longTermObjective}</dd>
       </dl>
 
-      {c.linesOfAction.map((line, l) => (
-        <section key={line.id} className="board-line" aria-labelledby={`${id}-line-${l}`}>
-          <h4 id={`${id}-line-${l}`}>{t('print.line', { number: l + 1 })}</h4>
-          <p>{line.title}</p>
-          <div className="table-scroll">
-            <table className="review-table board-table">
-              <caption className="visually-hidden">{t('board.activitiesOf', { number: l + 1 })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('print.activity')}</th>
-                  <th scope="col">{L['linesOfAction.*.activities.*.verification']}</th>
-                  <th scope="col">{t('print.period')}</th>
-                  <th scope="col">{t('board.progress')}</th>
-                  <th scope="col">{t('board.evidence')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {line.activities.map((activity, a) => (
-                  <tr key={activity.id}>
-                    <th scope="row">
-                      {l + 1}.{a + 1}. {activity.title}
-                    </th>
-                    <td>{activity.verification}</td>
-                    <td>
-                      {formatDay(activity.startDate)} – {formatDay(activity.endDate)}
-                    </td>
-                    <td>
-                      <CompletionBadge level={activity.progress.level} />
-                      {activity.progress.note && <p className="board-note">{activity.progress.note}</p>}
-                    </td>
-                    <td>
-                      {activity.progress.evidence.length === 0 ? (
-                        <span className="muted">{t('board.noEvidence')}</span>
-                      ) : (
-                        <ul className="board-evidence">
-                          {activity.progress.evidence.map((url, e) => (
-                            <li key={url}>
-                              <a href={url} rel="noopener noreferrer external" target="_blank">
-                                {t('board.evidenceLink', { number: e + 1, activity: `${l + 1}.${a + 1}` })}
-                              </a>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ))}
+      <section className="board-activities" aria-labelledby="actividades">
+        <h2 id="actividades">{t('board.activities')}</h2>
+        <ActivityCards commitment={c} today={today} headingLevel={3} detailed />
+      </section>
 
-      <section className="board-route" aria-labelledby={`${id}-route`}>
-        <h4 id={`${id}-route`}>{t('commitment.index.route')}</h4>
+      <section className="board-route" aria-labelledby="ruta">
+        <h2 id="ruta">{t('commitment.index.route')}</h2>
         {c.route.length > 0 && (
           <ol>
             {c.route.map((step, i) => (
@@ -120,11 +71,11 @@ export function PublicCommitmentView({ commitment: c }: { commitment: PublicComm
             ))}
           </ol>
         )}
-        <CronogramaGrid cronograma={cronograma} caption={t('cronograma.caption')} />
+        <CommitmentCronograma commitment={c} today={today} />
       </section>
 
-      <section className="board-roadmap" aria-labelledby={`${id}-roadmap`}>
-        <h4 id={`${id}-roadmap`}>{t('commitment.roadmap')}</h4>
+      <section className="board-roadmap" aria-labelledby="hoja-de-ruta">
+        <h2 id="hoja-de-ruta">{t('commitment.roadmap')}</h2>
         <dl className="board-texts">
           <dt>{L.responsibles}</dt>
           <dd>

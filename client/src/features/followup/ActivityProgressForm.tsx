@@ -1,9 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
-import { COMPLETION_LABELS, activityProgressSchema, type PublicActivity } from '@cocrea/shared';
+import {
+  COMPLETION_LABELS,
+  activityProgressSchema,
+  type EvidenceInput,
+  type PublicActivity,
+  type PublicEvidence,
+} from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { CompletionBadge } from '../board/CompletionBadge';
 import { useSubmit } from '../../ui/useSubmit';
 import { recordProgress } from '../../api/followup';
+import { EvidenceEditor, draftKey, type EvidenceDraft } from './EvidenceEditor';
 
 const LEVELS = ['no_iniciado', 'limitado', 'sustancial', 'completo'] as const;
 
@@ -21,23 +28,25 @@ export function ActivityProgressForm({ mesaId, position, activity, csrfToken, on
   const id = useId();
   const { progress } = activity;
   const [level, setLevel] = useState<string>(progress.level === 'sin_evidencia' ? '' : progress.level);
-  const [evidence, setEvidence] = useState(progress.evidence.join('\n'));
+  const [drafts, setDrafts] = useState<EvidenceDraft[]>(() => initialDrafts(progress.evidence));
   const [note, setNote] = useState(progress.note);
   const [announcement, setAnnouncement] = useState('');
   const { errors, failure, busy, submit } = useSubmit(activityProgressSchema, (input) =>
     recordProgress(csrfToken, mesaId, activity.id, input),
   );
-  // A list's problem is keyed by the list or by the first bad link (`evidence.2`).
-  const evidenceError = errors.evidence ?? Object.entries(errors).find(([key]) => key.startsWith('evidence.'))?.[1];
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setAnnouncement('');
-    const links = evidence
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    const recorded = await submit({ level: level === '' ? undefined : level, evidence: links, note });
+    // A link row left blank is no evidence; anything else goes as written, for the schema to judge.
+    const evidence = drafts.flatMap((d): EvidenceInput[] =>
+      d.kind === 'file'
+        ? [{ kind: 'file', title: d.title, fileId: d.fileId }]
+        : d.title.trim() === '' && d.url.trim() === ''
+          ? []
+          : [{ kind: 'link', title: d.title, url: d.url.trim() }],
+    );
+    const recorded = await submit({ level: level === '' ? undefined : level, evidence, note });
     if (!recorded) return;
     setAnnouncement(t('followup.saved', { activity: position }));
     onRecorded();
@@ -73,25 +82,14 @@ export function ActivityProgressForm({ mesaId, position, activity, csrfToken, on
             </p>
           )}
         </div>
-        <div>
-          <label htmlFor={`${id}-evidence`}>{t('followup.evidence')}</label>
-          <p className="field-hint" id={`${id}-evidence-hint`}>
-            {t('followup.evidence.hint')}
-          </p>
-          <textarea
-            id={`${id}-evidence`}
-            rows={2}
-            value={evidence}
-            onChange={(e) => setEvidence(e.target.value)}
-            aria-invalid={Boolean(evidenceError)}
-            aria-describedby={`${id}-evidence-hint${evidenceError ? ` ${id}-evidence-error` : ''}`}
-          />
-          {evidenceError && (
-            <p className="field-error" id={`${id}-evidence-error`}>
-              {evidenceError}
-            </p>
-          )}
-        </div>
+        <EvidenceEditor
+          mesaId={mesaId}
+          activityId={activity.id}
+          csrfToken={csrfToken}
+          drafts={drafts}
+          onChange={setDrafts}
+          errors={errors}
+        />
         <div>
           <label htmlFor={`${id}-note`}>{t('followup.note')}</label>
           <textarea
@@ -116,4 +114,10 @@ export function ActivityProgressForm({ mesaId, position, activity, csrfToken, on
       </form>
     </li>
   );
+}
+
+/** The rows the form starts with: the activity's current evidence, or one empty link to fill in. */
+function initialDrafts(evidence: readonly PublicEvidence[]): EvidenceDraft[] {
+  if (evidence.length === 0) return [{ key: draftKey(), kind: 'link', title: '', url: '' }];
+  return evidence.map((e) => ({ ...e, key: draftKey() }));
 }

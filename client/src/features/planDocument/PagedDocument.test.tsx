@@ -18,6 +18,7 @@ function data(): PlanOpenData {
     planCommitment(
       publicCommitment({
         mesa: { id: `mesaDePrueba000${i}`, title: `Mesa ${i + 1}` },
+        plan: { id: 'planDePrueba0001', title: 'Plan de prueba' },
         version: 1,
         publishedAt: '2026-12-01T18:00:00.000Z',
         commitment: { ...seed004Commitment, title },

@@ -1,12 +1,16 @@
 import type { Pool } from 'pg';
 import {
   versionStageSchema,
+  type EvidenceFile,
   type ObservationResponse,
   type RecordedProgress,
   type ReviewInboxItem,
   type ReviewStatus,
 } from '@cocrea/shared';
+import { evidenceOf, storedEvidenceFile } from '../evidenceRow';
 import type {
+  NewEvidenceFile,
+  StoredEvidenceFile,
   FollowUpStore,
   NewActivityProgress,
   NewObservation,
@@ -175,6 +179,29 @@ export class PostgresReviewStore implements ReviewStore, FollowUpStore {
        ORDER BY id`,
       [mesaId],
     );
-    return rows.map((row) => ({ ...row, evidence: JSON.parse(row.evidence) as string[] }));
+    return rows.map((row) => ({ ...row, evidence: evidenceOf(row.evidence) }));
+  }
+
+  async addEvidenceFile({ file, data, mesaId, activityId, memberId, createdAt }: NewEvidenceFile): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO evidence_files (id, mesa_id, activity_id, file_name, media_type, size, data, member_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [file.id, mesaId, activityId, file.fileName, file.mediaType, file.size, Buffer.from(data), memberId, createdAt],
+    );
+  }
+
+  async getEvidenceFileInfo(id: string): Promise<StoredEvidenceFile | null> {
+    const { rows } = await this.pool.query<EvidenceFile & Omit<StoredEvidenceFile, 'file'>>(
+      `SELECT id, mesa_id AS "mesaId", activity_id AS "activityId", file_name AS "fileName", media_type AS "mediaType",
+         size, created_at AS "createdAt"
+       FROM evidence_files WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? storedEvidenceFile(rows[0]) : null;
+  }
+
+  async getEvidenceFileData(id: string): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ data: Buffer }>('SELECT data FROM evidence_files WHERE id = $1', [id]);
+    return rows[0]?.data ?? null;
   }
 }

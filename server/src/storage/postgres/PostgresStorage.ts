@@ -25,6 +25,8 @@ import type {
   AcceptedInvitation,
   MemberChange,
   NewActivityProgress,
+  NewEvidenceFile,
+  StoredEvidenceFile,
   NewCapability,
   NewCommitmentVersion,
   NewInvitation,
@@ -627,6 +629,18 @@ export class PostgresStorage implements Storage {
 
   listActivityProgress(mesaId: string): Promise<RecordedProgress[]> {
     return this.review.listActivityProgress(mesaId);
+  }
+
+  addEvidenceFile(file: NewEvidenceFile): Promise<void> {
+    return this.review.addEvidenceFile(file);
+  }
+
+  getEvidenceFileInfo(id: string): Promise<StoredEvidenceFile | null> {
+    return this.review.getEvidenceFileInfo(id);
+  }
+
+  getEvidenceFileData(id: string): Promise<Uint8Array | null> {
+    return this.review.getEvidenceFileData(id);
   }
 
   // PlanStore: plans, events, registrations, seating and kits (migration 2).

@@ -296,6 +296,21 @@ export const MIGRATIONS: readonly string[] = [
     kind = 'mesa' AND phase IS NULL OR kind = 'proactivo' AND phase IS NOT NULL AND phase BETWEEN 1 AND 5
   );
   `,
+  // 6: evidence files of activities' progress (SQLite's 20), each uploaded for one activity of one mesa.
+  `
+  CREATE TABLE evidence_files (
+    id text COLLATE "C" PRIMARY KEY,
+    mesa_id text COLLATE "C" NOT NULL REFERENCES mesas(id),
+    activity_id text COLLATE "C" NOT NULL,
+    file_name text NOT NULL,
+    media_type text NOT NULL,
+    size integer NOT NULL,
+    data bytea NOT NULL,
+    member_id text COLLATE "C" REFERENCES stl_members(id),
+    created_at text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX evidence_files_activity ON evidence_files(mesa_id, activity_id);
+  `,
 ];
 
 /**

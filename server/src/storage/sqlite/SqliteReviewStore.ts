@@ -1,13 +1,17 @@
 import type Database from 'better-sqlite3';
 import {
   versionStageSchema,
+  type EvidenceFile,
   type ObservationResponse,
   type RecordedProgress,
   type ReviewInboxItem,
   type ReviewStatus,
 } from '@cocrea/shared';
+import { evidenceOf, storedEvidenceFile } from '../evidenceRow';
 import type {
   FollowUpStore,
+  NewEvidenceFile,
+  StoredEvidenceFile,
   NewActivityProgress,
   NewObservation,
   Publication,
@@ -101,6 +105,16 @@ export class SqliteReviewStore implements ReviewStore, FollowUpStore {
         `INSERT INTO activity_progress (mesa_id, activity_id, level, evidence, note, member_id, recorded_at)
          VALUES (@mesaId, @activityId, @level, @evidence, @note, @memberId, @at)`,
       ),
+      insertEvidenceFile: db.prepare(
+        `INSERT INTO evidence_files (id, mesa_id, activity_id, file_name, media_type, size, data, member_id, created_at)
+         VALUES (@id, @mesaId, @activityId, @fileName, @mediaType, @size, @data, @memberId, @createdAt)`,
+      ),
+      evidenceFileInfo: db.prepare(
+        `SELECT id, mesa_id AS mesaId, activity_id AS activityId, file_name AS fileName, media_type AS mediaType, size,
+           created_at AS createdAt
+         FROM evidence_files WHERE id = ?`,
+      ),
+      evidenceFileData: db.prepare('SELECT data FROM evidence_files WHERE id = ?').pluck(),
       progress: db.prepare(
         `SELECT activity_id AS activityId, level, evidence, note, recorded_at AS updatedAt FROM activity_progress p
          WHERE mesa_id = ? AND id = (SELECT MAX(id) FROM activity_progress q
@@ -174,6 +188,23 @@ export class SqliteReviewStore implements ReviewStore, FollowUpStore {
 
   async listActivityProgress(mesaId: string): Promise<RecordedProgress[]> {
     const rows = this.stmt.progress.all(mesaId) as (Omit<RecordedProgress, 'evidence'> & { evidence: string })[];
-    return rows.map((row) => ({ ...row, evidence: JSON.parse(row.evidence) as string[] }));
+    return rows.map((row) => ({ ...row, evidence: evidenceOf(row.evidence) }));
+  }
+
+  async addEvidenceFile({ file, data, ...rest }: NewEvidenceFile): Promise<void> {
+    this.stmt.insertEvidenceFile.run({
+      ...rest,
+      ...file,
+      data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    });
+  }
+
+  async getEvidenceFileInfo(id: string): Promise<StoredEvidenceFile | null> {
+    const row = this.stmt.evidenceFileInfo.get(id) as (EvidenceFile & Omit<StoredEvidenceFile, 'file'>) | undefined;
+    return row ? storedEvidenceFile(row) : null;
+  }
+
+  async getEvidenceFileData(id: string): Promise<Uint8Array | null> {
+    return (this.stmt.evidenceFileData.get(id) as Buffer | undefined) ?? null;
   }
 }

@@ -27,6 +27,8 @@ import type {
   AcceptedInvitation,
   MemberChange,
   NewActivityProgress,
+  NewEvidenceFile,
+  StoredEvidenceFile,
   NewCapability,
   NewCommitmentVersion,
   NewInvitation,
@@ -497,6 +499,18 @@ export class SqliteStorage implements Storage {
 
   listActivityProgress(mesaId: string): Promise<RecordedProgress[]> {
     return this.review.listActivityProgress(mesaId);
+  }
+
+  addEvidenceFile(file: NewEvidenceFile): Promise<void> {
+    return this.review.addEvidenceFile(file);
+  }
+
+  getEvidenceFileInfo(id: string): Promise<StoredEvidenceFile | null> {
+    return this.review.getEvidenceFileInfo(id);
+  }
+
+  getEvidenceFileData(id: string): Promise<Uint8Array | null> {
+    return this.review.getEvidenceFileData(id);
   }
 
   async loadDoc(room: string): Promise<StoredDoc> {

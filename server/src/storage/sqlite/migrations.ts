@@ -341,4 +341,21 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE mesas ADD COLUMN phase INTEGER
     CHECK (kind = 'mesa' AND phase IS NULL OR kind = 'proactivo' AND phase IS NOT NULL AND phase BETWEEN 1 AND 5);
   `,
+  // 20: evidence files of activities' progress (PDF or image, at most 20 MB, their type decided from their bytes),
+  // each uploaded for one activity of one mesa; a progress record's evidence cites them by id. `member_id` (null:
+  // the admin token) says who uploaded one, for the STL's own audit: it is never published.
+  `
+  CREATE TABLE evidence_files (
+    id TEXT PRIMARY KEY,
+    mesa_id TEXT NOT NULL REFERENCES mesas(id),
+    activity_id TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    member_id TEXT REFERENCES stl_members(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX evidence_files_activity ON evidence_files(mesa_id, activity_id);
+  `,
 ];
