@@ -46,3 +46,5 @@ export * from './schema/planResponses';
 export * from './seating/formTables';
 export * from './schema/cronograma';
 export { spanishMonth, monthOf, addMonths, monthsBetween, MONTH_PATTERN } from './schema/months';
+export * from './schema/comment';
+export * from './doc/comments';

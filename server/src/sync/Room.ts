@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { migrateDoc, presenceWindowMs, type Tool } from '@cocrea/shared';
 import type { DocStore, StoredDoc } from '../storage/Storage';
-import { lockedToolTouched } from './areaLocks';
+import { refusedArea, type RefusedArea } from './areaLocks';
 import { changesNothing, type DecodedUpdate } from './decodedUpdate';
 import { awarenessMessage, updateMessage } from './messages';
 
@@ -13,8 +13,13 @@ export interface Peer {
   acknowledgeStored(): void;
   /** Called when the room cannot store or apply this peer's update; the peer reconnects and resends its state. */
   fail(error: unknown): void;
-  /** Called, in order with `acknowledgeStored`, for an update refused because it touched a locked tool. */
-  refuse(tool: Tool): void;
+  /**
+   * Called, in order with `acknowledgeStored`, for an update refused because it touched a locked tool, or what only
+   * the facilitator may change.
+   */
+  refuse(area: RefusedArea): void;
+  /** Whether this peer may change what only the facilitator may (hide a comment: `MODERATION_ROOTS`). */
+  readonly moderates: boolean;
 }
 
 /**
@@ -163,13 +168,16 @@ export class Room {
   }
 
   /**
-   * Refuses the update, unstored, if it touches a locked tool (checked against the document as every earlier
-   * update left it); otherwise stores, relays and acknowledges it. A promise while its store answers.
+   * Refuses the update, unstored, if it touches a locked tool or, from anyone but the facilitator, a comment's hidden
+   * mark (checked against the document as every earlier update left it); otherwise stores, relays and acknowledges it. A promise while its store answers.
    */
   private accept(incoming: Incoming): void | Promise<void> {
     const { peer, update, decoded } = incoming;
     // Reading the document applies what waits, so the check sees every update before this one.
-    const refused = this.lockedTools.size === 0 ? null : lockedToolTouched(this.doc, decoded, this.lockedTools);
+    const refused =
+      this.lockedTools.size === 0 && peer.moderates
+        ? null
+        : refusedArea(this.doc, decoded, this.lockedTools, peer.moderates);
     if (refused !== null) return peer.refuse(refused);
     // Nothing to store (an observer's sync step 2 with nothing new): acknowledged like any other, so the save
     // indicator of whoever sent it can say that nothing of theirs is unsaved.

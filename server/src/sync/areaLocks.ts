@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { commitmentText, type Tool } from '@cocrea/shared';
+import { COMMENT_ROOTS, commitmentText, type Tool } from '@cocrea/shared';
 import type { DecodedUpdate } from './decodedUpdate';
 import {
   GC,
@@ -26,6 +26,15 @@ export const TOOL_ROOTS: Readonly<Record<Tool, readonly string[]>> = {
   tree: ['treeProblemText', 'treeProblem', 'treeObjectiveText', 'treeNodes'],
   commitment: ['commitment'],
 };
+
+/**
+ * Top-level types only the facilitator writes: the marks that hide a comment (`shared/src/doc/comments.ts`). An
+ * update from anyone else that touches one is refused, as a locked tool's would be, whatever the agenda says.
+ */
+export const MODERATION_ROOTS: readonly string[] = [COMMENT_ROOTS.hidden];
+
+/** What a refused update touched: a locked tool, or what only the facilitator may change. */
+export type RefusedArea = Tool | 'moderation';
 
 /**
  * Gives a room's document the commitment's fixed structure, which every replica creates identically, from the same
@@ -60,11 +69,27 @@ const EVERYTHING: ReadonlySet<Root> = new Set([UNKNOWN]);
  * (each typed letter's left neighbour is the previous letter), so the check runs in the room's queue.
  */
 export function lockedToolTouched(doc: Y.Doc, update: DecodedUpdate, locked: ReadonlySet<Tool>): Tool | null {
-  if (locked.size === 0) return null;
+  const area = refusedArea(doc, update, locked, true);
+  return area === 'moderation' ? null : area;
+}
+
+/**
+ * What `update` would change that its sender may not change now: the first of the `locked` tools it touches, else
+ * `'moderation'` if it touches {@link MODERATION_ROOTS} and its sender does not moderate; null if nothing. Nothing
+ * is looked at for a moderator while no tool is locked (the facilitator's edits cost no more than before).
+ */
+export function refusedArea(
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  locked: ReadonlySet<Tool>,
+  moderates: boolean,
+): RefusedArea | null {
+  if (locked.size === 0 && moderates) return null;
   const roots = touchedRoots(doc, update);
   for (const tool of locked) {
     if (roots === EVERYTHING || TOOL_ROOTS[tool].some((name) => roots.has(name))) return tool;
   }
+  if (!moderates && (roots === EVERYTHING || MODERATION_ROOTS.some((name) => roots.has(name)))) return 'moderation';
   return null;
 }
 

@@ -29,9 +29,16 @@ export interface StockClient {
 
 /**
  * The stock y-websocket 3 client, unchanged, over Node's `ws`. It counts the update frames it sends and reads
- * the server's `stored` acknowledgements, as Cocrea's browser client does.
+ * the server's `stored` acknowledgements, as Cocrea's browser client does. With a `seat` (from a join) the server
+ * knows the person, as it knows a browser's.
  */
-export function connectStockClient(wsUrl: string, room: string, token: string, doc = new Y.Doc()): StockClient {
+export function connectStockClient(
+  wsUrl: string,
+  room: string,
+  token: string,
+  doc = new Y.Doc(),
+  seat?: string,
+): StockClient {
   let stored = 0;
   let sent = 0;
   let refused = { count: 0, tool: null as string | null };
@@ -51,7 +58,7 @@ export function connectStockClient(wsUrl: string, room: string, token: string, d
   }
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    params: seat === undefined ? { token } : { token, seat },
     disableBc: true,
   });
   provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
