@@ -10,6 +10,7 @@ import { AgendaProvider } from '../agenda/AgendaContext';
 import { StageGuide } from '../agenda/StageGuide';
 import { useToolLocked } from '../agenda/useToolLocked';
 import { PresenceList } from '../presence/PresenceList';
+import { CommentsProvider } from '../comments/CommentsContext';
 import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { Notices } from '../notices/Notices';
@@ -95,8 +96,15 @@ function MesaWorkspace({
   const observer = session.role === 'observer';
   const treeLocked = useToolLocked('tree');
   const commitmentLocked = useToolLocked('commitment');
+  const open = session.mesa.closedAt === null;
   return (
-    <>
+    // Deliberation follows no tool lock: a locked draft or tree is still discussed (Etapa 5).
+    <CommentsProvider
+      connection={connection}
+      self={session.participant}
+      canWrite={!observer && open}
+      moderates={session.role === 'facilitator' && open}
+    >
       <WorkspaceTabs current={tab} onChange={setTab} />
       <main className="workspace" id="contenido" role="tabpanel" aria-labelledby={`pestana-${tab}`}>
         {tab === 'tree' && <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />}
@@ -122,6 +130,6 @@ function MesaWorkspace({
         )}
         <StageGuide />
       </main>
-    </>
+    </CommentsProvider>
   );
 }

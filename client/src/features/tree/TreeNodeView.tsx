@@ -1,8 +1,9 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import { nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
+import { nodeTarget, nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { useCommentCount } from '../comments/CommentsContext';
 import { kindLabel } from './kindLabel';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { bindTextarea } from '../sharedText/bindTextarea';
@@ -15,6 +16,8 @@ export interface TreeViewActions {
   add(node: TreeNode, kind: BranchKind): void;
   remove(node: TreeNode): void;
   unpin(node: TreeNode): void;
+  /** Selects the node and takes the keyboard to its comments, beside the outline. */
+  showComments(id: string): void;
 }
 
 export type TreeFlowNode = Node<
@@ -48,6 +51,7 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
   }, [editing, doc, node.id]);
 
   const editor = editors[0];
+  const comments = useCommentCount(nodeTarget(node.id));
   return (
     <div
       className={`tree-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
@@ -98,6 +102,19 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
             boxShadow: `0 0 0 3px ${editor.user.color ?? '#888'}`,
           }}
         />
+      )}
+      {comments > 0 && (
+        <button
+          type="button"
+          className="tree-node-comments nodrag"
+          aria-label={t('comments.countFor', { count: comments, label: node.text || kindLabel(node) })}
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.showComments(node.id);
+          }}
+        >
+          {t('comments.count', { count: comments })}
+        </button>
       )}
       {selected && !readOnly && !editing && (
         <div className="tree-node-actions nodrag">
