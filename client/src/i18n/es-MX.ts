@@ -73,7 +73,7 @@ export const esMX = {
   'comments.count': '{count, plural, =0 {Comentar} one {# comentario} other {# comentarios}}',
   'comments.countFor':
     '{count, plural, =0 {Comentar «{label}»} one {# comentario sobre «{label}»} other {# comentarios sobre «{label}»}}',
-  'comments.region': 'Comentarios sobre «{label}»',
+  'comments.region': 'Comentarios',
   'comments.empty': 'Todavía no hay comentarios.',
   'comments.new': 'Nuevo comentario',
   'comments.send': 'Comentar',

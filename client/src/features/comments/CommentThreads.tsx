@@ -20,14 +20,15 @@ const NO_THREADS: readonly CommentThread[] = [];
  * The threads on one field or node, live: each with its replies, its "resuelto" mark, and a way to answer; a new
  * thread at the end. The list is a log, so a screen reader hears what others add while the panel is open.
  */
-export function CommentThreads({ target, label, id }: { target: CommentTarget; label: string; id?: string }) {
+export function CommentThreads({ target, id }: { target: CommentTarget; id?: string }) {
   const model = useCommentsModel();
   if (model === null) return null;
   const threads = model.byTarget.get(target) ?? NO_THREADS;
   return (
-    <section className="comments" id={id} aria-label={t('comments.region', { label })}>
+    // Named without the field's label: looking a field up by its label must find the field alone.
+    <section className="comments" id={id} aria-label={t('comments.region')}>
       {threads.length === 0 && <p className="muted comments-empty">{t('comments.empty')}</p>}
-      <ol className="comment-threads" role="log" aria-label={t('comments.region', { label })}>
+      <ol className="comment-threads" role="log">
         {threads.map((thread) => (
           <Thread key={thread.id} thread={thread} model={model} />
         ))}

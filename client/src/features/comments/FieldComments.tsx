@@ -5,6 +5,19 @@ import { CommentThreads } from './CommentThreads';
 import { useCommentCount, useCommentsModel } from './CommentsContext';
 
 /**
+ * "2 comentarios" on screen, "2 comentarios sobre «Problema público»" as the button's name. The name comes from the
+ * content, not `aria-label`, so that looking a field up by its label never finds its comment button too.
+ */
+export function CountLabel({ count, label }: { count: number; label: string }) {
+  return (
+    <>
+      <span aria-hidden="true">{t('comments.count', { count })}</span>
+      <span className="visually-hidden">{t('comments.countFor', { count, label })}</span>
+    </>
+  );
+}
+
+/**
  * The count of comments beside a field, as a button that opens its threads under it. Nothing for whoever cannot
  * comment while there is nothing to read.
  */
@@ -21,12 +34,11 @@ export function FieldComments({ target, label }: { target: CommentTarget; label:
         className={`comment-count${count > 0 ? ' has-comments' : ''}`}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        aria-label={t('comments.countFor', { count, label })}
         onClick={() => setOpen(!open)}
       >
-        {t('comments.count', { count })}
+        <CountLabel count={count} label={label} />
       </button>
-      {open && <CommentThreads target={target} label={label} id={panelId} />}
+      {open && <CommentThreads target={target} id={panelId} />}
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function NodeComments({ tree, nodeId, headingId }: { tree: Tree; nodeId: 
         {t('comments.node')}
       </h2>
       <p className="node-comments-target">{label}</p>
-      <CommentThreads target={nodeTarget(node.id)} label={label} />
+      <CommentThreads target={nodeTarget(node.id)} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { nodeTarget, nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { useCommentCount } from '../comments/CommentsContext';
+import { CountLabel } from '../comments/FieldComments';
 import { kindLabel } from './kindLabel';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { bindTextarea } from '../sharedText/bindTextarea';
@@ -107,13 +108,12 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
         <button
           type="button"
           className="tree-node-comments nodrag"
-          aria-label={t('comments.countFor', { count: comments, label: node.text || kindLabel(node) })}
           onClick={(e) => {
             e.stopPropagation();
             actions.showComments(node.id);
           }}
         >
-          {t('comments.count', { count: comments })}
+          <CountLabel count={comments} label={node.text || kindLabel(node)} />
         </button>
       )}
       {selected && !readOnly && !editing && (
