@@ -1,18 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, type Actor } from '../fixtures/cocrea';
+import { expect, test, type Actor, type CreatedMesa } from '../fixtures/cocrea';
 
-/** The agenda moved by the facilitator's link, as the facilitator's controls do. */
-async function gotoStage(baseURL: string, mesaId: string, token: string, stage: number): Promise<void> {
-  for (const command of [{ type: 'start' }, { type: 'goto', stage }]) {
-    const res = await fetch(`${baseURL}/api/mesas/${mesaId}/agenda/commands`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(command),
-    });
-    expect(res.status).toBe(200);
-  }
+/** One agenda command with the facilitator's link, as the facilitator's controls send it. */
+async function command(baseURL: string, created: CreatedMesa, body: { type: string; stage?: number }): Promise<void> {
+  const res = await fetch(`${baseURL}/api/mesas/${created.mesa.id}/agenda/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${created.tokens.facilitator}` },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** The agenda started and moved to `stage`. */
+async function gotoStage(baseURL: string, created: CreatedMesa, stage: number): Promise<void> {
+  await command(baseURL, created, { type: 'start' });
+  await command(baseURL, created, { type: 'goto', stage });
 }
 
 async function openCommitment(page: Page): Promise<void> {
@@ -30,7 +34,7 @@ const problemPanel = (a: Actor) =>
   a.page
     .locator('.field-comments')
     .filter({ has: problemComments(a) })
-    .getByRole('region', { name: 'Comentarios' });
+    .getByRole('region', { name: 'Comentarios', exact: true });
 
 /** Writes in the panel's last text box labelled `label` and sends it with Ctrl+Intro. */
 async function comment(panel: ReturnType<typeof problemPanel>, label: string, text: string): Promise<void> {
@@ -45,7 +49,7 @@ test.describe('la deliberación (Etapa 5)', () => {
   }) => {
     test.slow();
     const created = await cocrea.createMesa({ title: 'Mesa de movilidad de Toluca' });
-    await gotoStage(cocrea.baseURL, created.mesa.id, created.tokens.facilitator, 5);
+    await gotoStage(cocrea.baseURL, created, 5);
     const [fernanda, ana, beto] = await Promise.all([
       actor('Fernanda Facilitadora'),
       actor('Ana López'),
@@ -105,8 +109,7 @@ test.describe('la deliberación (Etapa 5)', () => {
     await ana.page.getByRole('tab', { name: 'Árbol de problemas' }).click();
     const nodePanel = ana.page.getByRole('region', { name: 'Comentarios del elemento seleccionado' });
     await comment(
-      ana,
-      nodePanel.getByRole('region', { name: 'Comentarios' }),
+      nodePanel.getByRole('region', { name: 'Comentarios', exact: true }),
       'Nuevo comentario',
       'Falta el dato de 2025.',
     );
@@ -137,12 +140,12 @@ test.describe('la deliberación (Etapa 5)', () => {
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
-  test('un elemento abierto en el editor se cierra al momento cuando la agenda cierra el árbol, y dice por qué', async ({
+  test('un editor abierto cuando la agenda cierra el árbol se cierra o queda de solo lectura al momento, y dice por qué', async ({
     cocrea,
     actor,
   }) => {
     const created = await cocrea.createMesa();
-    await gotoStage(cocrea.baseURL, created.mesa.id, created.tokens.facilitator, 2);
+    await gotoStage(cocrea.baseURL, created, 2);
     const ana = await actor('Ana López');
     await ana.join(created.links.participant);
     const problem = ana.page.locator('.react-flow__node').filter({ hasText: 'Problema central' });
@@ -151,16 +154,26 @@ test.describe('la deliberación (Etapa 5)', () => {
     await expect(problem.getByRole('textbox')).toBeVisible();
 
     // Etapa 5 locks the tree.
-    const res = await fetch(`${cocrea.baseURL}/api/mesas/${created.mesa.id}/agenda/commands`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${created.tokens.facilitator}` },
-      body: JSON.stringify({ type: 'goto', stage: 5 }),
-    });
-    expect(res.status).toBe(200);
+    await command(cocrea.baseURL, created, { type: 'goto', stage: 5 });
     await expect(problem.getByRole('textbox')).toHaveCount(0);
     await expect(ana.page.getByRole('status').filter({ hasText: 'Se cerró la edición del árbol' })).toBeVisible();
     // What was typed before the lock stays.
     await expect(problem).toContainText('Transporte público inseguro');
     await expect(ana.page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible();
+
+    // The same in the objectives tree: the field being typed in turns read-only at once, and the page says why.
+    await command(cocrea.baseURL, created, { type: 'goto', stage: 4 });
+    await ana.page.getByRole('tab', { name: 'Árbol de objetivos' }).click();
+    const objective = ana.page
+      .getByRole('region', { name: 'Árbol de objetivos' })
+      .getByLabel(/^Objetivo de «Transporte público inseguro»/);
+    await objective.click();
+    await ana.page.keyboard.type('Transporte público seguro');
+    await command(cocrea.baseURL, created, { type: 'goto', stage: 5 });
+    await expect(objective).toHaveAttribute('readonly', '');
+    await expect(
+      ana.page.getByRole('status').filter({ hasText: 'el texto que escribía quedó de solo lectura' }),
+    ).toBeVisible();
+    await expect(objective).toHaveValue('Transporte público seguro');
   });
 });

@@ -243,6 +243,8 @@ export const esMX = {
   'workspace.tab.tree': 'Árbol de problemas',
   'workspace.tab.objectives': 'Árbol de objetivos',
   'workspace.tab.commitment': 'Compromiso',
+  'objectives.editorClosed':
+    'Se cerró la edición del árbol en esta etapa, así que el texto que escribía quedó de solo lectura; lo que escribió hasta ese momento quedó guardado.',
   'objectives.title': 'Árbol de objetivos',
   'objectives.intro':
     'El mismo árbol, en positivo: el problema central se vuelve el objetivo, las causas se vuelven medios y los efectos, fines. Redacten cada elemento en forma positiva; los medios que elijan pueden convertirse en líneas de acción del compromiso.',

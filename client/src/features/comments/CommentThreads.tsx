@@ -160,7 +160,8 @@ function CommentComposer({ label, submit, onSend, onCancel, autoFocus = false }:
     }
   };
   return (
-    <div className="comment-composer">
+    // Its own undo (the browser's), not the draft's: see `useCommitmentUndo`.
+    <div className="comment-composer" data-own-undo>
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
