@@ -178,7 +178,7 @@ describe('the facilitator’s moderation', () => {
   /** What each update would be refused for, from a participant (`moderates` false), applied after its check. */
   function checkAs(r: Replica, updates: Uint8Array[], moderates: boolean) {
     return updates.map((update) => {
-      const refused = refusedArea(r.server, Y.decodeUpdate(update), new Set(), moderates);
+      const refused = refusedArea(r.server, Y.decodeUpdate(update), new Set(), { moderates, author: 'p' });
       if (refused === null) Y.applyUpdate(r.server, update);
       return refused;
     });
@@ -205,14 +205,17 @@ describe('the facilitator’s moderation', () => {
     const show = r.edit((doc) => setCommentHidden(doc, thread, false));
     expect(checkAs(r, show, false)).toEqual(['moderation']);
     const remove = r.edit((doc) => doc.getMap('commentsHidden').delete(thread));
-    expect(refusedArea(r.server, Y.decodeUpdate(remove[0]!), new Set(), false)).toBe('moderation');
+    expect(refusedArea(r.server, Y.decodeUpdate(remove[0]!), new Set(), { moderates: false, author: 'p' })).toBe(
+      'moderation',
+    );
   });
 
   it('still names the locked tool first, for the facilitator’s edits and anyone’s', () => {
     const r = new Replica();
     const updates = r.edit((doc) => addCause(doc, TREE_ROOT_ID, 'cerrada'));
     for (const moderates of [true, false]) {
-      expect(refusedArea(r.server, Y.decodeUpdate(updates[0]!), new Set<Tool>(['tree']), moderates)).toBe('tree');
+      const sender = { moderates, author: null };
+      expect(refusedArea(r.server, Y.decodeUpdate(updates[0]!), new Set<Tool>(['tree']), sender)).toBe('tree');
     }
   });
 });

@@ -296,6 +296,11 @@ export class Connection implements Peer {
     return this.context.role === 'facilitator';
   }
 
+  /** The person of this socket's seat, whom every comment it sends must name as its author. */
+  get author(): string | null {
+    return this.context.user.id;
+  }
+
   fail(error: unknown): void {
     console.error(`room ${this.context.mesaId}: could not store an update`, error);
     this.close(CloseCode.internalError, 'No se pudo guardar el cambio; reconectando.');

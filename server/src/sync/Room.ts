@@ -2,12 +2,12 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { migrateDoc, presenceWindowMs, type Tool } from '@cocrea/shared';
 import type { DocStore, StoredDoc } from '../storage/Storage';
-import { refusedArea, type RefusedArea } from './areaLocks';
+import { refusedArea, type RefusedArea, type Sender } from './areaLocks';
 import { changesNothing, type DecodedUpdate } from './decodedUpdate';
 import { awarenessMessage, updateMessage } from './messages';
 
-/** A connection as a room sees it. */
-export interface Peer {
+/** A connection as a room sees it: who sends (see {@link Sender}), and where its answers go. */
+export interface Peer extends Sender {
   send(message: Uint8Array): void;
   /** Called, in order, each time one more of the updates this peer sent is durably stored. */
   acknowledgeStored(): void;
@@ -18,8 +18,6 @@ export interface Peer {
    * the facilitator may change.
    */
   refuse(area: RefusedArea): void;
-  /** Whether this peer may change what only the facilitator may (hide a comment: `MODERATION_ROOTS`). */
-  readonly moderates: boolean;
 }
 
 /**
@@ -168,16 +166,14 @@ export class Room {
   }
 
   /**
-   * Refuses the update, unstored, if it touches a locked tool or, from anyone but the facilitator, a comment's hidden
-   * mark (checked against the document as every earlier update left it); otherwise stores, relays and acknowledges it. A promise while its store answers.
+   * Refuses the update, unstored, if it touches a locked tool, a comment's hidden mark (from anyone but the
+   * facilitator) or a comment otherwise than comments change (checked against the document as every earlier update
+   * left it, which applies the updates waiting for their batch); otherwise stores, relays and acknowledges it. A promise while its store answers.
    */
   private accept(incoming: Incoming): void | Promise<void> {
     const { peer, update, decoded } = incoming;
     // Reading the document applies what waits, so the check sees every update before this one.
-    const refused =
-      this.lockedTools.size === 0 && peer.moderates
-        ? null
-        : refusedArea(this.doc, decoded, this.lockedTools, peer.moderates);
+    const refused = refusedArea(this.doc, decoded, this.lockedTools, peer);
     if (refused !== null) return peer.refuse(refused);
     // Nothing to store (an observer's sync step 2 with nothing new): acknowledged like any other, so the save
     // indicator of whoever sent it can say that nothing of theirs is unsaved.
