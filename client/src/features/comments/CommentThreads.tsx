@@ -28,11 +28,14 @@ export function CommentThreads({ target, id }: { target: CommentTarget; id?: str
     // Named without the field's label: looking a field up by its label must find the field alone.
     <section className="comments" id={id} aria-label={t('comments.region')}>
       {threads.length === 0 && <p className="muted comments-empty">{t('comments.empty')}</p>}
-      <ol className="comment-threads" role="log">
-        {threads.map((thread) => (
-          <Thread key={thread.id} thread={thread} model={model} />
-        ))}
-      </ol>
+      {/* A log around the list (not on it: a list keeps its role), so a screen reader hears what arrives. */}
+      <div role="log">
+        <ol className="comment-threads">
+          {threads.map((thread) => (
+            <Thread key={thread.id} thread={thread} model={model} />
+          ))}
+        </ol>
+      </div>
       {model.canWrite && (
         <CommentComposer
           label={t('comments.new')}
