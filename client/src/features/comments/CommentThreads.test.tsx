@@ -4,7 +4,7 @@
  */
 import { act, cleanup, fireEvent, render, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { SharedTextField } from '../commitment/SharedTextField';
 import { CommentsContext, type CommentsModel } from './CommentsContext';
@@ -54,7 +54,7 @@ function write(panel: HTMLElement, label: string, text: string) {
 }
 
 describe('comments on a field', () => {
-  it('go live between two people: count, thread, reply, resuelto, and names only from presence', () => {
+  it('go live between two people: count, thread, reply, resuelto, and names only from presence', async () => {
     const [anaDoc, betoDoc] = wiredDocs();
     const ana = show(<Browser doc={anaDoc} self="ana" canWrite moderates={false} />);
     const beto = show(<Browser doc={betoDoc} self="beto" canWrite moderates={false} />);
@@ -68,6 +68,10 @@ describe('comments on a field', () => {
     expect(within(betoPanel).getByText('Ana López')).toBeTruthy();
     fireEvent.click(within(betoPanel).getByRole('button', { name: 'Responder' }));
     write(betoPanel, 'Su respuesta', 'La Secretaría de Movilidad.');
+    // The reply box closes and the keyboard is back on "Responder".
+    await vi.waitFor(() =>
+      expect(document.activeElement).toBe(within(betoPanel).getByRole('button', { name: 'Responder' })),
+    );
     fireEvent.click(within(betoPanel).getByRole('button', { name: 'Marcar como resuelto' }));
 
     expect(ana.getByRole('button', { name: '2 comentarios sobre «Problema público»' })).toBeTruthy();

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import {
   addComment,
   CommentError,
@@ -50,6 +50,12 @@ export function CommentThreads({ target, id }: { target: CommentTarget; id?: str
 
 function Thread({ thread, model }: { thread: CommentThread; model: CommentsModel }) {
   const [replying, setReplying] = useState(false);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  // Closing the reply box gives the keyboard back to "Responder", rather than to the top of the page.
+  const closeReply = () => {
+    setReplying(false);
+    requestAnimationFrame(() => replyButton.current?.focus());
+  };
   return (
     <li className={`comment-thread${thread.resolved ? ' is-resolved' : ''}`}>
       <CommentView comment={thread.root} model={model} />
@@ -66,7 +72,7 @@ function Thread({ thread, model }: { thread: CommentThread; model: CommentsModel
       {model.canWrite && (
         <div className="comment-actions">
           {!replying && (
-            <button type="button" onClick={() => setReplying(true)}>
+            <button type="button" ref={replyButton} onClick={() => setReplying(true)}>
               {t('comments.reply')}
             </button>
           )}
@@ -82,9 +88,9 @@ function Thread({ thread, model }: { thread: CommentThread; model: CommentsModel
           autoFocus
           onSend={(text) => {
             replyToThread(model.doc, thread.id, { text, authorId: model.selfId, now: Date.now() });
-            setReplying(false);
+            closeReply();
           }}
-          onCancel={() => setReplying(false)}
+          onCancel={closeReply}
         />
       )}
     </li>
