@@ -3,11 +3,13 @@
  * accessors of `shared/src/doc/comments.ts`: each edit is captured on a client as the update its provider would send,
  * checked against the server's document, and applied there only if accepted, as the room does.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   COMMENT_ROOTS,
   addCause,
+  readComments,
   addComment,
   replyToThread,
   setCommentHidden,
@@ -120,5 +122,63 @@ describe('a comment', () => {
         }),
       ),
     ).toEqual(['comments']);
+  });
+});
+
+type Op =
+  | { type: 'add' | 'reply' | 'resolve'; who: number; pick: number }
+  | { type: 'deliver'; who: number }
+  | { type: 'sync'; who: number };
+
+describe('the comment rules, fuzzed', () => {
+  it('never refuse what the accessors write, whatever the interleaving of people working on stale copies', () => {
+    const people: Sender[] = [ANA, BETO, FACILITATOR];
+    const op = fc.oneof(
+      fc.record({
+        type: fc.constantFrom('add', 'reply', 'resolve'),
+        who: fc.nat({ max: 2 }),
+        pick: fc.nat({ max: 100 }),
+      }),
+      fc.record({ type: fc.constant('deliver'), who: fc.nat({ max: 2 }) }),
+      fc.record({ type: fc.constant('sync'), who: fc.nat({ max: 2 }) }),
+    ) as fc.Arbitrary<Op>;
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) => {
+        const server = new Y.Doc();
+        const clients = people.map((_, i) => {
+          const doc = new Y.Doc();
+          doc.clientID = i + 1;
+          const outbox: Uint8Array[] = [];
+          doc.on('update', (update: Uint8Array, origin: unknown) => origin !== server && outbox.push(update));
+          return { doc, outbox };
+        });
+        const threads = (doc: Y.Doc) => [...readComments(doc).values()].flat();
+        const deliver = (who: number) => {
+          const update = clients[who]!.outbox.shift();
+          if (update === undefined) return;
+          expect(refusedArea(server, Y.decodeUpdate(update), new Set(), people[who]!)).toBeNull();
+          Y.applyUpdate(server, update);
+        };
+        for (const step of ops) {
+          const client = clients[step.who]!;
+          const author = people[step.who]!.author;
+          if (step.type === 'deliver') deliver(step.who);
+          else if (step.type === 'sync') Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(server), server);
+          else if (step.type === 'add') addComment(client.doc, problem, comment(`Comentario ${step.pick}`, author));
+          else {
+            const known = threads(client.doc);
+            const thread = known[step.pick % Math.max(known.length, 1)];
+            if (thread === undefined) continue;
+            if (step.type === 'reply') replyToThread(client.doc, thread.id, comment('Respuesta', author));
+            else setThreadResolved(client.doc, thread.id, !thread.resolved);
+          }
+        }
+        // Everything left is delivered: the server ends with every comment and reply anyone wrote.
+        for (const [who, client] of clients.entries()) while (client.outbox.length > 0) deliver(who);
+        const ids = (doc: Y.Doc) => threads(doc).flatMap((thread) => [thread.id, ...thread.replies.map((r) => r.id)]);
+        const onServer = new Set(ids(server));
+        for (const client of clients) for (const id of ids(client.doc)) expect(onServer.has(id)).toBe(true);
+      }),
+    );
   });
 });
