@@ -133,6 +133,7 @@ test.describe('la deliberación (Etapa 5)', () => {
     // On a phone, with the threads open: nothing wider than the screen, and no serious accessibility problem.
     await ana.page.getByRole('tab', { name: 'Compromiso' }).click();
     await ana.page.setViewportSize({ width: 360, height: 740 });
+    await problemComments(ana).click();
     await expect(problemPanel(ana)).toBeVisible();
     const overflow = await problemPanel(ana).evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -152,6 +153,8 @@ test.describe('la deliberación (Etapa 5)', () => {
     await problem.dblclick();
     await ana.page.keyboard.type('Transporte público inseguro');
     await expect(problem.getByRole('textbox')).toBeVisible();
+    const saved = ana.page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' });
+    await expect(saved).toBeVisible();
 
     // Etapa 5 locks the tree.
     await command(cocrea.baseURL, created, { type: 'goto', stage: 5 });
@@ -159,7 +162,7 @@ test.describe('la deliberación (Etapa 5)', () => {
     await expect(ana.page.getByRole('status').filter({ hasText: 'Se cerró la edición del árbol' })).toBeVisible();
     // What was typed before the lock stays.
     await expect(problem).toContainText('Transporte público inseguro');
-    await expect(ana.page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible();
+    await expect(saved).toBeVisible();
 
     // The same in the objectives tree: the field being typed in turns read-only at once, and the page says why.
     await command(cocrea.baseURL, created, { type: 'goto', stage: 4 });
@@ -169,6 +172,7 @@ test.describe('la deliberación (Etapa 5)', () => {
       .getByLabel(/^Objetivo de «Transporte público inseguro»/);
     await objective.click();
     await ana.page.keyboard.type('Transporte público seguro');
+    await expect(saved).toBeVisible();
     await command(cocrea.baseURL, created, { type: 'goto', stage: 5 });
     await expect(objective).toHaveAttribute('readonly', '');
     await expect(
