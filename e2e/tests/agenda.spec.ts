@@ -220,7 +220,8 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await expect(ana.page.getByText('Árbol de problemas: cerrado')).toBeVisible();
     await expect(ana.page.getByRole('button', { name: 'Deshacer' })).toHaveCount(0);
     await problem(ana.page).dblclick();
-    await expect(ana.page.locator('textarea')).toHaveCount(0);
+    // No node editor opens (the page's one text box is for comments, which a locked tree still takes).
+    await expect(ana.page.locator('.react-flow__node textarea')).toHaveCount(0);
     await expect(ana.page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible();
 
     await beto.page.getByLabel('Árbol', { exact: true }).selectOption('open');
@@ -319,7 +320,7 @@ test.describe('la agenda y su cronómetro compartido', () => {
 
     // Never moved while typing; caught up once done.
     await ana.page.locator('.react-flow__node').filter({ hasText: 'Problema central' }).dblclick();
-    await expect(ana.page.locator('textarea')).toBeFocused();
+    await expect(ana.page.locator('.react-flow__node textarea')).toBeFocused();
     const typing = await still(ana.page);
     await beto.page.getByRole('button', { name: 'Alejar' }).click();
     await ana.page.keyboard.type('Calles sin banquetas');
