@@ -116,11 +116,22 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await carla.context.clock.runFor(1_200);
     await expect(timer(carla.page)).toHaveText(paused ?? '');
 
-    // The mesa's record: planned and actual start of each stage, in Mexico City time.
+    // The banner shows the stage's planned slot.
+    await expect(banner(ana.page)).toContainText('10:00 a 10:20 · 20 min');
+
+    // The mesa's record: planned and actual start and end of each stage, in Mexico City time, and the difference,
+    // filled whatever the day the mesa runs on.
     await ana.page.getByRole('button', { name: 'Horario' }).click();
     const schedule = ana.page.getByRole('dialog', { name: 'Horario de la mesa' });
-    await expect(schedule.getByRole('row', { name: /0\. Registro 09:30 \d\d:\d\d \d\d:\d\d/ })).toBeVisible();
-    await expect(schedule.getByRole('row', { name: /1\. Bienvenida.* 10:00 \d\d:\d\d/ })).toBeVisible();
+    const difference = '(a tiempo|\\d+ min (tarde|antes))';
+    await expect(
+      schedule.getByRole('row', {
+        name: new RegExp(`^0\\. Registro 09:30 10:00 \\d\\d:\\d\\d \\d\\d:\\d\\d ${difference}$`),
+      }),
+    ).toBeVisible();
+    await expect(
+      schedule.getByRole('row', { name: new RegExp(`^1\\. Bienvenida.* 10:00 10:20 \\d\\d:\\d\\d — ${difference}$`) }),
+    ).toBeVisible();
     await schedule.getByRole('button', { name: 'Cerrar' }).click();
     await expect(schedule).toBeHidden();
   });
@@ -210,7 +221,8 @@ test.describe('la agenda y su cronómetro compartido', () => {
     await expect(ana.page.getByText('Árbol de problemas: cerrado')).toBeVisible();
     await expect(ana.page.getByRole('button', { name: 'Deshacer' })).toHaveCount(0);
     await problem(ana.page).dblclick();
-    await expect(ana.page.locator('textarea')).toHaveCount(0);
+    // No node editor opens (the page's one text box is for comments, which a locked tree still takes).
+    await expect(ana.page.locator('.react-flow__node textarea')).toHaveCount(0);
     await expect(ana.page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible();
 
     await beto.page.getByLabel('Árbol', { exact: true }).selectOption('open');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addComment,
   addCause,
   addEffect,
   addLineOfAction,
@@ -8,14 +9,16 @@ import {
   deleteNode,
   moveNode,
   pinNode,
+  setCommentHidden,
   setCommitmentText,
   setObjectiveText,
+  setThreadResolved,
   setText,
   TOOLS,
   TREE_ROOT_ID,
   type Tool,
 } from '@cocrea/shared';
-import { ensureFixedStructure, lockedToolTouched } from '../src/sync/areaLocks';
+import { ensureFixedStructure, lockedToolTouched, refusedArea } from '../src/sync/areaLocks';
 
 /**
  * The lock check against the real accessors of `shared/src/doc/`: a server document, and a client whose every
@@ -168,5 +171,51 @@ describe('tool locks see which tool an update changes', () => {
     const r = new Replica();
     const updates = r.edit((doc) => addCause(doc, TREE_ROOT_ID, 'libre'));
     expect(r.check(updates, [])).toEqual([null]);
+  });
+});
+
+describe('the facilitator’s moderation', () => {
+  /** What each update would be refused for, from a participant (`moderates` false), applied after its check. */
+  function checkAs(r: Replica, updates: Uint8Array[], moderates: boolean) {
+    return updates.map((update) => {
+      const refused = refusedArea(r.server, Y.decodeUpdate(update), new Set(), { moderates, author: 'p' });
+      if (refused === null) Y.applyUpdate(r.server, update);
+      return refused;
+    });
+  }
+
+  it('lets anyone comment, reply and resolve, and only the facilitator hide, show or unset a hidden mark', () => {
+    const r = new Replica();
+    let thread = '';
+    const comment = r.edit((doc) => {
+      thread = addComment(doc, 'campo:problem', { text: 'Uno', authorId: 'p', now: 1 });
+    });
+    expect(checkAs(r, comment, false)).toEqual([null]);
+    expect(
+      checkAs(
+        r,
+        r.edit((doc) => setThreadResolved(doc, thread, true)),
+        false,
+      ),
+    ).toEqual([null]);
+    const hide = r.edit((doc) => setCommentHidden(doc, thread, true));
+    expect(checkAs(r, hide, false)).toEqual(['moderation']);
+    expect(checkAs(r, hide, true)).toEqual([null]);
+    // A participant cannot take the facilitator's mark away, by overwriting it or by deleting it.
+    const show = r.edit((doc) => setCommentHidden(doc, thread, false));
+    expect(checkAs(r, show, false)).toEqual(['moderation']);
+    const remove = r.edit((doc) => doc.getMap('commentsHidden').delete(thread));
+    expect(refusedArea(r.server, Y.decodeUpdate(remove[0]!), new Set(), { moderates: false, author: 'p' })).toBe(
+      'moderation',
+    );
+  });
+
+  it('still names the locked tool first, for the facilitator’s edits and anyone’s', () => {
+    const r = new Replica();
+    const updates = r.edit((doc) => addCause(doc, TREE_ROOT_ID, 'cerrada'));
+    for (const moderates of [true, false]) {
+      const sender = { moderates, author: null };
+      expect(refusedArea(r.server, Y.decodeUpdate(updates[0]!), new Set<Tool>(['tree']), sender)).toBe('tree');
+    }
   });
 });

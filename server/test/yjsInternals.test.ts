@@ -11,6 +11,9 @@ import {
   Skip,
   clockOf,
   decodedParent,
+  holderOf,
+  integratedParent,
+  plainValues,
   rootKeyOf,
   structAt,
   structsBetween,
@@ -116,5 +119,34 @@ describe("a document's struct store", () => {
     expect(rootKeyOf(doc.getText('other'))).toBe('other');
     expect(rootKeyOf('not a type')).toBeNull();
     expect(rootKeyOf(new Y.Text())).toBeNull();
+  });
+});
+
+describe('an integrated item', () => {
+  it('sits in its type, which a holding item carries unless it is top-level; a map entry keeps its key', () => {
+    const { doc, updates } = recorded();
+    const comment = new Y.Map<unknown>();
+    doc.getMap('comments').set('c1', comment);
+    comment.set('authorId', 'ana');
+    comment.set('authorId', 'beto');
+    const [holder] = itemsOf(updates[0]!);
+    const integratedHolder = structAt(doc, holder!.id) as Item;
+    expect(integratedParent(integratedHolder)).toBe(doc.getMap('comments'));
+    expect(holderOf(doc.getMap('comments'))).toBeNull();
+    expect(holderOf(comment)).toBe(integratedHolder);
+    const [first] = itemsOf(updates[1]!);
+    const integrated = structAt(doc, first!.id) as Item;
+    expect(integratedParent(integrated)).toBe(comment);
+    expect(integrated.parentSub).toBe('authorId');
+    // Replaced, the integrated entry holds nothing any more; the update that made it still carries its value.
+    expect(plainValues(integrated)).toBeNull();
+    expect(plainValues(first!)).toEqual(['ana']);
+    expect(plainValues(integratedHolder)).toBeNull();
+    // A decoded replacement has no parent of its own yet, and its update leaves its key out: its origin has both.
+    const [replacement] = itemsOf(updates[2]!);
+    expect(integratedParent(replacement!)).toBeNull();
+    expect(replacement!.parentSub).toBeNull();
+    expect(replacement!.origin).toEqual(first!.id);
+    expect(plainValues(replacement!)).toEqual(['beto']);
   });
 });

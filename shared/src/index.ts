@@ -53,3 +53,5 @@ export * from './schema/cronograma';
 export { spanishMonth, monthOf, addMonths, monthsBetween, MONTH_PATTERN } from './schema/months';
 export * from './schema/vote';
 export * from './doc/voteItems';
+export * from './schema/comment';
+export * from './doc/comments';

@@ -13,8 +13,8 @@ import {
   type Ballot,
   type PresenceUser,
   type Role,
-  type Tool,
 } from '@cocrea/shared';
+import type { RefusedArea } from './areaLocks';
 import { filterAwarenessUpdate } from './awarenessFilter';
 import { changesNothing, isWellFormed, type DecodedUpdate } from './decodedUpdate';
 import {
@@ -306,11 +306,21 @@ export class Connection implements Peer {
   /**
    * The update touched a locked tool: it was not stored, so it is not acknowledged as stored either. The socket
    * stays open (closing it would only have the client resend the same update on reconnect); the client learns
-   * which tool refused it and keeps the change locally until the tool opens again.
+   * which tool refused it (or `moderation`) and keeps the change locally until the tool opens again.
    */
-  refuse(tool: Tool): void {
+  refuse(area: RefusedArea): void {
     this.refusedCount++;
-    this.send(refusedMessage(this.refusedCount, tool));
+    this.send(refusedMessage(this.refusedCount, area));
+  }
+
+  /** Only the facilitator hides comments; a closed mesa's facilitator is an observer (`upgrade.ts`) and hides none. */
+  get moderates(): boolean {
+    return this.context.role === 'facilitator';
+  }
+
+  /** The person of this socket's seat, whom every comment it sends must name as its author. */
+  get author(): string | null {
+    return this.context.user.id;
   }
 
   fail(error: unknown): void {

@@ -2,19 +2,22 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { migrateDoc, presenceWindowMs, type Tool } from '@cocrea/shared';
 import type { DocStore, StoredDoc } from '../storage/Storage';
-import { lockedToolTouched } from './areaLocks';
+import { refusedArea, type RefusedArea, type Sender } from './areaLocks';
 import { changesNothing, type DecodedUpdate } from './decodedUpdate';
 import { awarenessMessage, updateMessage } from './messages';
 
-/** A connection as a room sees it. */
-export interface Peer {
+/** A connection as a room sees it: who sends (see {@link Sender}), and where its answers go. */
+export interface Peer extends Sender {
   send(message: Uint8Array): void;
   /** Called, in order, each time one more of the updates this peer sent is durably stored. */
   acknowledgeStored(): void;
   /** Called when the room cannot store or apply this peer's update; the peer reconnects and resends its state. */
   fail(error: unknown): void;
-  /** Called, in order with `acknowledgeStored`, for an update refused because it touched a locked tool. */
-  refuse(tool: Tool): void;
+  /**
+   * Called, in order with `acknowledgeStored`, for an update refused because it touched a locked tool, or what only
+   * the facilitator may change.
+   */
+  refuse(area: RefusedArea): void;
 }
 
 /**
@@ -201,15 +204,30 @@ export class Room {
   }
 
   /**
-   * A batch with nothing locked is stored in one append, then relayed and acknowledged in arrival order. While a
-   * tool is locked, each update is checked and stored on its own: the check of one must see the document with the
-   * ones before it (see `lockedToolTouched`).
+   * Each update of the batch is checked against the stored document alone. One that passes so is stored with the
+   * others that did, in one append, then relayed and acknowledged in arrival order. One that does not (it builds on
+   * one before it in the batch, as a typed letter on the letter before it; or it is to be refused) waits, with every
+   * later one of its sender, for the one-by-one path, whose check sees the document with everything before it. A
+   * pass against less of the document is still a pass: an update that built on one ahead of it could not be placed.
    */
   private async acceptBatch(batch: Incoming[]): Promise<void> {
-    if (batch.length === 1 || this.lockedTools.size > 0) {
-      for (const incoming of batch) await this.accept(incoming);
-      return;
+    const together: Incoming[] = [];
+    const alone: Incoming[] = [];
+    const held = new Set<Peer>();
+    const doc = this.doc;
+    for (const incoming of batch) {
+      const { peer, decoded } = incoming;
+      if (held.has(peer) || refusedArea(doc, decoded, this.lockedTools, peer) !== null) {
+        held.add(peer);
+        alone.push(incoming);
+      } else together.push(incoming);
     }
+    if (together.length > 0) await this.storeTogether(together);
+    for (const incoming of alone) await this.accept(incoming);
+  }
+
+  /** Stores checked updates in one append, then relays and acknowledges each, in arrival order. */
+  private async storeTogether(batch: Incoming[]): Promise<void> {
     const changing = batch.filter((incoming) => !changesNothing(incoming.decoded));
     let seqs: number[] = [];
     try {
@@ -232,13 +250,14 @@ export class Room {
   }
 
   /**
-   * Refuses the update, unstored, if it touches a locked tool (checked against the document as every earlier
-   * update left it); otherwise stores, relays and acknowledges it. A promise while its store answers.
+   * Refuses the update, unstored, if it touches a locked tool, a comment's hidden mark (from anyone but the
+   * facilitator) or a comment otherwise than comments change (checked against the document as every earlier update
+   * left it, which applies the updates waiting for their batch); otherwise stores, relays and acknowledges it. A promise while its store answers.
    */
   private accept(incoming: Incoming): void | Promise<void> {
     const { peer, update, decoded } = incoming;
     // Reading the document applies what waits, so the check sees every update before this one.
-    const refused = this.lockedTools.size === 0 ? null : lockedToolTouched(this.doc, decoded, this.lockedTools);
+    const refused = refusedArea(this.doc, decoded, this.lockedTools, peer);
     if (refused !== null) return peer.refuse(refused);
     // Nothing to store (an observer's sync step 2 with nothing new): acknowledged like any other, so the save
     // indicator of whoever sent it can say that nothing of theirs is unsaved.

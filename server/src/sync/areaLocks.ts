@@ -1,18 +1,9 @@
 import type * as Y from 'yjs';
-import { commitmentText, type Tool } from '@cocrea/shared';
+import { COMMENT_ROOTS, commitmentText, type Tool } from '@cocrea/shared';
 import type { DecodedUpdate } from './decodedUpdate';
-import {
-  GC,
-  ID,
-  Item,
-  Skip,
-  clockOf,
-  decodedParent,
-  rootKeyOf,
-  structAt,
-  structsBetween,
-  type Struct,
-} from './yjsInternals';
+import { commentChangeAllowed } from './commentRules';
+import { UpdateStructs } from './updateStructs';
+import { GC, Item, Skip, clockOf, decodedParent, rootKeyOf, structAt, structsBetween, type ID } from './yjsInternals';
 
 /**
  * Which tool an incoming Yjs update would change, told before it is stored, so a locked tool can refuse it.
@@ -26,6 +17,18 @@ export const TOOL_ROOTS: Readonly<Record<Tool, readonly string[]>> = {
   tree: ['treeProblemText', 'treeProblem', 'treeObjectiveText', 'treeNodes'],
   commitment: ['commitment'],
 };
+
+/**
+ * Top-level types only the facilitator writes: the marks that hide a comment (`shared/src/doc/comments.ts`). An
+ * update from anyone else that touches one is refused, as a locked tool's would be, whatever the agenda says.
+ */
+export const MODERATION_ROOTS: readonly string[] = [COMMENT_ROOTS.hidden];
+
+/**
+ * What a refused update touched: a locked tool, what only the facilitator may change, or a comment in a way no comment
+ * changes (someone else's words, or another author's name).
+ */
+export type RefusedArea = Tool | 'moderation' | 'comments';
 
 /**
  * Gives a room's document the commitment's fixed structure, which every replica creates identically, from the same
@@ -61,10 +64,44 @@ const EVERYTHING: ReadonlySet<Root> = new Set([UNKNOWN]);
  */
 export function lockedToolTouched(doc: Y.Doc, update: DecodedUpdate, locked: ReadonlySet<Tool>): Tool | null {
   if (locked.size === 0) return null;
-  const roots = touchedRoots(doc, update);
+  return firstLocked(touchedRoots(doc, update), locked);
+}
+
+function firstLocked(roots: ReadonlySet<Root>, locked: ReadonlySet<Tool>): Tool | null {
   for (const tool of locked) {
     if (roots === EVERYTHING || TOOL_ROOTS[tool].some((name) => roots.has(name))) return tool;
   }
+  return null;
+}
+
+/** Who sends an update, as far as the checks below care. */
+export interface Sender {
+  /** The facilitator's sockets: they may hide comments ({@link MODERATION_ROOTS}). */
+  readonly moderates: boolean;
+  /** The participant id of the socket's seat, null without one: the author every new comment must name. */
+  readonly author: string | null;
+}
+
+/**
+ * What `update` would change that its sender may not change now, checked against `doc` as for
+ * {@link lockedToolTouched}: the first of the `locked` tools it touches; else `'moderation'` if it touches
+ * {@link MODERATION_ROOTS} and its sender does not moderate; else `'comments'` if it changes the comments otherwise
+ * than a comment may change (`commentRules.ts`); null if nothing. An update that cannot be placed is refused to anyone
+ * but the facilitator (it might touch anything), and, as before there were comments, taken from the facilitator while
+ * no tool is locked.
+ */
+export function refusedArea(
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  locked: ReadonlySet<Tool>,
+  sender: Sender,
+): RefusedArea | null {
+  const roots = touchedRoots(doc, update);
+  const tool = firstLocked(roots, locked);
+  if (tool !== null) return tool;
+  if (roots === EVERYTHING) return sender.moderates ? null : 'moderation';
+  if (!sender.moderates && MODERATION_ROOTS.some((name) => roots.has(name))) return 'moderation';
+  if (roots.has(COMMENT_ROOTS.comments) && !commentChangeAllowed(doc, update, sender.author)) return 'comments';
   return null;
 }
 
@@ -158,46 +195,4 @@ function addDocRange(doc: Y.Doc, client: number, from: number, to: number, roots
     roots.add(root);
   }
   return true;
-}
-
-/** The update's own structs, by client and clock, so references within the update resolve without the doc. */
-class UpdateStructs {
-  private readonly byClient = new Map<number, Struct[]>();
-
-  constructor(structs: readonly Struct[]) {
-    for (const struct of structs) {
-      const list = this.byClient.get(struct.id.client);
-      if (list) list.push(struct);
-      else this.byClient.set(struct.id.client, [struct]);
-    }
-    // A decoded update lists each client's structs in clock order already; sorting keeps the search honest anyway.
-    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  }
-
-  /** The struct containing `id`, unless it is a Skip (a gap: the update does not have it). */
-  find(id: ID): Item | GC | null {
-    const list = this.byClient.get(id.client);
-    if (!list) return null;
-    let low = 0;
-    let high = list.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const struct = list[mid]!;
-      if (id.clock < struct.id.clock) high = mid - 1;
-      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
-      else return struct instanceof Skip ? null : struct;
-    }
-    return null;
-  }
-
-  /** Whether the update's own (non-Skip) structs of `client` cover every clock in [from, to). */
-  covers(client: number, from: number, to: number): boolean {
-    let cursor = from;
-    while (cursor < to) {
-      const struct = this.find(new ID(client, cursor));
-      if (struct === null) return false;
-      cursor = struct.id.clock + struct.length;
-    }
-    return true;
-  }
 }

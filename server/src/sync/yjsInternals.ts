@@ -55,3 +55,19 @@ export function rootKeyOf(type: unknown): string | null {
     return null;
   }
 }
+
+/** The type an integrated item sits in; null for a decoded, not yet integrated item (see {@link decodedParent}). */
+export function integratedParent(item: Y.Item): Y.AbstractType<unknown> | null {
+  const parent: unknown = item.parent;
+  return parent instanceof Y.AbstractType ? parent : null;
+}
+
+/** The item holding a nested type (whose content it is); null for a top-level type. */
+export function holderOf(type: Pick<Y.AbstractType<unknown>, '_item'>): Y.Item | null {
+  return type._item;
+}
+
+/** The values a plain-value item carries (what `Y.Map.set(key, value)` stores), or null for any other content. */
+export function plainValues(item: Y.Item): readonly unknown[] | null {
+  return item.content instanceof Y.ContentAny ? (item.content.arr as unknown[]) : null;
+}

@@ -31,7 +31,8 @@ export interface StockClient {
 
 /**
  * The stock y-websocket 3 client, unchanged, over Node's `ws`. It counts the update frames it sends and reads
- * the server's `stored` acknowledgements, as Cocrea's browser client does.
+ * the server's `stored` acknowledgements, as Cocrea's browser client does. With a `seat` (from a join) the server
+ * knows the person, as it knows a browser's.
  */
 export function connectStockClient(
   wsUrl: string,

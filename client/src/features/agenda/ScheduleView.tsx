@@ -9,7 +9,10 @@ function difference(minutes: number | null): string {
   return t(minutes > 0 ? 'agenda.schedule.later' : 'agenda.schedule.earlier', { m: Math.abs(minutes) });
 }
 
-/** The mesa's record: the planned and actual start of every stage, in Mexico City time; kept after the mesa ends. */
+/**
+ * The mesa's record: the planned and actual start and end of every stage, in Mexico City time, and how late or early
+ * each began; kept after the mesa ends.
+ */
 export function ScheduleView({ onClose }: { onClose(): void }) {
   const { snapshot } = useAgendaRoom();
   if (snapshot === null) return null;
@@ -23,6 +26,7 @@ export function ScheduleView({ onClose }: { onClose(): void }) {
           <tr>
             <th scope="col">{t('agenda.editor.stage')}</th>
             <th scope="col">{t('agenda.schedule.planned')}</th>
+            <th scope="col">{t('agenda.schedule.plannedEnd')}</th>
             <th scope="col">{t('agenda.schedule.actual')}</th>
             <th scope="col">{t('agenda.schedule.end')}</th>
             <th scope="col">{t('agenda.schedule.difference')}</th>
@@ -40,6 +44,7 @@ export function ScheduleView({ onClose }: { onClose(): void }) {
                 )}
               </th>
               <td>{row.plannedStart}</td>
+              <td>{row.plannedEnd}</td>
               <td>{row.actualStart ?? t('agenda.schedule.none')}</td>
               <td>{row.actualEnd ?? t('agenda.schedule.none')}</td>
               <td className={row.differenceMin !== null && row.differenceMin > 0 ? 'is-late' : undefined}>

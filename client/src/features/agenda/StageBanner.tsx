@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { formatRemaining } from '@cocrea/shared';
+import { agendaSchedule, formatRemaining } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { playStageEndSound, unlockSound } from './beep';
 import { useAgendaRoom } from './useAgendaRoom';
@@ -33,6 +33,7 @@ export function StageBanner() {
 
   const { state } = snapshot;
   const number = state.stageIndex;
+  const slot = agendaSchedule(snapshot.agenda).stages[number];
   const status = t(`agenda.status.${state.status}`);
   const overtime = countdown !== null && state.status !== 'finished' && countdown.remainingMs < 0;
   const time = countdown === null ? '--:--' : formatRemaining(countdown.remainingMs);
@@ -46,6 +47,16 @@ export function StageBanner() {
           {t('agenda.stage', { number })} · <span className="stage-status">{status}</span>
         </p>
         <h2 className="stage-name">{stage.name}</h2>
+        {slot && (
+          <p className="stage-slot">
+            <span aria-hidden="true">
+              {t('agenda.slot', { start: slot.start, end: slot.end, minutes: stage.durationMin })}
+            </span>
+            <span className="visually-hidden">
+              {t('agenda.slotLabel', { start: slot.start, end: slot.end, minutes: stage.durationMin })}
+            </span>
+          </p>
+        )}
         {stage.responsible && (
           <p className="stage-responsible">{t('agenda.responsible', { name: stage.responsible })}</p>
         )}

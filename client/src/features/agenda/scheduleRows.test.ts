@@ -25,12 +25,14 @@ describe('the schedule of a mesa', () => {
     const [registro, bienvenida, introduccion] = scheduleRows(agenda, state);
     expect(registro).toMatchObject({
       plannedStart: '09:30',
+      plannedEnd: '10:00',
       actualStart: '09:40',
       actualEnd: '10:12',
       differenceMin: 10,
     });
     expect(bienvenida).toMatchObject({
       plannedStart: '10:00',
+      plannedEnd: '10:20',
       actualStart: '10:12',
       actualEnd: null,
       differenceMin: 12,
@@ -49,8 +51,29 @@ describe('the schedule of a mesa', () => {
     expect(scheduleRows(agenda, state, 'UTC')[0]?.actualStart).toBe('15:25');
   });
 
-  it('gives no difference for a stage run on another day', () => {
-    const { agenda, state } = run([[{ type: 'start' }, Date.parse('2026-11-22T15:30:00Z')]]);
-    expect(scheduleRows(agenda, state)[0]).toMatchObject({ actualStart: '09:30', differenceMin: null });
+  it('compares clock times whatever the day the mesa ran, so the difference is always filled once started', () => {
+    const { agenda, state } = run([
+      [{ type: 'start' }, Date.parse('2026-12-07T15:45:00Z')],
+      [{ type: 'next' }, Date.parse('2026-12-07T16:02:00Z')],
+    ]);
+    const [registro, bienvenida, introduccion] = scheduleRows(agenda, state);
+    expect(registro).toMatchObject({ actualStart: '09:45', actualEnd: '10:02', differenceMin: 15 });
+    expect(bienvenida).toMatchObject({ actualStart: '10:02', differenceMin: 2 });
+    expect(introduccion).toMatchObject({ actualStart: null, differenceMin: null });
+  });
+
+  it('takes the short way round midnight', () => {
+    const { agenda, state } = run([[{ type: 'start' }, Date.parse('2026-11-21T15:30:00Z')]]);
+    // A stage log planned at 23:50 (a stage that began when the plan said so); the plan itself never passes midnight.
+    const begun = { ...state, stageLog: [{ ...state.stageLog[0]!, plannedStart: '23:50' }] };
+    const [row] = scheduleRows(agenda, begun, 'UTC');
+    expect(row).toMatchObject({ plannedStart: '23:50', plannedEnd: '00:20', actualStart: '15:30' });
+    // 15:30 against 23:50 is 8 h 20 min early, not 15 h 40 min late.
+    expect(row!.differenceMin).toBe(-500);
+    const justAfter = {
+      ...begun,
+      stageLog: [{ ...begun.stageLog[0]!, actualStart: Date.parse('2026-11-22T00:05:00Z') }],
+    };
+    expect(scheduleRows(agenda, justAfter, 'UTC')[0]!.differenceMin).toBe(15);
   });
 });

@@ -1,4 +1,11 @@
-import { agendaSchedule, formatClock, parseTimeOfDay, type Agenda, type AgendaState } from '@cocrea/shared';
+import {
+  agendaSchedule,
+  formatClock,
+  formatTimeOfDay,
+  parseTimeOfDay,
+  type Agenda,
+  type AgendaState,
+} from '@cocrea/shared';
 
 /** The mesas' time zone: every time in the schedule is read there, whatever the viewer's computer says. */
 export const MESA_TIME_ZONE = 'America/Mexico_City';
@@ -10,22 +17,32 @@ export interface ScheduleRow {
   name: string;
   /** "HH:MM": as planned when the stage began, or as planned now if it has not. */
   plannedStart: string;
+  /** "HH:MM": the planned start plus the stage's planned minutes. */
+  plannedEnd: string;
   /** "HH:MM" in Mexico City, when people first began the stage; null if they have not. */
   actualStart: string | null;
   /** "HH:MM" when the stage was last left; null while it is the current one or before it ran. */
   actualEnd: string | null;
-  /** Minutes late (positive) or early (negative) against the plan; null if it has not started or not that day. */
+  /**
+   * Minutes the stage began late (positive) or early (negative) against its planned start, clock time against clock
+   * time in Mexico City, whatever the day it ran (a mesa moved to another date keeps its times of day); null before
+   * it starts.
+   */
   differenceMin: number | null;
   /** "HH:MM" of later returns to the stage (going back to it). */
   returns: string[];
 }
 
-/** The calendar date of an instant in the mesa's time zone, YYYY-MM-DD. */
-function dateIn(epochMs: number, timeZone: string): string {
-  // en-CA writes dates as YYYY-MM-DD; this is a format, not a language shown to anybody.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    epochMs,
-  );
+const MINUTES_PER_DAY = 24 * 60;
+
+/**
+ * `actual - planned` in minutes between two times of day, taken the short way round midnight: a stage planned at
+ * 23:50 that began at 00:05 began 15 minutes late, not 1 425 early.
+ */
+function clockDifference(actual: string, planned: string): number {
+  const raw = parseTimeOfDay(actual) - parseTimeOfDay(planned);
+  const wrapped = (((raw + MINUTES_PER_DAY / 2) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  return wrapped - MINUTES_PER_DAY / 2;
 }
 
 /**
@@ -39,18 +56,16 @@ export function scheduleRows(agenda: Agenda, state: AgendaState, timeZone = MESA
     const first = entries[0];
     const lastEnd = entries.at(-1)?.actualEnd;
     const plannedStart = first?.plannedStart ?? planned[number]?.start ?? agenda.startTime;
-    let differenceMin: number | null = null;
-    if (first && dateIn(first.actualStart, timeZone) === agenda.date) {
-      differenceMin = parseTimeOfDay(formatClock(first.actualStart, timeZone)) - parseTimeOfDay(plannedStart);
-    }
+    const actualStart = first ? formatClock(first.actualStart, timeZone) : null;
     return {
       stageId: stage.id,
       number,
       name: stage.name,
       plannedStart,
-      actualStart: first ? formatClock(first.actualStart, timeZone) : null,
+      plannedEnd: formatTimeOfDay((parseTimeOfDay(plannedStart) + stage.durationMin) % MINUTES_PER_DAY),
+      actualStart,
       actualEnd: lastEnd === undefined ? null : formatClock(lastEnd, timeZone),
-      differenceMin,
+      differenceMin: actualStart === null ? null : clockDifference(actualStart, plannedStart),
       returns: entries.slice(1).map((entry) => formatClock(entry.actualStart, timeZone)),
     };
   });

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import {
+  fieldTarget,
   ODS_NAMES,
   ODS_NUMBERS,
   PRINCIPLES,
@@ -9,6 +10,7 @@ import {
   type Principle,
 } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { FieldComments } from '../comments/FieldComments';
 import { FieldObservations } from './FieldObservations';
 import { fieldId } from './fieldId';
 import { fieldLabel } from './labels';
@@ -52,6 +54,7 @@ export function Alignment({ doc, draft, readOnly, problemAt }: AlignmentProps) {
         ))}
         {problemAt('principles') && <p className="field-problem">{problemAt('principles')}</p>}
         <FieldObservations path="principles" />
+        <FieldComments target={fieldTarget('principles')} label={fieldLabel('principles')} />
       </fieldset>
       <fieldset className="choices choices-ods" id={fieldId('ods')}>
         <legend>{fieldLabel('ods')}</legend>
@@ -67,6 +70,7 @@ export function Alignment({ doc, draft, readOnly, problemAt }: AlignmentProps) {
           </label>
         ))}
         <FieldObservations path="ods" />
+        <FieldComments target={fieldTarget('ods')} label={fieldLabel('ods')} />
       </fieldset>
       <SharedTextField
         doc={doc}

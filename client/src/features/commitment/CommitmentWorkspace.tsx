@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   COMMITMENT_TYPES,
+  fieldTarget,
   missingFields,
   setCommitmentField,
   setCommitmentText,
@@ -12,6 +13,7 @@ import {
   type Theme,
 } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { FieldComments } from '../comments/FieldComments';
 import type { MesaConnection } from '../../sync/MesaConnection';
 import { useTree } from '../tree/useTree';
 import { Alignment } from './Alignment';
@@ -141,6 +143,7 @@ export function CommitmentWorkspace({ connection, mesa, role, token, readOnly, l
                 ))}
               </select>
               <FieldObservations path="theme" />
+              <FieldComments target={fieldTarget('theme')} label={fieldLabel('theme')} />
             </div>
             <SharedTextField
               doc={doc}

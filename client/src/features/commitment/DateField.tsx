@@ -1,3 +1,5 @@
+import { fieldTarget } from '@cocrea/shared';
+import { FieldComments } from '../comments/FieldComments';
 import { FieldObservations, observationsId } from './FieldObservations';
 import { fieldId } from './fieldId';
 import { useFieldObservations } from './observations';
@@ -34,6 +36,7 @@ export function DateField({ path, label, value, onChange, readOnly, problem }: D
         </p>
       )}
       <FieldObservations path={path} />
+      <FieldComments target={fieldTarget(path)} label={label} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import { commitmentText, type CommitmentTextPath } from '@cocrea/shared';
+import { commitmentText, fieldTarget, type CommitmentTextPath } from '@cocrea/shared';
 import { bindTextarea } from '../sharedText/bindTextarea';
+import { FieldComments } from '../comments/FieldComments';
 import { FieldObservations, observationsId } from './FieldObservations';
 import { fieldId } from './fieldId';
 import { useFieldObservations } from './observations';
@@ -61,6 +62,7 @@ export function SharedTextField({ doc, path, label, readOnly, multiline = true, 
         </p>
       )}
       <FieldObservations path={path} />
+      <FieldComments target={fieldTarget(path)} label={label} />
     </div>
   );
 }

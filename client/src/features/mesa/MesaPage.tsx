@@ -10,6 +10,7 @@ import { AgendaProvider } from '../agenda/AgendaContext';
 import { StageGuide } from '../agenda/StageGuide';
 import { useToolLocked } from '../agenda/useToolLocked';
 import { PresenceList } from '../presence/PresenceList';
+import { CommentsProvider } from '../comments/CommentsContext';
 import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
 import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { Notices } from '../notices/Notices';
@@ -129,6 +130,7 @@ function MesaWorkspace({
   const observer = session.role === 'observer';
   const treeLocked = useToolLocked('tree');
   const commitmentLocked = useToolLocked('commitment');
+  const open = session.mesa.closedAt === null;
   return (
     <VoteProvider
       connection={connection}
@@ -138,31 +140,39 @@ function MesaWorkspace({
       joined={session.participant !== null}
     >
       <VotePanel />
-      <WorkspaceTabs current={tab} onChange={setTab} />
-      <main className="workspace" id="contenido" role="tabpanel" aria-labelledby={`pestana-${tab}`}>
-        {tab === 'tree' && <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />}
-        {tab === 'objectives' && (
-          <div className="objectives-split">
-            <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />
-            <ObjectivesTree
+      // Deliberation follows no tool lock: a locked draft or tree is still discussed (Etapa 5).
+      <CommentsProvider
+        connection={connection}
+        self={session.participant}
+        canWrite={!observer && open}
+        moderates={session.role === 'facilitator' && open}
+      >
+        <WorkspaceTabs current={tab} onChange={setTab} />
+        <main className="workspace" id="contenido" role="tabpanel" aria-labelledby={`pestana-${tab}`}>
+          {tab === 'tree' && <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />}
+          {tab === 'objectives' && (
+            <div className="objectives-split">
+              <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />
+              <ObjectivesTree
+                connection={connection}
+                treeReadOnly={observer || treeLocked}
+                commitmentReadOnly={observer || commitmentLocked}
+              />
+            </div>
+          )}
+          {tab === 'commitment' && (
+            <CommitmentWorkspace
               connection={connection}
-              treeReadOnly={observer || treeLocked}
-              commitmentReadOnly={observer || commitmentLocked}
+              mesa={session.mesa}
+              role={session.role}
+              token={token}
+              readOnly={observer || commitmentLocked}
+              locked={commitmentLocked}
             />
-          </div>
-        )}
-        {tab === 'commitment' && (
-          <CommitmentWorkspace
-            connection={connection}
-            mesa={session.mesa}
-            role={session.role}
-            token={token}
-            readOnly={observer || commitmentLocked}
-            locked={commitmentLocked}
-          />
-        )}
-        {session.mesa.kind === 'mesa' && <StageGuide />}
-      </main>
+          )}
+          {session.mesa.kind === 'mesa' && <StageGuide />}
+        </main>
+      </CommentsProvider>
     </VoteProvider>
   );
 }

@@ -5,6 +5,7 @@ import { t } from '../../i18n/t';
 import type { MesaConnection } from '../../sync/MesaConnection';
 import { useCommitmentDraft } from '../commitment/useCommitmentDraft';
 import { bindTextarea } from '../sharedText/bindTextarea';
+import { useLockClosesEditor } from '../tree/useLockClosesEditor';
 import { useTree } from '../tree/useTree';
 import { useTreeRanking } from '../votes/VoteContext';
 import { VoteDots } from '../votes/VoteDots';
@@ -32,6 +33,9 @@ export function ObjectivesTree({ connection, treeReadOnly, commitmentReadOnly }:
   const draft = useCommitmentDraft(doc);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [filled, setFilled] = useState<number | null>(null);
+  // Someone typing an objective when the tree locks: the field turns read-only at once, and this says why.
+  const [typing, setTyping] = useState(false);
+  const lockedWhileTyping = useLockClosesEditor(treeReadOnly, typing, () => setTyping(false));
 
   const inLines = new Map(draft.linesOfAction.map((line, i) => [line.meansId, i + 1]));
   const ends = tree.root.children.filter((node) => node.kind === 'efecto');
@@ -75,8 +79,16 @@ export function ObjectivesTree({ connection, treeReadOnly, commitmentReadOnly }:
   );
 
   return (
-    <section className="objectives card" aria-labelledby="objetivos-titulo">
+    <section
+      className="objectives card"
+      aria-labelledby="objetivos-titulo"
+      onFocus={(e) => setTyping(e.target instanceof HTMLInputElement && e.target.type === 'text' && !e.target.readOnly)}
+      onBlur={() => setTyping(false)}
+    >
       <h2 id="objetivos-titulo">{t('objectives.title')}</h2>
+      <p className={lockedWhileTyping ? 'banner-info' : 'visually-hidden'} role="status">
+        {lockedWhileTyping ? t('objectives.editorClosed') : ''}
+      </p>
       <p className="field-hint">{t('objectives.intro')}</p>
       <h3 className="objectives-band band-ends">{t('objectives.ends')}</h3>
       {ends.length === 0 ? (

@@ -1,7 +1,8 @@
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
-import { nodeText, type Tree, type TreeNode } from '@cocrea/shared';
+import { nodeTarget, nodeText, type Tree, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
+import { useCommentCount } from '../comments/CommentsContext';
 import { kindLabel } from '../tree/kindLabel';
 import { bindTextarea } from '../sharedText/bindTextarea';
 import { emptyText, type TreeViewActions } from '../tree/TreeNodeView';
@@ -153,6 +154,7 @@ const OutlineItem = memo(function OutlineBranch(props: ItemProps) {
   const open = !collapsed.has(node.id);
   const groupId = `outline-group-${node.id}`;
   const showChildren = children.length > 0 && open;
+  const comments = useCommentCount(nodeTarget(node.id));
   // The treeitem is the row alone, owning its group (as in the WAI-ARIA navigation treeview example), so its
   // name is its own text and not every descendant's.
   return (
@@ -195,6 +197,11 @@ const OutlineItem = memo(function OutlineBranch(props: ItemProps) {
         ) : (
           <span className={`outline-text${node.text ? '' : ' is-empty'}`}>
             {node.text || emptyText(node, readOnly)}
+          </span>
+        )}
+        {comments > 0 && (
+          <span className="outline-comments">
+            <span className="sr-colon">,</span> {t('comments.count', { count: comments })}
           </span>
         )}
       </div>

@@ -1,11 +1,13 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import { nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
+import { nodeTarget, nodeText, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import { useTreeRanking } from '../votes/VoteContext';
 import { VoteDots } from '../votes/VoteDots';
 import { VoteRank } from '../votes/VoteRank';
+import { useCommentCount } from '../comments/CommentsContext';
+import { CountLabel } from '../comments/FieldComments';
 import { kindLabel } from './kindLabel';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { bindTextarea } from '../sharedText/bindTextarea';
@@ -18,6 +20,8 @@ export interface TreeViewActions {
   add(node: TreeNode, kind: BranchKind): void;
   remove(node: TreeNode): void;
   unpin(node: TreeNode): void;
+  /** Selects the node and takes the keyboard to its comments, beside the outline. */
+  showComments(id: string): void;
 }
 
 export type TreeFlowNode = Node<
@@ -55,6 +59,7 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
 
   const editor = editors[0];
   const ranking = useTreeRanking();
+  const comments = useCommentCount(nodeTarget(node.id));
   return (
     <div
       className={`tree-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
@@ -113,6 +118,18 @@ export const TreeNodeView = memo(function TreeNodeView({ data, selected }: NodeP
             boxShadow: `0 0 0 3px ${editor.user.color ?? '#888'}`,
           }}
         />
+      )}
+      {comments > 0 && (
+        <button
+          type="button"
+          className="tree-node-comments nodrag"
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.showComments(node.id);
+          }}
+        >
+          <CountLabel count={comments} label={node.text || kindLabel(node)} />
+        </button>
       )}
       {selected && !readOnly && !editing && (
         <div className="tree-node-actions nodrag">

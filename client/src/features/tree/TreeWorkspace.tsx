@@ -1,12 +1,14 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { flushSync } from 'react-dom';
 import { createTreeUndoManager, pinNode, type BranchKind, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import type { MesaConnection } from '../../sync/MesaConnection';
 import { usePresence } from '../../sync/usePresence';
 import { Outline } from '../outline/Outline';
+import { NodeComments } from './NodeComments';
+import { useLockClosesEditor } from './useLockClosesEditor';
 import { exportTreeAsJson, exportTreeImage, wholeTextNodeHeight } from './exportTree';
 import { addChild, deleteWithConfirmation } from './treeActions';
 import type { TreeViewActions } from './TreeNodeView';
@@ -33,6 +35,8 @@ function Workspace({ connection, readOnly }: { connection: MesaConnection; readO
   const canvasBox = useRef<HTMLDivElement>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; surface: Surface } | null>(null);
+  const commentsHeadingId = useId();
+  const closedEditor = useLockClosesEditor(readOnly, editing !== null, () => setEditing(null));
   const surface = useRef<Surface>('canvas');
   const undo = useMemo(() => createTreeUndoManager(doc), [doc]);
   useEffect(() => () => undo.destroy(), [undo]);
@@ -65,8 +69,13 @@ function Workspace({ connection, readOnly }: { connection: MesaConnection; readO
         }
       },
       unpin: (node: TreeNode) => !readOnly && pinNode(doc, node.id, null),
+      showComments: (id) => {
+        setSelectedId(id);
+        // After the panel shows the node: its heading takes the focus, and the threads follow it in tab order.
+        requestAnimationFrame(() => document.getElementById(commentsHeadingId)?.focus());
+      },
     }),
-    [doc, readOnly],
+    [doc, readOnly, commentsHeadingId],
   );
 
   // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo one's own edits, also while typing in a node.
@@ -138,12 +147,16 @@ function Workspace({ connection, readOnly }: { connection: MesaConnection; readO
           </button>
         </div>
         {isEmpty && !readOnly && <p className="tree-empty">{t('tree.empty')}</p>}
+        {/* Always there, so that a screen reader hears the message when it appears. */}
+        <p className={closedEditor ? 'banner-info' : 'visually-hidden'} role="status">
+          {closedEditor ? t('tree.editorClosed') : ''}
+        </p>
         <TreeCanvas
           doc={doc}
           tree={tree}
           readOnly={readOnly}
           selectedId={selectedId}
-          editingId={editing?.surface === 'canvas' ? editing.id : null}
+          editingId={!readOnly && editing?.surface === 'canvas' ? editing.id : null}
           others={others}
           actions={actions}
           onSelect={setSelectedId}
@@ -157,10 +170,11 @@ function Workspace({ connection, readOnly }: { connection: MesaConnection; readO
           tree={tree}
           readOnly={readOnly}
           selectedId={selectedId}
-          editingId={editing?.surface === 'outline' ? editing.id : null}
+          editingId={!readOnly && editing?.surface === 'outline' ? editing.id : null}
           actions={actions}
           onSelect={setSelectedId}
         />
+        <NodeComments tree={tree} nodeId={selectedId} headingId={commentsHeadingId} />
       </div>
     </div>
   );

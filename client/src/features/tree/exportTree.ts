@@ -7,7 +7,10 @@ import { NODE_HEIGHT } from './layout';
 
 const IMAGE_PADDING = 0.1;
 
-/** Presence (cursors, "X está editando") never leaves the screen: exports say nothing about who wrote what. */
+/**
+ * Presence (cursors, "X está editando") and the deliberation (a node's comment count) never leave the screen:
+ * exports show the tree, and say nothing about who wrote or said what.
+ */
 function withoutPresence(element: HTMLElement): boolean {
   const classes = element.classList;
   if (!classes) return true;
@@ -18,6 +21,7 @@ function withoutPresence(element: HTMLElement): boolean {
     'react-flow__minimap',
     'react-flow__controls',
     'tree-node-actions',
+    'tree-node-comments',
   ].some((c) => classes.contains(c));
 }
 
