@@ -74,7 +74,7 @@ test('un integrante del STL propone un compromiso proactivo en el plan, lo lleva
   await irma.page.getByLabel('Contraseña').fill(PASSWORD);
   await irma.page.getByRole('button', { name: 'Entrar' }).click();
   await irma.page.getByRole('link', { name: 'Planes de acción' }).click();
-  await irma.page.getByRole('link', { name: 'Primer Plan de Acción Local' }).click();
+  await irma.page.getByRole('link', { name: 'Primer Plan de Acción Local', exact: true }).click();
   await irma.page.getByRole('button', { name: 'Nuevo compromiso proactivo' }).click();
   const form = irma.page.getByRole('form', { name: 'Nuevo compromiso proactivo' });
   await form.getByRole('button', { name: 'Proponer compromiso' }).click();

@@ -58,21 +58,21 @@ test.describe('la votación por puntos', () => {
       const [first, second] = choices[i]!;
       if (i === 0) {
         // From the keyboard: the dots are buttons.
-        await ballot.getByRole('button', { name: `Dar un voto a «${CAUSES[first]}»` }).focus();
+        await ballot.getByRole('button', { name: `Votar por «${CAUSES[first]}»` }).focus();
         await person.page.keyboard.press('Enter');
       } else {
-        await ballot.getByRole('button', { name: `Dar un voto a «${CAUSES[first]}»` }).click();
+        await ballot.getByRole('button', { name: `Votar por «${CAUSES[first]}»` }).click();
       }
       await expect(ballot.getByRole('status')).toHaveText('Le queda 1 voto.');
       // One dot per cause: the same cause cannot take a second one.
-      await expect(ballot.getByRole('button', { name: `Dar un voto a «${CAUSES[first]}»` })).toBeDisabled();
+      await expect(ballot.getByRole('button', { name: `Votar por «${CAUSES[first]}»` })).toBeDisabled();
       // The same dots are on the canvas's node.
       await canvasNode(person.page, CAUSES[second])
-        .getByRole('button', { name: `Dar un voto a «${CAUSES[second]}»` })
+        .getByRole('button', { name: `Votar por «${CAUSES[second]}»` })
         .click();
       await expect(ballot.getByRole('status')).toHaveText('Ya usó todos sus votos.');
       for (const cause of CAUSES) {
-        await expect(ballot.getByRole('button', { name: `Dar un voto a «${cause}»` })).toBeDisabled();
+        await expect(ballot.getByRole('button', { name: `Votar por «${cause}»` })).toBeDisabled();
       }
     }
 

@@ -1011,7 +1011,7 @@ export const esMX = {
     '{voters, plural, =0 {Nadie ha votado todavía.} one {# persona ha votado ({dots, plural, one {# voto} other {# votos}}).} other {# personas han votado ({dots, plural, one {# voto} other {# votos}}).}}',
   'vote.remaining': '{count, plural, =0 {Ya usó todos sus votos.} one {Le queda # voto.} other {Le quedan # votos.}}',
   'vote.mine': '{count, plural, =0 {Sin votos suyos} one {# voto suyo} other {# votos suyos}}',
-  'vote.add': 'Dar un voto a «{label}»',
+  'vote.add': 'Votar por «{label}»',
   'vote.remove': 'Quitar un voto de «{label}»',
   'vote.addShort': 'Votar',
   'vote.removeShort': 'Quitar',

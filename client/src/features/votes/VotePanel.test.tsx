@@ -78,14 +78,14 @@ describe('the participant’s ballot', () => {
   it('sends one ballot per click, shows its own dots as the server answers, and says why one was refused', async () => {
     const { socket, cause, push } = await participantPanel();
     push(MessageType.vote, { vote: VOTE });
-    fireEvent.click(screen.getByRole('button', { name: 'Dar un voto a «Paradas sin luz»' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Votar por «Paradas sin luz»' }));
     expect(ballotsSent(socket)).toEqual([{ voteId: VOTE.id, itemId: cause, change: 1 }]);
     const mine: OwnBallot = { voteId: VOTE.id, items: { [cause]: 1 }, used: 1, refusal: null };
     push(MessageType.ownBallot, mine);
     expect(screen.getByRole('status').textContent).toBe('Le queda 1 voto.');
     expect(screen.getByRole('img', { name: '1 voto suyo' }).textContent).toBe('●');
     // One per item in this vote: the same cause takes no second dot, and the server's refusal is shown as it says.
-    expect(screen.getByRole('button', { name: 'Dar un voto a «Paradas sin luz»' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Votar por «Paradas sin luz»' })).toHaveProperty('disabled', true);
     push(MessageType.ownBallot, {
       ...mine,
       refusal: 'En esta votación cada persona da a lo sumo un voto a cada elemento.',
@@ -116,6 +116,6 @@ describe('the participant’s ballot', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['Paradas sin luz 4 votos']);
-    expect(screen.queryByRole('button', { name: /Dar un voto/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Votar por/ })).toBeNull();
   });
 });

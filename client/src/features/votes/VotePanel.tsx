@@ -119,7 +119,7 @@ function Ballot({ vote }: { vote: VoteState }) {
                   disabled={!canAdd}
                   onClick={() => cast(item.id, 1)}
                 >
-                  + {t('vote.addShort')}
+                  {t('vote.addShort')}
                 </button>
                 <button
                   type="button"
@@ -127,7 +127,7 @@ function Ballot({ vote }: { vote: VoteState }) {
                   disabled={locked || own === 0}
                   onClick={() => cast(item.id, -1)}
                 >
-                  − {t('vote.removeShort')}
+                  {t('vote.removeShort')}
                 </button>
               </li>
             );
