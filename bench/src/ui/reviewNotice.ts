@@ -95,7 +95,8 @@ function armNoticeWatch(): void {
     };
   };
   host.__noticeSeenAt = null;
-  const list = host.document.querySelector('.notices ul[role="status"]');
+  // The notices' list, inside the polite live region (`client/src/features/notices/Notices.tsx`).
+  const list = host.document.querySelector('.notices [role="status"] ul');
   const observer = new host.MutationObserver((records) => {
     if (records.every((record) => record.addedNodes.length === 0)) return;
     host.__noticeSeenAt = Date.now();
