@@ -18,6 +18,7 @@ import {
 import { generateId } from '../auth/tokens';
 import type { MesaNotices } from '../review/MesaNotices';
 import type { AccountStore, CommitmentStore, MesaStore, ReviewStore } from '../storage/Storage';
+import { cappedStream } from './cappedStream';
 import { HttpError } from './HttpError';
 import { findVersion } from './params';
 import { actingMemberId, requireStl, type StlActor, type StlAuthOptions } from './stlAuth';
@@ -25,6 +26,8 @@ import { parseBody, parseQuery } from './validate';
 
 /** Well under the 60 s after which common proxies close an idle response. */
 const EVENTS_KEEPALIVE_MS = 25_000;
+/** Hundreds of notices: far more than a page that reads falls behind by, a bounded cost for one that does not. */
+const EVENTS_MAX_QUEUED_BYTES = 256 * 1024;
 
 export interface ReviewRouterOptions extends StlAuthOptions {
   store: MesaStore & CommitmentStore & ReviewStore & AccountStore;
@@ -72,11 +75,12 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
       // Proxies that buffer responses (nginx) would hold the notices back.
       'x-accel-buffering': 'no',
     });
-    const stop = await notices.listen(mesa.data, (notice) => res.write(`data: ${wellFormedJson(notice)}\n\n`));
+    const stream = cappedStream(res, EVENTS_MAX_QUEUED_BYTES);
+    const stop = await notices.listen(mesa.data, (notice) => stream.send(`data: ${wellFormedJson(notice)}\n\n`));
     // Said once listening: from here on, nothing that happens to the mesa is missed.
     res.write(': conectado\n\n');
     // A comment now and then keeps proxies and load balancers from closing a quiet stream.
-    const keepAlive = setInterval(() => res.write(': \n\n'), EVENTS_KEEPALIVE_MS).unref();
+    const keepAlive = setInterval(() => stream.send(': \n\n'), EVENTS_KEEPALIVE_MS).unref();
     const close = () => {
       clearInterval(keepAlive);
       stop();
