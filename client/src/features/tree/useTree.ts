@@ -1,24 +1,13 @@
-import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { observeTree, readTree, type Tree, type TreeNode } from '@cocrea/shared';
+import { useDocSnapshot } from '../../sync/useDocSnapshot';
 
 /**
  * The normalized problem tree, re-read once per transaction that touched it. Nodes that did not change keep
  * their previous objects (structural sharing), so memoized views of an unchanged branch skip re-rendering.
  */
 export function useTree(doc: Y.Doc): Tree {
-  const store = useMemo(() => {
-    let snapshot = readTree(doc);
-    return {
-      subscribe: (onChange: () => void) =>
-        observeTree(doc, () => {
-          snapshot = shareUnchanged(snapshot, readTree(doc));
-          onChange();
-        }),
-      getSnapshot: () => snapshot,
-    };
-  }, [doc]);
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+  return useDocSnapshot(doc, readTree, observeTree, shareUnchanged);
 }
 
 /** `next` with every node equal to its counterpart in `prev` replaced by that object, children first. */
