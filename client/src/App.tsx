@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { Route, Switch, useLocation } from 'wouter';
 import { prefetchBoardView } from './api/board';
 import { Home } from './features/home/Home';
 import { MesaRoute } from './features/mesa/MesaRoute';
 import { t } from './i18n/t';
 import { entityParam, mesaParam, PATHS, versionParams } from './routes';
+import { CodeBoundary } from './ui/CodeBoundary';
 import { NotFound } from './ui/NotFound';
 
 // Pages a mesa's participants never open load on demand, so the mesa page downloads only what it uses.
@@ -42,8 +43,8 @@ export function App() {
     window.scrollTo(0, 0);
   }, [path]);
   return (
-    <Suspense
-      fallback={
+    <CodeBoundary
+      loading={
         <main className="page-center" aria-busy="true">
           <p className="loading">{t('loading.page')}</p>
         </main>
@@ -92,6 +93,6 @@ export function App() {
         <Route path={PATHS.stlArea} component={StlRoute} />
         <Route component={NotFound} />
       </Switch>
-    </Suspense>
+    </CodeBoundary>
   );
 }

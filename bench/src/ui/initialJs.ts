@@ -1,12 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+interface JsFile {
+  path: string;
+  bytes: number;
+  gzipBytes: number;
+}
 
 export interface InitialJs {
   /** Sum of the gzipped sizes, in KiB (bytes / 1024). */
   gzipKb: number;
-  files: { path: string; bytes: number; gzipBytes: number }[];
+  files: JsFile[];
+  /**
+   * What the problem tree's tab downloads on top, on demand (React Flow, d3 and the canvas): the mesa page starts
+   * fetching it beside the session request when the tree is the tab it opens on.
+   */
+  treeTab: { gzipKb: number; files: JsFile[] };
 }
+
+/** The canvas's lazy chunk, as Vite names it after the module it starts from. */
+const TREE_CHUNK = /^TreeWorkspace-[\w-]+\.js$/;
 
 /**
  * The JavaScript a mesa page loads before it can run: index.html's module scripts and the chunks it preloads
@@ -20,11 +34,34 @@ export function measureInitialJs(distDir: string): InitialJs {
     if (tag.startsWith('<script') && attrs.src) paths.add(attrs.src);
     if (tag.startsWith('<link') && attrs.rel === 'modulepreload' && attrs.href) paths.add(attrs.href);
   }
-  const files = [...paths].map((path) => {
-    // Vite writes root-relative URLs (/assets/…); they resolve inside dist/.
-    const content = readFileSync(join(distDir, path.replace(/^\//, '')));
-    return { path, bytes: content.length, gzipBytes: gzipSync(content).length };
-  });
+  const files = [...paths].map((path) => measure(distDir, path));
+  const treeChunk = readdirSync(join(distDir, 'assets')).find((name) => TREE_CHUNK.test(name));
+  const treeFiles = treeChunk
+    ? withStaticImports(distDir, `/assets/${treeChunk}`, paths).map((p) => measure(distDir, p))
+    : [];
+  return { gzipKb: kib(files), files, treeTab: { gzipKb: kib(treeFiles), files: treeFiles } };
+}
+
+/** `path` and the chunks it imports statically (Vite writes them as `from"./name.js"`), minus those in `loaded`. */
+function withStaticImports(distDir: string, path: string, loaded: Set<string>): string[] {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file) || loaded.has(file)) return;
+    found.add(file);
+    const code = readFileSync(join(distDir, file.replace(/^\//, '')), 'utf8');
+    for (const [, name] of code.matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) visit(`/assets/${name}`);
+  };
+  visit(path);
+  return [...found];
+}
+
+function measure(distDir: string, path: string): JsFile {
+  // Vite writes root-relative URLs (/assets/…); they resolve inside dist/.
+  const content = readFileSync(join(distDir, path.replace(/^\//, '')));
+  return { path, bytes: content.length, gzipBytes: gzipSync(content).length };
+}
+
+function kib(files: JsFile[]): number {
   const gzipBytes = files.reduce((sum, f) => sum + f.gzipBytes, 0);
-  return { gzipKb: Math.round((gzipBytes / 1024) * 10) / 10, files };
+  return Math.round((gzipBytes / 1024) * 10) / 10;
 }

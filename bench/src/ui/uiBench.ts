@@ -39,6 +39,7 @@ export interface UiResults {
   longTasksDuringRemoteDrag: { count: number; durationMs: number; method: string; runs: DragRun[] };
   initialJsGzipKb: number;
   initialJs: InitialJs['files'];
+  treeTabJs: InitialJs['treeTab'];
   /** From the STL's review move to its notice in each open page of the mesa (#22). */
   reviewNotice: ReviewNoticeResult;
   targets: {
@@ -137,6 +138,7 @@ export async function measureUi(clientDir: string): Promise<UiResults> {
     longTasksDuringRemoteDrag: longTasks,
     initialJsGzipKb: initialJs.gzipKb,
     initialJs: initialJs.files,
+    treeTabJs: initialJs.treeTab,
     reviewNotice,
     targets: {
       remoteEditP50: {

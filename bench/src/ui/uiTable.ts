@@ -78,5 +78,6 @@ export function formatUiTable(results: UiResults): string {
       `(${results.reviewNotice.missed} missed), p50 ${results.reviewNotice.p50Ms.toFixed(0)} ms, ` +
       `max ${results.reviewNotice.maxMs.toFixed(0)} ms`,
     `Initial JS: ${results.initialJs.map((f) => `${f.path} ${(f.gzipBytes / 1024).toFixed(1)} KiB gzip`).join(', ')}`,
+    `Then, on the tree tab: ${results.treeTabJs.gzipKb.toFixed(1)} KiB gzip (${results.treeTabJs.files.map((f) => f.path).join(', ')})`,
   ].join('\n');
 }

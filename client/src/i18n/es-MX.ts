@@ -13,12 +13,14 @@ export const esMX = {
   'home.stlLink': 'Entrar como STL',
   'loading.mesa': 'Cargando la mesa…',
   'loading.page': 'Cargando…',
+  'loading.tool': 'Cargando la herramienta…',
   'error.title': 'No pudimos abrir la mesa',
   'error.noToken':
     'Este enlace no incluye una clave de acceso. Pida al STL el enlace completo de la mesa (termina en #k=…).',
   'error.network': 'No hay conexión con el servidor. Revise su conexión a internet e intente de nuevo.',
   'error.retry': 'Intentar de nuevo',
   'error.generic': 'Ocurrió un error inesperado. Intente de nuevo.',
+  'error.codeDownload': 'No se pudo descargar esta parte de Cocrea. Revise su conexión e intente de nuevo.',
   'error.unexpectedAnswer':
     'El servidor respondió algo que esta página no entiende; quizá se actualizó Cocrea. Recargue la página e intente de nuevo.',
   'notFound.title': 'Página no encontrada',

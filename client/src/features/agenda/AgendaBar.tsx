@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { t } from '../../i18n/t';
-import { AgendaEditor } from './AgendaEditor';
+import { CodeBoundary } from '../../ui/CodeBoundary';
 import { FacilitatorControls } from './FacilitatorControls';
 import { FollowControls } from './FollowControls';
 import { ScheduleView } from './ScheduleView';
 import { StageBanner } from './StageBanner';
 import { ToolLocks } from './ToolLocks';
 import { useAgendaRoom } from './useAgendaRoom';
+
+// Only the facilitator edits the agenda, and only now and then: its editor downloads when first opened.
+const AgendaEditor = lazy(() => import('./AgendaEditor').then((module) => ({ default: module.AgendaEditor })));
 
 /**
  * Everything of the agenda above the workspace: the stage banner, the tools and follow state, the guide and
@@ -32,7 +35,11 @@ export function AgendaBar() {
         </div>
       )}
       {role === 'facilitator' && <FacilitatorControls onEditAgenda={() => setDialog('editor')} />}
-      {dialog === 'editor' && <AgendaEditor onClose={() => setDialog(null)} />}
+      {dialog === 'editor' && (
+        <CodeBoundary loading={<p className="loading">{t('loading.page')}</p>}>
+          <AgendaEditor onClose={() => setDialog(null)} />
+        </CodeBoundary>
+      )}
       {dialog === 'schedule' && <ScheduleView onClose={() => setDialog(null)} />}
     </section>
   );

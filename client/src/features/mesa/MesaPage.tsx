@@ -11,12 +11,9 @@ import { StageGuide } from '../agenda/StageGuide';
 import { useToolLocked } from '../agenda/useToolLocked';
 import { PresenceList } from '../presence/PresenceList';
 import { CommentsProvider } from '../comments/CommentsContext';
-import { CommitmentWorkspace } from '../commitment/CommitmentWorkspace';
-import { ObjectivesTree } from '../objectives/ObjectivesTree';
 import { Notices } from '../notices/Notices';
 import { PhaseStepper } from '../proactive/PhaseStepper';
 import { usePhase } from '../proactive/usePhase';
-import { TreeWorkspace } from '../tree/TreeWorkspace';
 import { VoteProvider } from '../votes/VoteContext';
 import { VotePanel } from '../votes/VotePanel';
 import { MesaKit } from './MesaKit';
@@ -24,6 +21,8 @@ import { OutdatedClientBanner } from './OutdatedClientBanner';
 import { SaveIndicator } from './SaveIndicator';
 import { useRevokedEntry, useServerClose } from './useServerClose';
 import { WorkspaceTabs, useWorkspaceTab } from './WorkspaceTabs';
+import { CommitmentWorkspace, ObjectivesTree, TreeWorkspace } from './workspaceTools';
+import { CodeBoundary } from '../../ui/CodeBoundary';
 
 /**
  * The virtual mesa: header with save state and presence, the agenda's stage (a compromiso proactivo's phase
@@ -140,7 +139,7 @@ function MesaWorkspace({
       joined={session.participant !== null}
     >
       <VotePanel />
-      // Deliberation follows no tool lock: a locked draft or tree is still discussed (Etapa 5).
+      {/* Deliberation follows no tool lock: a locked draft or tree is still discussed (Etapa 5). */}
       <CommentsProvider
         connection={connection}
         self={session.participant}
@@ -149,27 +148,29 @@ function MesaWorkspace({
       >
         <WorkspaceTabs current={tab} onChange={setTab} />
         <main className="workspace" id="contenido" role="tabpanel" aria-labelledby={`pestana-${tab}`}>
-          {tab === 'tree' && <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />}
-          {tab === 'objectives' && (
-            <div className="objectives-split">
-              <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />
-              <ObjectivesTree
+          <CodeBoundary loading={<p className="loading">{t('loading.tool')}</p>}>
+            {tab === 'tree' && <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />}
+            {tab === 'objectives' && (
+              <div className="objectives-split">
+                <TreeWorkspace connection={connection} readOnly={observer || treeLocked} />
+                <ObjectivesTree
+                  connection={connection}
+                  treeReadOnly={observer || treeLocked}
+                  commitmentReadOnly={observer || commitmentLocked}
+                />
+              </div>
+            )}
+            {tab === 'commitment' && (
+              <CommitmentWorkspace
                 connection={connection}
-                treeReadOnly={observer || treeLocked}
-                commitmentReadOnly={observer || commitmentLocked}
+                mesa={session.mesa}
+                role={session.role}
+                token={token}
+                readOnly={observer || commitmentLocked}
+                locked={commitmentLocked}
               />
-            </div>
-          )}
-          {tab === 'commitment' && (
-            <CommitmentWorkspace
-              connection={connection}
-              mesa={session.mesa}
-              role={session.role}
-              token={token}
-              readOnly={observer || commitmentLocked}
-              locked={commitmentLocked}
-            />
-          )}
+            )}
+          </CodeBoundary>
           {session.mesa.kind === 'mesa' && <StageGuide />}
         </main>
       </CommentsProvider>

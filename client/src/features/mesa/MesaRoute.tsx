@@ -7,6 +7,8 @@ import { loadCredentials, saveCredentials, type Credentials } from '../../sessio
 import { JoinForm } from '../join/JoinForm';
 import { readOnlyWhenClosed } from './closedMesa';
 import { MesaPage } from './MesaPage';
+import { storedTab } from './WorkspaceTabs';
+import { preloadTool } from './workspaceTools';
 
 type State =
   | { kind: 'loading' }
@@ -35,8 +37,9 @@ export function MesaRoute({ mesaId }: { mesaId: string }) {
   }, [mesaId]);
 
   useEffect(() => {
+    preloadTool(storedTab(mesaId));
     void open();
-  }, [open]);
+  }, [open, mesaId]);
 
   switch (state.kind) {
     case 'loading':

@@ -10,17 +10,21 @@ const LABELS = {
   commitment: 'workspace.tab.commitment',
 } as const;
 
+const tabKey = (mesaId: string) => `cocrea:tab:${mesaId}`;
+
+/** The tab a mesa opens on: the one open before a reload, in this browser tab, or the problem tree. */
+export function storedTab(mesaId: string): WorkspaceTab {
+  const stored = sessionStorage.getItem(tabKey(mesaId));
+  return (TABS as readonly string[]).includes(stored ?? '') ? (stored as WorkspaceTab) : 'tree';
+}
+
 /** The open tab, kept per mesa for the browser tab's life: a reload brings you back to where you were. */
 export function useWorkspaceTab(mesaId: string): [WorkspaceTab, (tab: WorkspaceTab) => void] {
-  const key = `cocrea:tab:${mesaId}`;
-  const [tab, setTab] = useState<WorkspaceTab>(() => {
-    const stored = sessionStorage.getItem(key);
-    return (TABS as readonly string[]).includes(stored ?? '') ? (stored as WorkspaceTab) : 'tree';
-  });
+  const [tab, setTab] = useState<WorkspaceTab>(() => storedTab(mesaId));
   return [
     tab,
     (next) => {
-      sessionStorage.setItem(key, next);
+      sessionStorage.setItem(tabKey(mesaId), next);
       setTab(next);
     },
   ];
