@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type Actor, type CreatedMesa } from '../fixtures/cocrea';
+import { openNodeEditor } from '../fixtures/tree';
 
 /** One agenda command with the facilitator's link, as the facilitator's controls send it. */
 async function command(baseURL: string, created: CreatedMesa, body: { type: string; stage?: number }): Promise<void> {
@@ -150,7 +151,7 @@ test.describe('la deliberación (Etapa 5)', () => {
     const ana = await actor('Ana López');
     await ana.join(created.links.participant);
     const problem = ana.page.locator('.react-flow__node').filter({ hasText: 'Problema central' });
-    await problem.dblclick();
+    await openNodeEditor(ana.page, 'Problema central');
     await ana.page.keyboard.type('Transporte público inseguro');
     await expect(problem.getByRole('textbox')).toBeVisible();
     const saved = ana.page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' });

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { seed001Cronograma } from '@cocrea/shared/fixtures/seed001';
 import { seed004Commitment } from '@cocrea/shared/fixtures/seed004';
 import { ADMIN_TOKEN, expect, test } from '../fixtures/cocrea';
+import { canvasNode, openNodeEditor, typeInNodeEditor } from '../fixtures/tree';
 
 const PLAN_TITLE = 'Primer Plan de Acción Local de Gobierno Abierto';
 
@@ -31,23 +32,15 @@ async function api(baseURL: string, method: string, path: string, token: string,
 
 /** Writes the mesa's tree on its canvas, as the facilitator would: the problem, a long cause and an effect. */
 async function drawTree(page: Page): Promise<void> {
-  const node = (text: string) => page.locator('.react-flow__node').filter({ hasText: text });
-  // The editor mounts a moment after the click; keys pressed before it has the focus land nowhere (main's
-  // e2e/fixtures/tree.ts has this wait as typeInNodeEditor).
-  const editorFocused = () => expect(page.locator('textarea.tree-node-input')).toBeFocused();
-  await node('Problema central').dblclick();
-  await editorFocused();
-  await page.keyboard.type('Baja apertura institucional en los municipios');
-  await page.keyboard.press('Enter');
+  await openNodeEditor(page, 'Problema central');
+  await typeInNodeEditor(page, 'Baja apertura institucional en los municipios');
   for (const [button, text] of [
     [/Agregar causa/, LONG_CAUSE],
     [/Agregar efecto/, 'Desconfianza ciudadana en los gobiernos municipales'],
   ] as const) {
-    await node('Baja apertura institucional').click();
-    await node('Baja apertura institucional').getByRole('button', { name: button }).click();
-    await editorFocused();
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
+    await canvasNode(page, 'Baja apertura institucional').click();
+    await canvasNode(page, 'Baja apertura institucional').getByRole('button', { name: button }).click();
+    await typeInNodeEditor(page, text);
   }
   await expect(page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible();
 }

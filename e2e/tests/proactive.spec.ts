@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/cocrea';
+import { openNodeEditor, typeInNodeEditor } from '../fixtures/tree';
 
 const PASSWORD = 'mesas abiertas 2026';
 const TITLE = 'Compromiso Proactivo del Infoem';
@@ -113,9 +114,8 @@ test('un integrante del STL propone un compromiso proactivo en el plan, lo lleva
   await nextPhase(irma.page, 2, 'Árbol de problemas');
   await irma.page.getByRole('tab', { name: 'Árbol de problemas' }).click();
   const node = (page: Page, text: string) => page.locator('.react-flow__node').filter({ hasText: text });
-  await node(irma.page, 'Problema central').dblclick();
-  await irma.page.keyboard.type('Agendas de gobierno abierto desarticuladas');
-  await irma.page.keyboard.press('Enter');
+  await openNodeEditor(irma.page, 'Problema central');
+  await typeInNodeEditor(irma.page, 'Agendas de gobierno abierto desarticuladas');
 
   // Phase 3: an organisation comes in with the invitation link, under Chatham House, and adds to the live tree.
   await nextPhase(irma.page, 3, 'Diálogo abierto con organizaciones');
@@ -128,8 +128,7 @@ test('un integrante del STL propone un compromiso proactivo en el plan, lo lleva
   await node(olga.page, 'Agendas de gobierno abierto desarticuladas')
     .getByRole('button', { name: /Agregar causa/ })
     .click();
-  await olga.page.keyboard.type(c.cause);
-  await olga.page.keyboard.press('Enter');
+  await typeInNodeEditor(olga.page, c.cause);
   await expect(node(irma.page, c.cause)).toBeVisible();
   await expectNoSeriousA11yViolations(olga.page);
 

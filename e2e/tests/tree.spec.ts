@@ -178,7 +178,7 @@ test.describe('el árbol de problemas compartido', () => {
     await addEffect(ana.page, texts[0]!, texts[2]!);
 
     // Beto's cursor and "Beto Zamudio está editando" are on Ana's canvas when she exports: they must stay out.
-    await canvasNode(beto.page, texts[1]!).dblclick();
+    await openNodeEditor(beto.page, texts[1]!);
     await expect(ana.page.locator('.remote-cursor')).toContainText('Beto Zamudio');
     await expect(canvasNode(ana.page, texts[1]!)).toContainText('Beto Zamudio está editando');
     const leaks = (content: string) => ['Quintanilla', 'Zamudio'].filter((name) => content.includes(name));

@@ -1,20 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/cocrea';
+import { canvasNode, openNodeEditor, typeInNodeEditor } from '../fixtures/tree';
 
-const canvasNode = (page: Page, text: string) => page.locator('.react-flow__node').filter({ hasText: text });
 const panel = (page: Page) => page.getByRole('region', { name: /Votación/ });
 
 /** Writes the central problem and its causes on the canvas, as the facilitator does before the vote. */
 async function writeTree(page: Page, problem: string, causes: readonly string[]) {
-  await canvasNode(page, 'Problema central').dblclick();
-  await page.keyboard.type(problem);
-  await page.keyboard.press('Enter');
+  await openNodeEditor(page, 'Problema central');
+  await typeInNodeEditor(page, problem);
   for (const cause of causes) {
     await canvasNode(page, problem).click();
     await canvasNode(page, problem).getByRole('button', { name: 'Agregar causa' }).click();
-    await page.keyboard.type(cause);
-    await page.keyboard.press('Enter');
+    await typeInNodeEditor(page, cause);
   }
 }
 
