@@ -1,7 +1,7 @@
 /**
  * What `npm run bench` runs, from the environment (README, "Mediciones de rendimiento"):
  * - `BENCH_ONLY=sync,scale`: only these benchmarks (of sync, capacity, scale, timer, ui, plan, board);
- * - `BENCH_ROUNDS=3`: rounds per latency scenario (default 5; fewer for a quick look, never for figures to keep);
+ * - `BENCH_ROUNDS=3`: rounds per figure (default 3; fewer for a quick look, never for figures to keep);
  * - `BENCH_SCENARIOS=1x25,100x10`: only these rooms × clients scenarios of the sync benchmark;
  * - `BENCH_LADDER=5,10,20`: the room counts of the capacity ladders (capacity and scale).
  */
