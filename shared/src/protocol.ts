@@ -158,10 +158,12 @@ export const SYNC_PATH = '/sync';
  * Presence changes (cursors, who edits what) of a room go out to its peers together, at most once in this many
  * milliseconds: each change is sent to every peer, so a room where everyone moves a cursor (20 changes a second
  * each) costs peers² sends a second, 12 500 at 25 and 1.25 million in a plenary of 250, and one client sending as
- * fast as the rate limit lets it would alone cost 200 × peers. Held changes go out as one message, at most 500
- * sends a second up to 50 peers and 10 a second per peer beyond. A change after a quiet spell goes out at once.
- * Clients send their cursor no more often than this either: the server would keep only the latest.
+ * fast as the rate limit lets it would alone cost 200 × peers. Held changes go out as one message: 500 sends a second
+ * whatever the room's size up to 250 peers (a plenary of 250 sees cursors move twice a second, which is what 250
+ * cursors on one screen can be read at; at 10 a second they cost each browser some 210 KiB/s), 2 a second per peer
+ * beyond. A change after a quiet spell goes out at once. Clients send their cursor no more often than this either:
+ * the server would keep only the latest.
  */
 export function presenceWindowMs(peers: number): number {
-  return Math.min(100, 2 * peers);
+  return Math.min(500, 2 * peers);
 }

@@ -23,7 +23,7 @@ import {
   type RefObject,
 } from 'react';
 import type * as Y from 'yjs';
-import { moveNode, pinNode, presenceWindowMs, readTree, TreeEditError, type Tree, type TreeNode } from '@cocrea/shared';
+import { moveNode, pinNode, readTree, TreeEditError, type Tree, type TreeNode } from '@cocrea/shared';
 import { t } from '../../i18n/t';
 import type { PresenceState } from '../../sync/MesaConnection';
 import { useFollowViewport } from '../agenda/useFollowViewport';
@@ -32,6 +32,7 @@ import { childKinds } from './treeActions';
 import { TreeEdges } from './TreeEdges';
 import { TreeNodeView, type TreeFlowNode, type TreeViewActions } from './TreeNodeView';
 import { useTreeFlowNodes } from './useTreeFlowNodes';
+import { cursorIntervalMs, useSharedCursor } from './useSharedCursor';
 
 const nodeTypes = { tree: TreeNodeView };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
@@ -50,13 +51,6 @@ const ARIA_LABELS: AriaLabelConfig = {
   'minimap.ariaLabel': t('tree.minimap'),
   'handle.ariaLabel': t('tree.flow.handle'),
 };
-/**
- * Cursors are shared at most 20 times a second, and no more often than the server passes presence on in a room of
- * this size (10 times a second from 50 people on): it would keep only the latest.
- */
-function cursorIntervalMs(people: number): number {
-  return Math.max(50, presenceWindowMs(people));
-}
 
 interface Props {
   doc: Y.Doc;
@@ -103,7 +97,9 @@ export function TreeCanvas({
 }: Props) {
   const flow = useReactFlow();
   const [drag, setDrag] = useState<{ id: string; position: Point } | null>(null);
-  const lastCursor = useRef(0);
+  const shareCursor = useSharedCursor(others.length + 1, onCursor);
+  /** Others' cursors glide from one shared position to the next, which come this far apart at most. */
+  const cursorGlideMs = cursorIntervalMs(others.length + 1);
   /**
    * The view fits the tree as it grows and when the canvas changes size (a phone turned, a window resized), until
    * the person pans or zooms themselves.
@@ -180,12 +176,8 @@ export function TreeCanvas({
     if (event) userMovedView.current = true;
   }, []);
 
-  const onPointerMove = (event: PointerEvent) => {
-    const now = performance.now();
-    if (now - lastCursor.current < cursorIntervalMs(others.length + 1)) return;
-    lastCursor.current = now;
-    onCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
-  };
+  const onPointerMove = (event: PointerEvent) =>
+    shareCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (readOnly || editingId) return;
@@ -206,7 +198,7 @@ export function TreeCanvas({
     <div
       className="tree-canvas"
       onPointerMove={onPointerMove}
-      onPointerLeave={() => onCursor(null)}
+      onPointerLeave={() => shareCursor(null)}
       onKeyDown={onKeyDown}
     >
       {/* "Presentar mi vista" / "Seguir al facilitador": shares or follows the canvas view (agenda feature). */}
@@ -244,7 +236,11 @@ export function TreeCanvas({
               <div
                 key={o.clientId}
                 className="remote-cursor"
-                style={{ transform: `translate(${o.cursor.x}px, ${o.cursor.y}px)`, color: o.user.color ?? '#555' }}
+                style={{
+                  transform: `translate(${o.cursor.x}px, ${o.cursor.y}px)`,
+                  transitionDuration: `${cursorGlideMs}ms`,
+                  color: o.user.color ?? '#555',
+                }}
                 aria-hidden="true"
               >
                 <svg width="16" height="16" viewBox="0 0 16 16">
