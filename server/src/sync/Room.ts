@@ -2,9 +2,19 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { migrateDoc, presenceWindowMs, type Tool } from '@cocrea/shared';
 import type { DocStore, StoredDoc } from '../storage/Storage';
-import { refusedArea, type RefusedArea, type Sender } from './areaLocks';
+import {
+  checkAgainst,
+  placeUpdate,
+  refusedArea,
+  refusedByRoots,
+  touchesComments,
+  type Placement,
+  type RefusedArea,
+  type Sender,
+} from './areaLocks';
 import { changesNothing, type DecodedUpdate } from './decodedUpdate';
 import { awarenessMessage, updateMessage } from './messages';
+import { UnappliedStructs } from './UnappliedStructs';
 
 /** A connection as a room sees it: who sends (see {@link Sender}), and where its answers go. */
 export interface Peer extends Sender {
@@ -90,6 +100,8 @@ export class Room {
    * form, which would otherwise outlive V8's young generation and be promoted for nothing.
    */
   private unapplied: { peer: Peer | null; update: Uint8Array }[] = [];
+  /** Where the checks placed the structs of `unapplied`: what the next check reads instead of applying them. */
+  private readonly unappliedStructs: UnappliedStructs;
   private applyTimer: NodeJS.Timeout | undefined;
 
   /** Client ids whose presence changed since it was last sent, and when it was (see {@link presenceWindowMs}). */
@@ -106,6 +118,7 @@ export class Room {
     tail: number,
   ) {
     this.tail = tail;
+    this.unappliedStructs = new UnappliedStructs(live);
     this.awareness = new awarenessProtocol.Awareness(live);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
@@ -245,19 +258,19 @@ export class Room {
     for (const incoming of batch) {
       // Acknowledged in order with the sender's other updates: the count a client reads is cumulative.
       if (changesNothing(incoming.decoded)) incoming.peer.acknowledgeStored();
-      else this.commit(incoming, seqs[next++]!);
+      // Checked against the document without the batch's others: their structs are not placed for the next check.
+      else this.commit(incoming, seqs[next++]!, null);
     }
   }
 
   /**
    * Refuses the update, unstored, if it touches a locked tool, a comment's hidden mark (from anyone but the
-   * facilitator) or a comment otherwise than comments change (checked against the document as every earlier update
-   * left it, which applies the updates waiting for their batch); otherwise stores, relays and acknowledges it. A promise while its store answers.
+   * facilitator) or a comment otherwise than comments change (see `check`); otherwise stores, relays and
+   * acknowledges it. A promise while its store answers.
    */
   private accept(incoming: Incoming): void | Promise<void> {
     const { peer, update, decoded } = incoming;
-    // Reading the document applies what waits, so the check sees every update before this one.
-    const refused = refusedArea(this.doc, decoded, this.lockedTools, peer);
+    const { refused, placement } = this.check(incoming);
     if (refused !== null) return peer.refuse(refused);
     // Nothing to store (an observer's sync step 2 with nothing new): acknowledged like any other, so the save
     // indicator of whoever sent it can say that nothing of theirs is unsaved.
@@ -268,11 +281,30 @@ export class Room {
     } catch (error) {
       return peer.fail(error);
     }
-    if (typeof appended === 'number') return this.commit(incoming, appended);
+    if (typeof appended === 'number') return this.commit(incoming, appended, placement);
     return appended.then(
-      (seq) => this.commit(incoming, seq),
+      (seq) => this.commit(incoming, seq, placement),
       (error: unknown) => peer.fail(error),
     );
+  }
+
+  /**
+   * Checks an update against the document as every update before it left it. The stored updates not applied yet are
+   * read where their own checks placed them (`UnappliedStructs`), which can only find more than the applied
+   * document would: so an update that passes there passes, and a refusal, an update that touches the comments (whose
+   * rules read the document itself) or one that follows an update not placed is decided against the document with
+   * everything applied.
+   */
+  private check({ peer, decoded }: Incoming): { refused: RefusedArea | null; placement: Placement } {
+    if (this.unappliedStructs.usable) {
+      const placement = placeUpdate(this.unappliedStructs, decoded);
+      const { roots } = placement;
+      if (!touchesComments(roots) && refusedByRoots(roots, this.lockedTools, peer) === null) {
+        return { refused: null, placement };
+      }
+    }
+    // Reading the document applies what waits.
+    return checkAgainst(this.doc, decoded, this.lockedTools, peer);
   }
 
   /** Puts a task in the queue as an update that everything received after it waits behind. */
@@ -288,8 +320,8 @@ export class Room {
   }
 
   /** A stored update: relayed to the other peers, acknowledged to its sender, applied to the document soon. */
-  private commit(incoming: Incoming, seq: number): void {
-    this.take(incoming.peer, incoming.update, seq);
+  private commit(incoming: Incoming, seq: number, placement: Placement | null): void {
+    this.take(incoming.peer, incoming.update, seq, placement);
     for (const other of this.peers) if (other !== incoming.peer) other.send(incoming.frame);
     incoming.peer.acknowledgeStored();
     this.onStored(incoming.update, seq);
@@ -297,11 +329,12 @@ export class Room {
   }
 
   /** Counts a stored update in, to be applied to the document soon; compacts when the log tail is long. */
-  private take(peer: Peer | null, update: Uint8Array, seq: number): void {
+  private take(peer: Peer | null, update: Uint8Array, seq: number, placement: Placement | null): void {
     this.noteSeq(seq);
     this.tail++;
     this.lastStoredAt = Date.now();
     this.unapplied.push({ peer, update });
+    this.unappliedStructs.add(placement);
     if (this.unapplied.length >= APPLY_AFTER_UPDATES) this.applyWaiting();
     else this.applyTimer ??= setTimeout(() => this.applyWaiting(), APPLY_AFTER_MS).unref();
     if (this.tail >= COMPACT_AFTER_UPDATES && !this.compactionQueued) {
@@ -339,7 +372,7 @@ export class Room {
     if (this.ahead.has(seq)) return;
     const frame = updateMessage(update);
     for (const peer of this.peers) peer.send(frame);
-    this.take(null, update, seq);
+    this.take(null, update, seq, null);
     this.onActivity();
   }
 
@@ -385,6 +418,7 @@ export class Room {
     if (this.unapplied.length === 0) return;
     const updates = this.unapplied;
     this.unapplied = [];
+    this.unappliedStructs.clear();
     this.live.transact(() => {
       for (const { peer, update } of updates) {
         try {

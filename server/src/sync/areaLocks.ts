@@ -51,11 +51,41 @@ export function ensureFixedStructure(doc: Y.Doc): void {
  * (an update that arrived before one it depends on, or a forged one). While anything is locked it counts as
  * touching everything, since it might.
  */
-const UNKNOWN = Symbol('unknown');
+export const UNKNOWN = Symbol('unknown');
 /** A top-level type name; `null` for a struct with no visible effect (it lands in garbage-collected content). */
-type Root = string | null | typeof UNKNOWN;
+export type Root = string | null | typeof UNKNOWN;
 /** What an update that cannot be placed may touch. */
 const EVERYTHING: ReadonlySet<Root> = new Set([UNKNOWN]);
+
+/**
+ * What placing an update reads of the document it would be applied to: the structs it has, by client and clock.
+ * {@link docStructs} reads a document's store; a room also reads its store with the updates it stored but has not
+ * applied yet placed beside it (`sync/UnappliedStructs.ts`).
+ */
+export interface KnownStructs {
+  /** The next clock expected from `client`: every struct of `client` below it is known. */
+  clockOf(client: number): number;
+  /** The root of the struct holding `id`, which must be known (below `clockOf`): null for garbage-collected content. */
+  rootAt(id: ID): Root;
+  /** Adds the roots of the known structs of `client` in [from, to); false if one of them cannot be placed. */
+  addRange(client: number, from: number, to: number, roots: Set<Root>): boolean;
+}
+
+/** A struct an update adds, and where it lands: a top-level type's name, or null (garbage-collected content). */
+export interface PlacedStruct {
+  client: number;
+  clock: number;
+  length: number;
+  root: string | null;
+}
+
+/** Where an update lands: the top-level types it touches, and each struct it adds, in the update's order. */
+export interface Placement {
+  roots: ReadonlySet<Root>;
+  /** Empty when the update cannot be placed (`placed` is false). */
+  added: readonly PlacedStruct[];
+  placed: boolean;
+}
 
 /**
  * The first of the `locked` tools that `update` would change if applied to `doc` now, or null if it changes none.
@@ -64,7 +94,7 @@ const EVERYTHING: ReadonlySet<Root> = new Set([UNKNOWN]);
  */
 export function lockedToolTouched(doc: Y.Doc, update: DecodedUpdate, locked: ReadonlySet<Tool>): Tool | null {
   if (locked.size === 0) return null;
-  return firstLocked(touchedRoots(doc, update), locked);
+  return firstLocked(placeUpdate(docStructs(doc), update).roots, locked);
 }
 
 function firstLocked(roots: ReadonlySet<Root>, locked: ReadonlySet<Tool>): Tool | null {
@@ -96,20 +126,53 @@ export function refusedArea(
   locked: ReadonlySet<Tool>,
   sender: Sender,
 ): RefusedArea | null {
-  const roots = touchedRoots(doc, update);
+  return checkAgainst(doc, update, locked, sender).refused;
+}
+
+/** {@link refusedArea}, with where the update lands. */
+export function checkAgainst(
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  locked: ReadonlySet<Tool>,
+  sender: Sender,
+): { refused: RefusedArea | null; placement: Placement } {
+  const placement = placeUpdate(docStructs(doc), update);
+  const { roots } = placement;
+  let refused = refusedByRoots(roots, locked, sender);
+  if (refused === null && touchesComments(roots) && !commentChangeAllowed(doc, update, sender.author)) {
+    refused = 'comments';
+  }
+  return { refused, placement };
+}
+
+/** The refusal the touched roots decide alone: the locks and the moderation marks. */
+export function refusedByRoots(
+  roots: ReadonlySet<Root>,
+  locked: ReadonlySet<Tool>,
+  sender: Sender,
+): RefusedArea | null {
   const tool = firstLocked(roots, locked);
   if (tool !== null) return tool;
   if (roots === EVERYTHING) return sender.moderates ? null : 'moderation';
   if (!sender.moderates && MODERATION_ROOTS.some((name) => roots.has(name))) return 'moderation';
-  if (roots.has(COMMENT_ROOTS.comments) && !commentChangeAllowed(doc, update, sender.author)) return 'comments';
   return null;
 }
 
-/** The top-level types an update inserts into or deletes from; {@link EVERYTHING} when that cannot be told. */
-function touchedRoots(doc: Y.Doc, { structs, ds }: DecodedUpdate): ReadonlySet<Root> {
+/** Whether an update touches the comments, whose rules read the document (`commentRules.ts`). */
+export function touchesComments(roots: ReadonlySet<Root>): boolean {
+  return roots.has(COMMENT_ROOTS.comments);
+}
+
+/**
+ * Where an update lands: the top-level types it inserts into or deletes from ({@link EVERYTHING} when that cannot be
+ * told), and the root of each struct it adds.
+ */
+export function placeUpdate(known: KnownStructs, { structs, ds }: DecodedUpdate): Placement {
   const own = new UpdateStructs(structs);
   const memo = new Map<Item, Root>();
   const roots = new Set<Root>();
+  const added: PlacedStruct[] = [];
+  const unplaced: Placement = { roots: EVERYTHING, added: [], placed: false };
 
   // Where an inserted item goes: a parent named by key (top-level) or by id, else beside its left or right
   // origin, which may itself be new in this update. Followed iteratively: a long typed run is a long chain.
@@ -118,9 +181,9 @@ function touchedRoots(doc: Y.Doc, { structs, ds }: DecodedUpdate): ReadonlySet<R
     let current = item;
     let root: Root;
     for (;;) {
-      const known = memo.get(current);
-      if (known !== undefined) {
-        root = known;
+      const memoed = memo.get(current);
+      if (memoed !== undefined) {
+        root = memoed;
         break;
       }
       chain.push(current);
@@ -142,7 +205,7 @@ function touchedRoots(doc: Y.Doc, { structs, ds }: DecodedUpdate): ReadonlySet<R
       if (found instanceof GC) root = null;
       else if (found instanceof Item)
         root = UNKNOWN; // a reference cycle: only a forged update has one
-      else root = rootInDoc(doc, next);
+      else root = next.clock < known.clockOf(next.client) ? known.rootAt(next) : UNKNOWN;
       break;
     }
     for (const visited of chain) memo.set(visited, root);
@@ -154,45 +217,49 @@ function touchedRoots(doc: Y.Doc, { structs, ds }: DecodedUpdate): ReadonlySet<R
   const next = new Map<number, number>();
   for (const struct of structs) {
     const client = struct.id.client;
-    const expected = next.get(client) ?? clockOf(doc, client);
-    if (struct instanceof Skip || struct.id.clock > expected) return EVERYTHING;
+    const expected = next.get(client) ?? known.clockOf(client);
+    if (struct instanceof Skip || struct.id.clock > expected) return unplaced;
     next.set(client, Math.max(expected, struct.id.clock + struct.length));
-    // GC structs change no visible content, and content the document already has is skipped on apply.
-    if (!(struct instanceof Item) || struct.id.clock + struct.length <= clockOf(doc, client)) continue;
-    const root = rootOfNewItem(struct);
-    if (root === UNKNOWN) return EVERYTHING;
-    roots.add(root);
+    // Content the document already has is skipped on apply.
+    if (struct.id.clock + struct.length <= known.clockOf(client)) continue;
+    // GC structs change no visible content; they only take their clocks.
+    const root = struct instanceof Item ? rootOfNewItem(struct) : null;
+    if (root === UNKNOWN) return unplaced;
+    if (struct instanceof Item) roots.add(root);
+    // Of a struct that overlaps what is known, only the rest is new.
+    const clock = Math.max(struct.id.clock, expected);
+    const length = struct.id.clock + struct.length - clock;
+    if (length > 0) added.push({ client, clock, length, root });
   }
 
   for (const [client, deletes] of ds.clients) {
-    const known = clockOf(doc, client);
+    const knownClock = known.clockOf(client);
     for (const { clock, len } of deletes) {
       const end = clock + len;
-      if (clock < known && !addDocRange(doc, client, clock, Math.min(end, known), roots)) return EVERYTHING;
+      if (clock < knownClock && !known.addRange(client, clock, Math.min(end, knownClock), roots)) return unplaced;
       // Deletions of items this update inserts were counted with the inserts; anything else is unknown.
-      if (end > known && !own.covers(client, Math.max(clock, known), end)) return EVERYTHING;
+      if (end > knownClock && !own.covers(client, Math.max(clock, knownClock), end)) return unplaced;
     }
   }
-  return roots;
+  return { roots, added, placed: true };
 }
 
-/** The root of an item the document already has, by id; `UNKNOWN` if the document does not have it. */
-function rootInDoc(doc: Y.Doc, id: ID): Root {
-  if (id.clock >= clockOf(doc, id.client)) return UNKNOWN;
-  const struct = structAt(doc, id);
-  return struct instanceof Item ? (rootKeyOf(struct.parent) ?? UNKNOWN) : null;
-}
-
-/**
- * Adds the roots of the document's structs of `client` in [from, to), which the document must have; false if one
- * of them cannot be placed.
- */
-function addDocRange(doc: Y.Doc, client: number, from: number, to: number, roots: Set<Root>): boolean {
-  for (const struct of structsBetween(doc, client, from, to)) {
-    if (!(struct instanceof Item)) continue;
-    const root = rootKeyOf(struct.parent);
-    if (root === null) return false;
-    roots.add(root);
-  }
-  return true;
+/** A document's own structs, as {@link placeUpdate} reads them. */
+export function docStructs(doc: Y.Doc): KnownStructs {
+  return {
+    clockOf: (client) => clockOf(doc, client),
+    rootAt: (id) => {
+      const struct = structAt(doc, id);
+      return struct instanceof Item ? (rootKeyOf(struct.parent) ?? UNKNOWN) : null;
+    },
+    addRange: (client, from, to, roots) => {
+      for (const struct of structsBetween(doc, client, from, to)) {
+        if (!(struct instanceof Item)) continue;
+        const root = rootKeyOf(struct.parent);
+        if (root === null) return false;
+        roots.add(root);
+      }
+      return true;
+    },
+  };
 }
