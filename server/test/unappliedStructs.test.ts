@@ -20,6 +20,7 @@ import {
   setCommentHidden,
   type Tool,
 } from '@cocrea/shared';
+import { seededRandom } from '@cocrea/shared/testing/seededRandom';
 import {
   checkAgainst,
   ensureFixedStructure,
@@ -30,18 +31,6 @@ import {
   type Sender,
 } from '../src/sync/areaLocks';
 import { UnappliedStructs } from '../src/sync/UnappliedStructs';
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its printed seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PEOPLE: Sender[] = [
   { moderates: false, author: 'ana' },
@@ -150,7 +139,7 @@ describe('checking against the unapplied structs', () => {
 
 /** One meeting of three people, 1 500 steps, from `seed`; throws at the first decision that differs. */
 function meet(seed: number): void {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const applied = new Y.Doc();
   ensureFixedStructure(applied);
   const room = new LaggingRoom(Y.encodeStateAsUpdate(applied));

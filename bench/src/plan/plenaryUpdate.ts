@@ -5,7 +5,7 @@ import { startCocreaProcess, type CocreaProcess } from '../cocreaProcess';
 import { distribution } from '../percentiles';
 import { syncUrl } from '../sync/cocreaServer';
 import { connectWireClient, type WireClient } from '../sync/wireClient';
-import { seededRandom } from '../timer/simulatedClient';
+import { seededRandom } from '@cocrea/shared/testing/seededRandom';
 
 /** The scenario and bound: 20 tables × 10 people, a change in one table seen in the plenary within 1 s. */
 export const PLENARY_TABLES = 20;

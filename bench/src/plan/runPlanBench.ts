@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SECTORS, formTables, isSectorBalanced, type Seatable } from '@cocrea/shared';
 import { distribution } from '../percentiles';
-import { seededRandom } from '../timer/simulatedClient';
+import { seededRandom } from '@cocrea/shared/testing/seededRandom';
 import { PLENARY_TARGET_MS, measurePlenaryUpdate, type PlenaryUpdateResults } from './plenaryUpdate';
 
 /** The bound: "Formar mesas" for 500 registrants within a tenth of a second. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCocreaServer, SqliteStorage } from '@cocrea/server';
-import { seededRandom, SimulatedClient } from './simulatedClient';
+import { seededRandom } from '@cocrea/shared/testing/seededRandom';
+import { SimulatedClient } from './simulatedClient';
 
 export interface TimerResults {
   generatedAt: string;

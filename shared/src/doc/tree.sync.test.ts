@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { seededRandom } from '../testing/seededRandom';
 import { TestConnector } from './testConnector';
 import {
   addNode,
@@ -116,18 +117,6 @@ function scenarioArbitrary(mix: Mix, sizes: Sizes): fc.Arbitrary<Scenario> {
     ops: fc.array(opArbitrary(mix), { minLength: 1, maxLength: sizes.maxOps, size: 'max' }),
     flushSeed: fc.integer(),
   });
-}
-
-/** A small seeded generator (mulberry32) for the final delivery order. */
-function seededPicks(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }
 
 function subtreeIds(node: TreeNode): Set<string> {
@@ -252,7 +241,8 @@ function play({ replicas: count, setup, ops, flushSeed }: Scenario, reached: Rea
     inspect(doc, seen);
   }
 
-  net.flushAll(seededPicks(flushSeed));
+  const random = seededRandom(flushSeed);
+  net.flushAll(() => Math.floor(random() * 2 ** 32));
 
   const final = { orphans: false, cycleCuts: false };
   const [first, ...others] = net.replicas.map(({ doc }) => {
