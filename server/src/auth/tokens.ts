@@ -18,7 +18,14 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(hashToken(a), hashToken(b));
 }
 
-/** A short random id for mesas: 12 bytes, 16 base64url characters. */
+/**
+ * A short random id for mesas, plans and the rest: 12 bytes, 16 base64url characters, never starting with `-`. Ids
+ * go into the open data's CSV, where a cell that starts with `-` reads as a formula to a spreadsheet and is written
+ * with a leading apostrophe (`toCsv`): such an id would no longer match the same id in the JSON (1 id in 64).
+ */
 export function generateId(): string {
-  return randomBytes(12).toString('base64url');
+  for (;;) {
+    const id = randomBytes(12).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
